@@ -1,11 +1,159 @@
+using System.Text.RegularExpressions;
 using Episodic.Core.Model;
 
 namespace Episodic.Core.Parsing;
 
-/// <summary>The embedded rule parser (placeholder until the rule set lands).</summary>
-public sealed class RuleParser : IFilenameParser
+/// <summary>
+/// The embedded rule parser: reads the file name, then its folders for what the file name lacks (show, season, or
+/// everything when the file name is scrambled), and scores the result. Never throws; every input gets a result.
+/// </summary>
+public sealed partial class RuleParser : IFilenameParser
 {
+    private readonly Func<DateOnly> _today;
+
+    public RuleParser(Func<DateOnly>? today = null) => _today = today ?? (() => DateOnly.FromDateTime(DateTime.UtcNow));
+
     public static RuleParser Default { get; } = new();
 
-    public EpisodeParse Parse(string input) => EpisodeParse.NotAnEpisode(input ?? "", "No episode pattern was found in the name.");
+    public EpisodeParse Parse(string input)
+    {
+        var original = input ?? "";
+        try
+        {
+            return ParseCore(original);
+        }
+#pragma warning disable CA1031 // The contract is "never throws": a parser bug must degrade to "not an episode", not crash a batch.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return EpisodeParse.NotAnEpisode(original, $"The rule parser failed on this name ({ex.GetType().Name}); treat it as unparsed.");
+        }
+    }
+
+    private EpisodeParse ParseCore(string original)
+    {
+        var today = _today();
+        var (folders, file) = PathParts.Split(PathParts.Sanitise(original));
+        var name = PathParts.StripExtension(file);
+        var r = NameReader.Read(name, today);
+
+        // Scrambled scene names are written backwards ("10E10S.esaeleR.emoS"); read them the right way round.
+        if (!r.IsStrong && ReversedMarker().IsMatch(name))
+        {
+            var reversed = NameReader.Read(new string(name.Reverse().ToArray()), today);
+            if (reversed.IsStrong)
+            {
+                r = reversed;
+            }
+        }
+
+        // A file name that is only a number ("05.mkv", "921.mkv") is an episode number, never a compact 1x05.
+        if (name.Length is > 0 and <= 4 && name.All(char.IsAsciiDigit))
+        {
+            var n = int.Parse(name, System.Globalization.CultureInfo.InvariantCulture);
+            r = new Reading { Kind = Rules.MarkerKind.Number, Rule = "episode number as the whole file name", Strength = 0.8, Episodes = [n], Absolute = [n] };
+        }
+
+        var (titleFromFolder, numbersFromFolder) = ApplyFolders(r, folders, today);
+        if (r.Rejected || !r.HasNumbers && !r.Special)
+        {
+            var why = r.Rejected
+                ? "The name's only date is before 1951 or in the future, so it is not read as an episode."
+                : "No episode pattern found (no SxxEyy, NxNN, air date, season, episode word or episode number).";
+            return EpisodeParse.NotAnEpisode(original, why) with { ShowName = r.Rejected ? null : r.Title, Crc32 = r.Crc32, ReleaseGroup = r.ReleaseGroup };
+        }
+
+        var confidence = ConfidenceModel.Score(r, titleFromFolder, numbersFromFolder);
+        return new EpisodeParse
+        {
+            Input = original,
+            ShowName = r.Title,
+            Year = r.Year,
+            Season = r.Season,
+            Episodes = r.Episodes,
+            AbsoluteEpisodes = r.Absolute,
+            AirDate = r.AirDate,
+            FullSeason = r.FullSeason,
+            Special = r.Special,
+            Crc32 = r.Crc32,
+            ReleaseGroup = r.ReleaseGroup,
+            Version = r.Version,
+            Confidence = confidence,
+            Source = "rules",
+            Reasoning = Explain(r, titleFromFolder, numbersFromFolder),
+        };
+    }
+
+    /// <summary>Fills what the file name lacks from its folders, nearest first. Returns which parts came from folders.</summary>
+    private static (bool Title, bool Numbers) ApplyFolders(Reading r, List<string> folders, DateOnly today)
+    {
+        var titleFromFolder = false;
+        var numbersFromFolder = false;
+        var weak = !r.IsStrong;
+        var needTitle = r.Title is null || ConfidenceModel.LooksLikeJunk(r.Title);
+        for (var k = folders.Count - 1; k >= Math.Max(0, folders.Count - 4) && (weak || needTitle || r.Season is null); k--)
+        {
+            var folder = folders[k];
+            if (Vocabulary.SeasonWords.GenericFolders.Contains(folder))
+            {
+                continue;
+            }
+
+            var f = NameReader.Read(folder, today);
+            if (f.Kind == Rules.MarkerKind.SeasonPack && r.Season is null && (r.Episodes.Count > 0 || r.Absolute.Count > 0))
+            {
+                // "Show/Season 2/05.mkv": the season is explicit in the folder.
+                r.Season = f.Season;
+            }
+
+            if (weak && f.Kind == Rules.MarkerKind.Date && r.AirDate is null)
+            {
+                r.Kind = f.Kind;
+                r.AirDate = f.AirDate;
+                r.Strength = f.Strength;
+                r.Rule = f.Rule;
+                numbersFromFolder = true;
+                weak = false;
+                needTitle = f.Title is not null || needTitle;
+            }
+
+            if (weak && f.Kind == Rules.MarkerKind.SeasonEpisode && f.Episodes.Count > 0)
+            {
+                // A hashed or scrambled file inside a proper release folder: the folder is the release name.
+                r.Kind = f.Kind;
+                r.Season = f.Season;
+                r.Episodes = f.Episodes;
+                r.Absolute = f.Absolute;
+                r.Strength = f.Strength;
+                r.Rule = f.Rule;
+                r.ReleaseGroup ??= f.ReleaseGroup;
+                numbersFromFolder = true;
+                weak = false;
+
+                // The folder is the release name, so its show name outranks whatever the scrambled file name held.
+                needTitle = f.Title is not null || needTitle;
+            }
+
+            if (needTitle && f.Title is { } title && !Vocabulary.SeasonWords.GenericFolders.Contains(title))
+            {
+                r.Title = title;
+                r.Year ??= f.Year;
+                titleFromFolder = true;
+                needTitle = false;
+            }
+        }
+
+        r.Title ??= r.TitleAfter;
+        return (titleFromFolder, numbersFromFolder);
+    }
+
+    private static string Explain(Reading r, bool titleFromFolder, bool numbersFromFolder)
+    {
+        var where = numbersFromFolder ? "in the folder name" : "in the file name";
+        var show = r.Title is null ? "no show name found" : titleFromFolder ? $"show name \"{r.Title}\" from the folder" : $"show name \"{r.Title}\" from the text before it";
+        return $"Matched {r.Rule} {where}; {show}.";
+    }
+
+    [GeneratedRegex(@"\d{1,3}E\d{1,3}S", RegexOptions.CultureInvariant, 100)]
+    private static partial Regex ReversedMarker();
 }

@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+using Episodic.Bench;
+
+if (args.Contains("--quick"))
+{
+    QuickBench.Run(Console.Out);
+    return;
+}
+
+var config = DefaultConfig.Instance.AddColumn(new NamesPerSecondColumn());
+BenchmarkSwitcher.FromAssembly(typeof(ParseBenchmarks).Assembly).Run(args, config);

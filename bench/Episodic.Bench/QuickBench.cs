@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Episodic.Core.Parsing;
+
+namespace Episodic.Bench;
+
+/// <summary>
+/// <c>--quick</c>: no BenchmarkDotNet. (a) the first parse of each name in this fresh process (JIT and
+/// static set-up included), (b) steady-state single-threaded names/s after a warm-up.
+/// </summary>
+public static class QuickBench
+{
+    public static void Run(TextWriter output, double seconds = 5)
+    {
+        var names = CorpusNames.All;
+        var clock = Stopwatch.StartNew();
+        var episodes = 0;
+        foreach (var name in names)
+        {
+            episodes += RuleParser.Default.Parse(name).IsEpisode ? 1 : 0;
+        }
+
+        var first = clock.Elapsed;
+        output.WriteLine($"names: {names.Length} ({episodes} read as episodes)");
+        output.WriteLine($"first pass (fresh process): {names.Length / first.TotalSeconds,12:N0} names/s  ({first.TotalMilliseconds:N1} ms)");
+
+        Pass(names, TimeSpan.FromSeconds(1)); // warm-up: let tiered JIT promote the hot paths
+        var (count, elapsed) = Pass(names, TimeSpan.FromSeconds(seconds));
+        output.WriteLine($"steady state (1 thread):    {count / elapsed.TotalSeconds,12:N0} names/s  ({count:N0} names in {elapsed.TotalSeconds:N1} s)");
+    }
+
+    private static (long Count, TimeSpan Elapsed) Pass(string[] names, TimeSpan duration)
+    {
+        var parser = RuleParser.Default;
+        long count = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < duration)
+        {
+            foreach (var name in names)
+            {
+                parser.Parse(name);
+            }
+
+            count += names.Length;
+        }
+
+        return (count, clock.Elapsed);
+    }
+}

@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace Episodic.Cli;
+
+/// <summary>Builds the command tree and runs it against the given streams.</summary>
+internal static class CliApp
+{
+    public const int ExitOk = 0;
+    public const int ExitInputError = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false)
+    {
+        var context = new CliContext(stdin, stdout, stderr, stderrIsTerminal);
+        var root = new RootCommand("Episodic: parse TV and anime release filenames into structured episode data (show, season, episodes, air date, ...).")
+        {
+            ParseCommand.Create(context),
+            EvalCommand.Create(context),
+        };
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        var exit = await root.Parse(args).InvokeAsync(config).ConfigureAwait(false);
+        await stdout.FlushAsync().ConfigureAwait(false);
+        return exit;
+    }
+}

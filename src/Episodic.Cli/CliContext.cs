@@ -1,0 +1,8 @@
+namespace Episodic.Cli;
+
+/// <summary>The streams a command talks to, so tests can run the CLI in-process and capture its output.</summary>
+internal sealed record CliContext(TextReader Stdin, TextWriter Stdout, TextWriter Stderr, bool StderrIsTerminal)
+{
+    /// <summary>Writes a one-line error to stderr, prefixed with the program name.</summary>
+    public void Error(string message) => Stderr.WriteLine($"episodic: {message}");
+}

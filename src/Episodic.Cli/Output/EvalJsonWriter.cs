@@ -1,0 +1,95 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Episodic.Core.Evaluation;
+
+namespace Episodic.Cli.Output;
+
+/// <summary>
+/// Eval output as one JSON document: <c>{"corpora": [report...], "overall": report}</c>, where a report has
+/// rows, exact, exact_pct, field_misses, calibration, names_parsed, names_per_second and misses.
+/// </summary>
+internal static class EvalJsonWriter
+{
+    public static void Write(TextWriter output, IReadOnlyList<CorpusReport> reports, CorpusReport overall, int misses)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("corpora");
+            foreach (var r in reports)
+            {
+                WriteReport(json, r, misses);
+            }
+
+            json.WriteEndArray();
+            json.WritePropertyName("overall");
+            WriteReport(json, overall, 0);
+            json.WriteEndObject();
+        }
+
+        output.Write(Encoding.UTF8.GetString(buffer.ToArray()));
+        output.Write('\n');
+    }
+
+    private static void WriteReport(Utf8JsonWriter json, CorpusReport r, int misses)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", r.Name);
+        json.WriteNumber("rows", r.Rows);
+        json.WriteNumber("exact", r.Exact);
+        json.WriteNumber("exact_pct", r.ExactPct);
+        json.WriteStartObject("field_misses");
+        foreach (var (field, n) in r.FieldMisses)
+        {
+            json.WriteNumber(field, n);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartArray("calibration");
+        foreach (var b in r.Calibration)
+        {
+            json.WriteStartObject();
+            json.WriteString("band", b.Label);
+            json.WriteNumber("low", b.Low);
+            json.WriteNumber("high", b.High);
+            json.WriteNumber("count", b.Count);
+            json.WriteNumber("exact", b.Exact);
+            if (b.Accuracy is { } a)
+            {
+                json.WriteNumber("accuracy", Math.Round(a, 4));
+            }
+            else
+            {
+                json.WriteNull("accuracy");
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("names_parsed", r.NamesParsed);
+        json.WriteNumber("names_per_second", Math.Round(r.NamesPerSecond, 1));
+        json.WriteStartArray("misses");
+        foreach (var v in r.Misses.Take(misses))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", v.Row.Id);
+            json.WriteString("input", v.Row.Filename);
+            json.WriteStartArray("failed");
+            foreach (var f in v.Fails)
+            {
+                json.WriteStringValue(f);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("expected", MissDescription.Expected(v.Row));
+            json.WriteString("got", MissDescription.Got(v.Result));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,20 @@
+using Episodic.Core.Parsing.Rules;
+using Episodic.Core.Parsing.Tokens;
+
+namespace Episodic.Core.Parsing;
+
+/// <summary>Reads one name (a file name without extension, or one folder) by running the rules in order.</summary>
+internal static class NameReader
+{
+    public static Reading Read(string name, DateOnly today)
+    {
+        var scan = new Scan(name, Tokenizer.Tokenize(name));
+        NoiseRule.Apply(scan);
+        GroupRule.Apply(scan);
+        DateRule.Apply(scan, today);
+        SeasonEpisodeRule.Apply(scan);
+        SeasonWordRule.Apply(scan);
+        EpisodeWordRule.Apply(scan);
+        return Resolver.Resolve(scan);
+    }
+}

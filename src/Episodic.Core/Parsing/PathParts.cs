@@ -1,0 +1,115 @@
+using System.Collections.Frozen;
+using System.Text;
+
+namespace Episodic.Core.Parsing;
+
+/// <summary>Splits an input into folders and a file name, strips known extensions and makes hostile text safe to scan.</summary>
+internal static class PathParts
+{
+    /// <summary>Longest name scanned; longer input is cut (the end, where the file name is, is kept).</summary>
+    public const int MaxLength = 1024;
+
+    private static readonly FrozenSet<string> Extensions = new[]
+    {
+        "mkv", "mp4", "avi", "m4v", "ts", "m2ts", "wmv", "mov", "webm", "mpg", "mpeg", "flv", "ogm", "divx", "rmvb", "3gp", "iso", "vob",
+        "srt", "ass", "ssa", "sub", "idx", "sup", "vtt", "nfo", "torrent", "txt", "jpg", "png", "sfv", "par2",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    public static string Sanitise(string? input)
+    {
+        if (string.IsNullOrEmpty(input))
+        {
+            return "";
+        }
+
+        var s = input.Length > MaxLength ? input[^MaxLength..] : input;
+        var sb = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            {
+                sb.Append(c).Append(s[++i]);
+            }
+            else if (char.IsSurrogate(c))
+            {
+                sb.Append('\uFFFD');
+            }
+            else if (c is >= '０' and <= '９')
+            {
+                // Full-width digits ("１５８") are digits.
+                sb.Append((char)('0' + (c - '０')));
+            }
+            else
+            {
+                sb.Append(char.IsControl(c) ? ' ' : c);
+            }
+        }
+
+        return sb.ToString().Trim();
+    }
+
+    public static (List<string> Folders, string File) Split(string path)
+    {
+        var parts = SplitSegments(path);
+        if (parts.Count == 0)
+        {
+            return ([], "");
+        }
+
+        var file = parts[^1];
+        parts.RemoveAt(parts.Count - 1);
+        parts.RemoveAll(p => p.Length == 2 && p[1] == ':' || p is "." or "..");
+        return (parts, file);
+    }
+
+    /// <summary>
+    /// Backslashes always separate folders. A slash does too, except inside parentheses ("(2016/S01/WEB-DL)") and in
+    /// names that use " / " or " | " between alternative titles ("Босх / Series: Legacy / S2E1").
+    /// </summary>
+    private static List<string> SplitSegments(string path)
+    {
+        var slashIsText = path.Contains(" / ", StringComparison.Ordinal) || path.Contains(" | ", StringComparison.Ordinal);
+        var parts = new List<string>();
+        var start = 0;
+        var depth = 0;
+        for (var i = 0; i <= path.Length; i++)
+        {
+            var c = i < path.Length ? path[i] : '\\';
+            depth += c == '(' ? 1 : c == ')' && depth > 0 ? -1 : 0;
+            if (c == '\\' || c == '/' && !slashIsText && depth == 0)
+            {
+                var part = path[start..i].Trim();
+                if (part.Length > 0)
+                {
+                    parts.Add(part);
+                }
+
+                start = i + 1;
+                depth = 0;
+            }
+        }
+
+        return parts;
+    }
+
+    public static string StripExtension(string file)
+    {
+        var dot = file.LastIndexOf('.');
+        if (dot > 0 && file.Length - dot <= 8 && Extensions.Contains(file[(dot + 1)..]))
+        {
+            var stem = file[..dot];
+
+            // "name.en.srt", "name.eng.forced.srt": drop a trailing language tag of a subtitle.
+            var second = stem.LastIndexOf('.');
+            if (second > 0 && stem.Length - second <= 4 && file[(dot + 1)..] is "srt" or "ass" or "ssa" or "sub" or "vtt" && stem[(second + 1)..].All(char.IsAsciiLetterLower))
+            {
+                stem = stem[..second];
+            }
+
+            return stem;
+        }
+
+        return file;
+    }
+}

@@ -1,0 +1,45 @@
+namespace Episodic.Core.Parsing;
+
+/// <summary>What one name (a file name or one folder) says, before folders and file are combined.</summary>
+internal sealed class Reading
+{
+    public string? Title { get; set; }
+
+    /// <summary>A title read after the marker ("01 - Show Name"); used only when neither the text before it nor a folder names the show.</summary>
+    public string? TitleAfter { get; set; }
+
+    public int? Year { get; set; }
+
+    public int? Season { get; set; }
+
+    public List<int> Episodes { get; set; } = [];
+
+    public List<int> Absolute { get; set; } = [];
+
+    public DateOnly? AirDate { get; set; }
+
+    public bool FullSeason { get; set; }
+
+    public bool Special { get; set; }
+
+    public string? Crc32 { get; set; }
+
+    public string? ReleaseGroup { get; set; }
+
+    public int? Version { get; set; }
+
+    /// <summary>The kind of the deciding marker, or null when the name had none.</summary>
+    public Rules.MarkerKind? Kind { get; set; }
+
+    public string Rule { get; set; } = "";
+
+    public double Strength { get; set; }
+
+    /// <summary>A date-shaped run was out of range; the name must not be read as an episode.</summary>
+    public bool Rejected { get; set; }
+
+    public bool HasNumbers => Episodes.Count > 0 || Absolute.Count > 0 || AirDate is not null || FullSeason;
+
+    /// <summary>Strong evidence: season+episode, a full date, a pack; not a bare number.</summary>
+    public bool IsStrong => Kind is Rules.MarkerKind.SeasonEpisode or Rules.MarkerKind.Date or Rules.MarkerKind.SeasonPack;
+}

@@ -1,0 +1,153 @@
+using Episodic.Core.Parsing.Tokens;
+using Episodic.Core.Parsing.Vocabulary;
+
+namespace Episodic.Core.Parsing.Rules;
+
+/// <summary>
+/// Episodes without a season: "Episode 12", "Ep 12", "EP06", "E05", "e66", "Cap.408", "第05话", "#17", "Part 2", "14 of 21".
+/// A capital "E05" in a scene name is a mini-series episode (season 1), as the scene and Sonarr read it.
+/// </summary>
+internal static class EpisodeWordRule
+{
+    public static void Apply(Scan scan)
+    {
+        for (var i = 0; i < scan.Count; i++)
+        {
+            if (!scan.IsFree(i) || TryAt(scan, i) is not { } m)
+            {
+                continue;
+            }
+
+            scan.Add(m);
+            EpisodeTail.Read(scan, m);
+            scan.Consume(m.First, m.Last);
+            i = m.Last;
+        }
+    }
+
+    /// <summary>Recognises an episode marker starting at token i without changing the scan.</summary>
+    public static Marker? TryAt(Scan scan, int i)
+    {
+        var t = scan.Tokens[i];
+        var text = t.Text;
+
+        if (Patterns.ChineseEpisode().Match(text) is { Success: true } zh)
+        {
+            return Make("episode (第N话)", i, i, EpisodeTail.ParseInt(zh.Groups["e"]), 0.9);
+        }
+
+        if (text is "E" or "e" or "Ep" or "EP" or "ep" && t.Sep.Length > 0 && scan.At(i + 1) is { } afterE && afterE.Sep == "." && Scan.TryNumber(afterE, out var dotted) && i > scan.TitleStart)
+        {
+            return Make("episode (E.N)", i, i + 1, dotted, 0.8);
+        }
+
+        if (Patterns.EpisodePart().Match(text) is { Success: true } ep && !text.StartsWith('x') && !text.StartsWith('X'))
+        {
+            var m = Make($"episode ({text[..(text.Length - ep.Groups["e"].Length - ep.Groups["more"].Length - (ep.Groups["v"].Success ? ep.Groups["v"].Length + 1 : 0))]}N)", i, i, EpisodeTail.ParseInt(ep.Groups["e"]), 0.88);
+            foreach (var more in EpisodeTail.SplitMore(ep.Groups["more"].Value))
+            {
+                EpisodeTail.AddEpisode(m, -1, more, range: false);
+            }
+
+            if (ep.Groups["v"].Success)
+            {
+                m.Version = EpisodeTail.ParseInt(ep.Groups["v"]);
+            }
+
+            // Scene mini-series: a capital E and no fansub context. "One.Piece.E576" stays seasonless only by its fansub cues.
+            if (text[0] == 'E' && char.IsAsciiDigit(text[1]) && !scan.FansubStyle)
+            {
+                m.Season = 1;
+                m.Rule = "mini-series episode (E05, season 1 by the mini-series convention)";
+            }
+
+            return m;
+        }
+
+        if (Patterns.EpisodeWordJoined().Match(text) is { Success: true } joined)
+        {
+            var word = joined.Groups["w"].Value.ToUpperInvariant();
+            var n = EpisodeTail.ParseInt(joined.Groups["e"]);
+            return word switch
+            {
+                "CAP" => Cap(scan, i, i, t.Text[3..]),
+                "PART" or "PT" => Part(i, i, n),
+                _ => Make($"episode ({joined.Groups["w"].Value}N)", i, i, n, 0.88),
+            };
+        }
+
+        if (scan.At(i + 1) is not { } next || next.Consumed)
+        {
+            return null;
+        }
+
+        if (text.Equals("cap", StringComparison.OrdinalIgnoreCase) && next.IsDigits)
+        {
+            return Cap(scan, i, i + 1, next.Text);
+        }
+
+        if (SeasonWords.Episode.Contains(text) && Patterns.Number().Match(next.Text) is { Success: true } num && next.Sep.Length <= 3)
+        {
+            var m = Make($"episode ({text} N)", i, i + 1, EpisodeTail.ParseInt(num.Groups["e"]), 0.9);
+            if (text.Equals("afl", StringComparison.OrdinalIgnoreCase) || text.Equals("aflevering", StringComparison.OrdinalIgnoreCase))
+            {
+                m.Rule = "episode (afl. N)";
+            }
+
+            return m;
+        }
+
+        if (text.Equals("part", StringComparison.OrdinalIgnoreCase) && Scan.TryNumber(next, out var part) && part < 50)
+        {
+            return Part(i, i + 1, part);
+        }
+
+        // "#17" (Japanese variety shows)
+        if (t.IsDigits && t.Sep.EndsWith('#') && Scan.TryNumber(t, out var hash))
+        {
+            return Make("episode (#N)", i, i, hash, 0.8);
+        }
+
+        // "14 of 21", "1of4"
+        if (t.IsDigits && next.Text.Equals("of", StringComparison.OrdinalIgnoreCase) && Scan.TryNumber(t, out var nth) && (Scan.TryNumber(scan.At(i + 2), out _) || scan.At(i + 2)?.Text is "XX" or "xx"))
+        {
+            return Make("episode (N of M)", i, i + 2, nth, 0.8);
+        }
+
+        return null;
+    }
+
+    private static Marker Make(string rule, int first, int last, int episode, double strength)
+    {
+        var m = new Marker { Rule = rule, Kind = MarkerKind.Episode, First = first, Last = last, Strength = strength };
+        m.Episodes.Add(episode);
+        return m;
+    }
+
+    private static Marker Part(int first, int last, int part)
+    {
+        var m = Make("mini-series part (Part N, season 1)", first, last, part, 0.7);
+        m.Season = 1;
+        return m;
+    }
+
+    /// <summary>Spanish "Cap.408": season 4, episode 08; "Cap.102_104": season 1, episodes 2-4.</summary>
+    private static Marker? Cap(Scan scan, int first, int last, string digits)
+    {
+        if (digits.Length is < 3 or > 4 || !digits.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        var n = int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+        var m = new Marker { Rule = "season and episode (Cap.SEE)", Kind = MarkerKind.SeasonEpisode, First = first, Last = last, Season = n / 100, Strength = 0.9 };
+        m.Episodes.Add(n % 100);
+        if (scan.At(last + 1) is { Sep: "_" } upper && upper.IsDigits && upper.Text.Length == digits.Length && int.Parse(upper.Text, System.Globalization.CultureInfo.InvariantCulture) is var u && u / 100 == n / 100)
+        {
+            EpisodeTail.AddEpisode(m, n % 100, u % 100, range: true);
+            m.Last = last + 1;
+        }
+
+        return m;
+    }
+}

@@ -1,0 +1,197 @@
+using Episodic.Core.Parsing.Tokens;
+
+namespace Episodic.Core.Parsing.Rules;
+
+/// <summary>
+/// Bare numbers: fansub absolute numbering ("[Group] Show - 06", "Show 214", "[01]"), batches ("01-25", "091-123"),
+/// and scene compact numbers when nothing else names the episode ("Show.103" = S1E3, "Show.1013" = S10E13).
+/// Picks the one number most likely to be the episode; numbers inside the title ("86", "Show 100 - 01") are left alone.
+/// </summary>
+internal static class NumberRule
+{
+    /// <summary>Finds the episode number, or null. Does not add the marker; the resolver decides whether to use it.</summary>
+    public static Marker? Find(Scan scan, int before)
+    {
+        var candidates = new List<int>();
+        for (var i = scan.TitleStart; i < Math.Min(before, scan.Count); i++)
+        {
+            var t = scan.Tokens[i];
+            if (t.Consumed || t.Kind is TokenKind.Crc)
+            {
+                continue;
+            }
+
+            if (t.Kind == TokenKind.Noise)
+            {
+                // Past the release noise only a bracketed number or a clear dash number can still be the episode.
+                continue;
+            }
+
+            if (Patterns.Number().IsMatch(t.Text) && !IsYear(t) && (!t.InBrackets || IsAloneInBrackets(scan, i) || t.Opener == '(') && !IsRangeUpper(scan, i))
+            {
+                candidates.Add(i);
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var pick = candidates.FirstOrDefault(i => scan.Tokens[i].SpacedDashBefore && IsTerminal(scan, i) && !scan.Tokens[i].InBrackets, -1);
+        var how = "dash number";
+        if (pick < 0)
+        {
+            pick = candidates.FirstOrDefault(i => scan.Tokens[i].InBrackets && IsAloneInBrackets(scan, i) && (scan.Tokens[i].Opener != '(' || scan.At(i + 1) is { Sep: "-" }), -1);
+            how = "bracketed number";
+        }
+
+        if (pick < 0)
+        {
+            pick = candidates.LastOrDefault(i => !scan.Tokens[i].InBrackets && IsTerminal(scan, i) && BeforeNoise(scan, i), -1);
+            how = "number";
+        }
+
+        if (pick < 0)
+        {
+            pick = candidates.FirstOrDefault(i => !scan.Tokens[i].InBrackets, -1);
+            how = "number";
+        }
+
+        return pick < 0 ? null : Build(scan, pick, how);
+    }
+
+    private static Marker Build(Scan scan, int i, string how)
+    {
+        var t = scan.Tokens[i];
+        var match = Patterns.Number().Match(t.Text);
+        var digits = match.Groups["e"].Value;
+        var n = EpisodeTail.ParseInt(match.Groups["e"]);
+        var m = new Marker { Rule = $"absolute episode ({how})", Kind = MarkerKind.Number, First = i, Last = i, Strength = 0.85 };
+        if (match.Groups["v"].Success)
+        {
+            m.Version = EpisodeTail.ParseInt(match.Groups["v"]);
+        }
+
+        // Scene compact numbering: 103 → S1E3, 1013 → S10E13; never for fansub names, leading zeros or xx00.
+        var compact = !scan.FansubStyle && (digits[0] != '0' || digits.Length == 4) && digits.Length is 3 or 4 && n % 100 != 0 && !match.Groups["v"].Success && !t.InBrackets && NextIsNotRange(scan, i);
+        if (compact)
+        {
+            m.Season = n / 100;
+            m.Episodes.Add(n % 100);
+            m.Rule = $"compact season and episode ({digits} = S{n / 100}E{n % 100})";
+            m.Strength = 0.6;
+            return m;
+        }
+
+        m.Episodes.Add(n);
+        ReadRange(scan, m);
+        m.Absolute.AddRange(m.Episodes);
+        ReadAlternateAbsolute(scan, m);
+        m.Strength = how switch
+        {
+            "dash number" => scan.FansubStyle ? 0.92 : 0.84,
+            "bracketed number" => 0.86,
+            _ => scan.FansubStyle ? 0.84 : 0.66,
+        };
+        if (scan.At(m.Last + 1) is { } after && Patterns.Version().Match(after.Text) is { Success: true } v)
+        {
+            m.Version = EpisodeTail.ParseInt(v.Groups["v"]);
+            m.Last++;
+        }
+
+        return m;
+    }
+
+    /// <summary>01-25, 091-123, "01 - 119", 01~10, 01-02-03.</summary>
+    private static void ReadRange(Scan scan, Marker m)
+    {
+        var i = m.Last + 1;
+        while (scan.At(i) is { } t && !t.Consumed && t.Kind == TokenKind.Number && IsRangeUpper(scan, i) && Scan.TryNumber(t, out var upper))
+        {
+            if (t.Sep is ".&." or " & " or "&")
+            {
+                EpisodeTail.AddEpisode(m, -1, upper, range: false);
+            }
+            else
+            {
+                EpisodeTail.AddEpisode(m, m.Episodes[^1], upper, range: true);
+            }
+
+            m.Last = i++;
+        }
+
+        if (m.Last > m.First)
+        {
+            m.Rule = m.Rule.Replace("absolute episode", "absolute episodes", StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>"16-20 (191-195)", "018 (116)": a parenthesised second numbering is the absolute one.</summary>
+    private static void ReadAlternateAbsolute(Scan scan, Marker m)
+    {
+        var i = m.Last + 1;
+        if (scan.At(i) is not { Opener: '(', IsDigits: true } t || !Scan.TryNumber(t, out var first) || first <= m.Episodes[^1])
+        {
+            return;
+        }
+
+        m.Absolute.Clear();
+        m.Absolute.Add(first);
+        var j = i + 1;
+        if (scan.At(j) is { Sep: "-", Group: var g } u && g == t.Group && Scan.TryNumber(u, out var last) && last > first)
+        {
+            for (var k = first + 1; k <= last; k++)
+            {
+                m.Absolute.Add(k);
+            }
+
+            i = j;
+        }
+
+        m.Last = i;
+    }
+
+    /// <summary>The upper end of a range or list ("01-25", "498 &amp; 500", "01 - 119") is read with its lower end.</summary>
+    private static bool IsRangeUpper(Scan scan, int i)
+    {
+        var t = scan.Tokens[i];
+        if (scan.At(i - 1) is not { } prev || !Scan.TryNumber(prev, out var lower) || !Scan.TryNumber(t, out var upper) || upper <= lower)
+        {
+            return false;
+        }
+
+        return t.Sep is "-" or "~" or " ~ " or ".&." or " & " or "&" || t.Sep == " - " && prev.Text.StartsWith('0') && prev.Text.Length >= 2;
+    }
+
+    private static bool NextIsNotRange(Scan scan, int i) => scan.At(i + 1) is not { Sep: "-" or "~", IsDigits: true };
+
+    private static bool IsYear(Token t) => t.Text.Length == 4 && t.IsDigits && int.Parse(t.Text, System.Globalization.CultureInfo.InvariantCulture) is >= 1900 and <= 2100;
+
+    private static bool IsAloneInBrackets(Scan scan, int i)
+    {
+        var g = scan.Tokens[i].Group;
+        return g >= 0 && scan.At(i - 1)?.Group != g && (scan.At(i + 1)?.Group != g || scan.At(i + 1) is { } n && (n.Text.Equals("fin", StringComparison.OrdinalIgnoreCase) || n.Text.Equals("end", StringComparison.OrdinalIgnoreCase) || n.Sep == "-" && n.IsDigits && scan.At(i + 2)?.Group != g));
+    }
+
+    /// <summary>The number ends its phrase: next is the end, release noise, a bracket, a spaced dash, a version or a range.</summary>
+    private static bool IsTerminal(Scan scan, int i)
+    {
+        var next = scan.At(i + 1);
+        return next is null || next.Kind is TokenKind.Noise or TokenKind.Crc || next.InBrackets || next.SpacedDashBefore || Patterns.Version().IsMatch(next.Text)
+            || next.Sep is "-" or "~" && next.IsDigits || next.Consumed;
+    }
+
+    private static bool BeforeNoise(Scan scan, int i)
+    {
+        for (var k = scan.TitleStart; k < i; k++)
+        {
+            if (scan.Tokens[k].Kind == TokenKind.Noise && !scan.Tokens[k].InBrackets)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

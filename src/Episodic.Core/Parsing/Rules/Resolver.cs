@@ -1,0 +1,151 @@
+namespace Episodic.Core.Parsing.Rules;
+
+/// <summary>
+/// Chooses the deciding marker among those found and combines compatible ones: S07E22 - S07E23 merge, a date
+/// joins a preceding S01E02, an absolute number next to S16E03 becomes the absolute numbering.
+/// </summary>
+internal static class Resolver
+{
+    public static Reading Resolve(Scan scan)
+    {
+        var markers = scan.Markers.OrderBy(m => m.First).ToList();
+        var se = markers.FirstOrDefault(m => m.Kind == MarkerKind.SeasonEpisode);
+        var date = markers.FirstOrDefault(m => m.Kind == MarkerKind.Date && m.Strength >= 0.9);
+        var shortDate = markers.FirstOrDefault(m => m.Kind == MarkerKind.Date && m.Strength < 0.9);
+        var pack = markers.FirstOrDefault(m => m.Kind == MarkerKind.SeasonPack);
+        var episode = markers.FirstOrDefault(m => m.Kind == MarkerKind.Episode);
+
+        Marker? primary;
+        var used = new List<Marker>();
+        if (se is not null && (date is null || se.First < date.First))
+        {
+            primary = se;
+            MergeSameSeason(markers, se, used);
+            AddIfAfter(date, se, used);
+        }
+        else if (date is not null)
+        {
+            primary = date;
+            if (episode is { Season: null } && episode.First < date.First)
+            {
+                used.Add(episode);
+            }
+            else if (NumberRule.Find(scan, date.First) is { Season: not null } compact)
+            {
+                // "Show.Name.101.Event.2010.11.23": a compact number before the date.
+                scan.Add(compact);
+                used.Add(compact);
+            }
+        }
+        else if (episode is not null && !(pack is not null && pack.First < episode.First && episode.Rule.StartsWith("mini-series part", StringComparison.Ordinal)))
+        {
+            primary = episode;
+            if (pack is not null && pack.First < episode.First)
+            {
+                primary.Season = pack.Season;
+                used.Add(pack);
+            }
+
+            AddIfAfter(shortDate, episode, used);
+        }
+        else if (pack is not null)
+        {
+            primary = pack;
+        }
+        else
+        {
+            primary = NumberRule.Find(scan, scan.Count) ?? shortDate ?? SpecialRule.Find(scan);
+            if (primary is not null && !scan.Markers.Contains(primary))
+            {
+                scan.Add(primary);
+            }
+        }
+
+        // An absolute number beside a season/episode marker ("214 10x14", "313-315 - s16e03-05", "S01E01.001").
+        Marker? absolute = null;
+        if (primary is { Kind: MarkerKind.SeasonEpisode } && NumberRule.Find(scan, scan.Count) is { Kind: MarkerKind.Number, Absolute.Count: > 0 } n
+            && (n.Last + 3 >= primary.First && n.First < primary.First && n.First > scan.TitleStart || n.First <= primary.Last + 3 && n.First > primary.Last)
+            && n.Absolute[0] >= primary.Episodes.FirstOrDefault() && (scan.Tokens[n.First].SpacedDashBefore || n.Absolute.Count > 1 || scan.Tokens[n.First].Text.Length >= 3))
+        {
+            absolute = n;
+            scan.Add(n);
+        }
+
+        var reading = new Reading { Crc32 = scan.Crc32, ReleaseGroup = scan.ReleaseGroup, Rejected = scan.RejectedDate && primary is null or { Kind: MarkerKind.Number or MarkerKind.Episode } };
+        if (primary is null || reading.Rejected)
+        {
+            // No episode here, but the name may still be a show (a folder) or a recap ("Show - 10.5").
+            (reading.Title, reading.Year) = TitleRule.Build(scan, scan.TitleStart, scan.Count);
+            reading.Special = scan.Recap;
+            reading.Rule = scan.Recap ? "recap numbering (N.5) without a regular episode number" : "";
+            return reading;
+        }
+
+        Apply(reading, primary);
+        foreach (var m in used)
+        {
+            reading.AirDate ??= m.Date;
+            reading.Season ??= m.Season;
+            reading.Version ??= m.Version;
+            if (reading.Episodes.Count == 0 && m.Episodes.Count > 0 && m.Kind != MarkerKind.Date)
+            {
+                reading.Episodes.AddRange(m.Episodes);
+            }
+        }
+
+        if (absolute is not null)
+        {
+            reading.Absolute = [.. absolute.Absolute];
+            reading.Rule += " with absolute numbering";
+        }
+
+        var titleEnd = new[] { primary }.Concat(used).Append(absolute).Where(m => m is not null).Min(m => m!.First);
+        var (title, year) = TitleRule.Build(scan, scan.TitleStart, titleEnd);
+        if (title is null && primary.Kind is MarkerKind.Number or MarkerKind.Episode or MarkerKind.Special)
+        {
+            // "[Group] 01 - Show Name [BD]", "03-Criminal.Minds": the title may follow the number.
+            reading.TitleAfter = TitleRule.Build(scan, primary.Last + 1, scan.Count, stopAtDash: true).Title;
+        }
+
+        reading.Title = title;
+        reading.Year = year;
+        return reading;
+    }
+
+    private static void Apply(Reading r, Marker m)
+    {
+        r.Kind = m.Kind;
+        r.Rule = m.Rule;
+        r.Strength = m.Strength;
+        r.Season = m.Season;
+        r.Episodes = [.. m.Episodes];
+        r.Absolute = [.. m.Absolute];
+        r.AirDate = m.Date;
+        r.FullSeason = m.FullSeason;
+        r.Special = m.Special || m.Season == 0;
+        r.Version = m.Version;
+    }
+
+    /// <summary>S07E22 - S07E23, S01E02.S01E03, "S01E00 &amp; S01E01": later markers of the same season add episodes.</summary>
+    private static void MergeSameSeason(List<Marker> markers, Marker se, List<Marker> used)
+    {
+        foreach (var m in markers.Where(m => m != se && m.Kind == MarkerKind.SeasonEpisode && m.Season == se.Season && m.First > se.Last && m.First - se.Last <= 3))
+        {
+            foreach (var e in m.Episodes.Where(e => !se.Episodes.Contains(e)))
+            {
+                se.Episodes.Add(e);
+            }
+
+            se.Last = m.Last;
+            used.Add(m);
+        }
+    }
+
+    private static void AddIfAfter(Marker? m, Marker primary, List<Marker> used)
+    {
+        if (m is not null && m.First > primary.First)
+        {
+            used.Add(m);
+        }
+    }
+}

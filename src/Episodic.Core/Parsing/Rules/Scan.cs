@@ -1,0 +1,63 @@
+using Episodic.Core.Parsing.Tokens;
+
+namespace Episodic.Core.Parsing.Rules;
+
+/// <summary>The tokens of one name plus what the rules have found so far. Rules read and annotate it in turn.</summary>
+internal sealed class Scan(string name, List<Token> tokens)
+{
+    public string Name { get; } = name;
+
+    public List<Token> Tokens { get; } = tokens;
+
+    public List<Marker> Markers { get; } = [];
+
+    public string? ReleaseGroup { get; set; }
+
+    public string? Crc32 { get; set; }
+
+    /// <summary>Index of the first token that can belong to the title (after a leading group or web site).</summary>
+    public int TitleStart { get; set; }
+
+    /// <summary>A date-shaped run that failed validation (ancient or future); the name is then not trusted as an episode.</summary>
+    public bool RejectedDate { get; set; }
+
+    /// <summary>Fansub conventions are present ([Group] prefix, CRC, VOSTFR...): bare numbers are absolute episodes.</summary>
+    public bool FansubStyle { get; set; }
+
+    /// <summary>A recap number such as "10.5" was found; it is not a regular episode.</summary>
+    public bool Recap { get; set; }
+
+    public int Count => Tokens.Count;
+
+    public Token? At(int i) => i >= 0 && i < Tokens.Count ? Tokens[i] : null;
+
+    public bool IsFree(int i) => At(i) is { Consumed: false, Kind: not TokenKind.Noise and not TokenKind.Crc };
+
+    public void Consume(int from, int to)
+    {
+        for (var i = Math.Max(0, from); i <= to && i < Tokens.Count; i++)
+        {
+            Tokens[i].Consumed = true;
+        }
+    }
+
+    public Marker Add(Marker marker)
+    {
+        Markers.Add(marker);
+        Consume(marker.First, marker.Last);
+        return marker;
+    }
+
+    /// <summary>Parses a digits-only token into an int; false for anything else or absurd lengths.</summary>
+    public static bool TryNumber(Token? t, out int value)
+    {
+        value = 0;
+        if (t is null || t.Text.Length is 0 or > 5 || !t.IsDigits)
+        {
+            return false;
+        }
+
+        value = int.Parse(t.Text, System.Globalization.CultureInfo.InvariantCulture);
+        return true;
+    }
+}

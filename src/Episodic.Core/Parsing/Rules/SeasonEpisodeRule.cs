@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+
+namespace Episodic.Core.Parsing.Rules;
+
+/// <summary>The classic markers: S01E02 (and its split spellings S01 E02, S01.E02, S01_E02), and 1x02.</summary>
+internal static class SeasonEpisodeRule
+{
+    public static void Apply(Scan scan)
+    {
+        for (var i = 0; i < scan.Count; i++)
+        {
+            if (!scan.IsFree(i))
+            {
+                continue;
+            }
+
+            var marker = TryJoined(scan, i) ?? TrySplit(scan, i) ?? TryCross(scan, i);
+            if (marker is null)
+            {
+                continue;
+            }
+
+            scan.Add(marker);
+            EpisodeTail.Read(scan, marker);
+            scan.Consume(marker.First, marker.Last);
+            i = marker.Last;
+        }
+    }
+
+    /// <summary>True for NxN markers that are not resolutions (1280x720).</summary>
+    public static bool IsCross(string text) => Patterns.Cross().Match(text) is { Success: true } m && !(m.Groups["s"].Length >= 3 && m.Groups["e"].Length >= 3);
+
+    private static Marker? TryJoined(Scan scan, int i)
+    {
+        var match = Patterns.SeasonEpisode().Match(scan.Tokens[i].Text);
+        return match.Success ? Build(match, "S01E02", i, i, 0.97) : null;
+    }
+
+    /// <summary>"S01 E02", "S01.E02", "S01 - E02", "S06.E1-S6E2", "S01.E.01", "s03-x01", "S42 Ep10688".</summary>
+    private static Marker? TrySplit(Scan scan, int i)
+    {
+        var season = Patterns.SeasonOnly().Match(scan.Tokens[i].Text);
+        if (!season.Success || scan.At(i + 1) is not { } next || next.Sep.Length > 3)
+        {
+            return null;
+        }
+
+        var episode = Patterns.EpisodePart().Match(next.Text);
+        var last = i + 1;
+        if (!episode.Success && next.Text.ToUpperInvariant() is "E" or "EP" && scan.At(i + 2) is { } num && Patterns.Number().IsMatch(num.Text))
+        {
+            episode = Patterns.Number().Match(num.Text);
+            last = i + 2;
+        }
+
+        if (!episode.Success)
+        {
+            return null;
+        }
+
+        var m = new Marker { Rule = "season and episode (S01 E02)", Kind = MarkerKind.SeasonEpisode, First = i, Last = last, Strength = 0.95 };
+        m.Season = EpisodeTail.ParseInt(season.Groups["s"]);
+        m.Episodes.Add(EpisodeTail.ParseInt(episode.Groups["e"]));
+        if (episode.Groups["more"].Success)
+        {
+            m.Episodes.AddRange(EpisodeTail.SplitMore(episode.Groups["more"].Value));
+        }
+
+        return m;
+    }
+
+    private static Marker? TryCross(Scan scan, int i)
+    {
+        var text = scan.Tokens[i].Text;
+        if (!IsCross(text))
+        {
+            return null;
+        }
+
+        var match = Patterns.Cross().Match(text);
+        var m = Build(match, "1x02", i, i, 0.93);
+        return m;
+    }
+
+    private static Marker Build(Match match, string form, int first, int last, double strength)
+    {
+        var m = new Marker { Rule = $"season and episode ({form})", Kind = MarkerKind.SeasonEpisode, First = first, Last = last, Strength = strength };
+        m.Season = EpisodeTail.ParseInt(match.Groups["s"]);
+        m.Episodes.Add(EpisodeTail.ParseInt(match.Groups["e"]));
+        var more = match.Groups["more"].Value;
+        if (more.Length > 0)
+        {
+            // S01E01E02 lists episodes; 02x01x02 as well.
+            foreach (var e in EpisodeTail.SplitMore(more))
+            {
+                EpisodeTail.AddEpisode(m, -1, e, range: false);
+            }
+        }
+
+        if (match.Groups["v"].Success)
+        {
+            m.Version = EpisodeTail.ParseInt(match.Groups["v"]);
+        }
+
+        return m;
+    }
+}

@@ -1,0 +1,214 @@
+using Episodic.Core.Parsing.Tokens;
+using Episodic.Core.Parsing.Vocabulary;
+
+namespace Episodic.Core.Parsing.Rules;
+
+/// <summary>
+/// Seasons named in words or on their own: "Season 2", "Saison 1", "Temporada 4", "3rd Season", "S2", "S01-S03",
+/// "Seasons 1 &amp; 2", "1xAll" — with the episode that may follow ("Season 2 Episode 5", "S2 - 07", "3rd Season 49").
+/// </summary>
+internal static class SeasonWordRule
+{
+    public static void Apply(Scan scan)
+    {
+        for (var i = 0; i < scan.Count; i++)
+        {
+            if (!scan.IsFree(i) || TrySeason(scan, i, out var season, out var last, out var form) is false)
+            {
+                continue;
+            }
+
+            var m = new Marker { Rule = $"season ({form})", Kind = MarkerKind.SeasonPack, First = i, Last = last, Season = season, FullSeason = true, Strength = 0.9 };
+            ReadMoreSeasons(scan, m);
+            ReadEpisode(scan, m);
+            scan.Add(m);
+            i = m.Last;
+        }
+    }
+
+    private static bool TrySeason(Scan scan, int i, out int season, out int last, out string form)
+    {
+        var t = scan.Tokens[i];
+        season = 0;
+        last = i;
+        form = t.Text;
+
+        if (Patterns.SeasonOnly().Match(t.Text) is { Success: true } s)
+        {
+            season = EpisodeTail.ParseInt(s.Groups["s"]);
+            form = "S" + season.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+            return true;
+        }
+
+        if (Patterns.SeasonDisc().Match(t.Text) is { Success: true } d)
+        {
+            season = EpisodeTail.ParseInt(d.Groups["s"]);
+            form = "season disc";
+            return true;
+        }
+
+        if (Patterns.CrossAll().Match(t.Text) is { Success: true } all)
+        {
+            season = EpisodeTail.ParseInt(all.Groups["s"]);
+            form = "1xAll";
+            return true;
+        }
+
+        if (Patterns.SeasonWordJoined().Match(t.Text) is { Success: true } joined)
+        {
+            season = EpisodeTail.ParseInt(joined.Groups["s"]);
+            return true;
+        }
+
+        // "3rd Season", "Second Season"
+        if (scan.At(i + 1) is { } word && SeasonWords.Season.Contains(word.Text) && TryOrdinal(t.Text, out season))
+        {
+            last = i + 1;
+            form = $"{t.Text} {word.Text}";
+            return true;
+        }
+
+        if (SeasonWords.Season.Contains(t.Text) && scan.At(i + 1) is { } n && n.Sep.Length <= 2 && n.Sep.IndexOfAny([')', ']', '(', '[']) < 0 && (Scan.TryNumber(n, out season) || Patterns.NOfM().Match(n.Text) is { Success: true } nof && int.TryParse(nof.Groups["e"].ValueSpan, out season)))
+        {
+            // "Se" (Dutch) only as "Se.1"; a bare "Se" elsewhere is a word.
+            if (t.Text.Equals("se", StringComparison.OrdinalIgnoreCase) && n.Sep != ".")
+            {
+                return false;
+            }
+
+            if (season > 100 && season < 1900)
+            {
+                return false;
+            }
+
+            last = i + 1;
+            form = $"{t.Text} {n.Text}";
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool TryOrdinal(string text, out int n)
+    {
+        if (Patterns.Ordinal().Match(text) is { Success: true } m)
+        {
+            n = EpisodeTail.ParseInt(m.Groups["n"]);
+            return true;
+        }
+
+        return SeasonWords.Ordinals.TryGetValue(text, out n);
+    }
+
+    /// <summary>S01-S03, "S01 - S07", "Season 01 - Season 07", "Seasons 1 &amp; 2", "S01 S04", "S01 04".</summary>
+    private static void ReadMoreSeasons(Scan scan, Marker m)
+    {
+        var i = m.Last + 1;
+        if (scan.At(i) is not { } t || t.Consumed)
+        {
+            return;
+        }
+
+        if (Patterns.SeasonOnly().Match(t.Text) is { Success: true } s && EpisodeTail.ParseInt(s.Groups["s"]) > m.Season)
+        {
+            m.Last = i;
+            m.Rule = "multi-season pack";
+            return;
+        }
+
+        if (SeasonWords.Season.Contains(t.Text) && t.Sep.Contains('-', StringComparison.Ordinal) && Scan.TryNumber(scan.At(i + 1), out var upper) && upper > m.Season)
+        {
+            m.Last = i + 1;
+            m.Rule = "multi-season pack";
+            return;
+        }
+
+        // "Seasons 1 & 2", "Season.1&3", "S01 04" (a second season number right after a season-only token)
+        if (t.Sep.Contains('&', StringComparison.Ordinal) && Scan.TryNumber(t, out var other) && other > m.Season
+            || t.Sep == " " && Patterns.SeasonOnly().IsMatch(scan.Tokens[m.First].Text) && Scan.TryNumber(t, out other) && other > m.Season && other < 40 && t.Text.Length == 2 && NextIsNoiseOrEnd(scan, i))
+        {
+            m.Last = i;
+            m.Rule = "multi-season pack";
+        }
+    }
+
+    private static bool NextIsNoiseOrEnd(Scan scan, int i) => scan.At(i + 1) is null or { Kind: TokenKind.Noise } or { InBrackets: true };
+
+    /// <summary>The episode after a season: "Episode 5", "E05", "- 06", "49", "1of4", "ep11".</summary>
+    private static void ReadEpisode(Scan scan, Marker m)
+    {
+        var i = m.Last + 1;
+        if (m.Rule == "multi-season pack" || scan.At(i) is not { } t || t.Consumed)
+        {
+            return;
+        }
+
+        // a year or bracket after the season ("Stagione 6 (2016) 720p ep13") — look for an explicit episode word a little further.
+        for (var k = i; k < Math.Min(scan.Count, i + 6); k++)
+        {
+            var tk = scan.Tokens[k];
+            if (tk.Consumed)
+            {
+                break;
+            }
+
+            if (EpisodeWordRule.TryAt(scan, k) is { } explicitEpisode)
+            {
+                m.Kind = MarkerKind.SeasonEpisode;
+                m.FullSeason = false;
+                m.Episodes.AddRange(explicitEpisode.Episodes);
+                m.Season = explicitEpisode.Season ?? m.Season;
+                m.Last = explicitEpisode.Last;
+                m.Rule += " and " + explicitEpisode.Rule;
+                m.Strength = 0.93;
+                EpisodeTail.Read(scan, m);
+                return;
+            }
+
+            if (tk.Kind != TokenKind.Noise && !(tk.InBrackets && tk.IsDigits && tk.Text.Length == 4))
+            {
+                break;
+            }
+        }
+
+        var isSeasonToken = Patterns.SeasonOnly().IsMatch(scan.Tokens[m.First].Text);
+        if (Patterns.NOfM().Match(t.Text) is { Success: true } nof)
+        {
+            SetEpisode(m, EpisodeTail.ParseInt(nof.Groups["e"]), i, "N of M");
+            return;
+        }
+
+        if (Patterns.Number().Match(t.Text) is { Success: true } num && t.Kind == TokenKind.Number || Patterns.Number().IsMatch(t.Text) && t.Text.EndsWith("v2", StringComparison.OrdinalIgnoreCase))
+        {
+            var n = int.Parse(Patterns.Number().Match(t.Text).Groups["e"].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
+            if (n is >= 1900 and <= 2100)
+            {
+                return;
+            }
+
+            // "S2 - 07", "Season 2 - 06", "(Season 2) - 33", "3rd Season 49"
+            var bracketAlone = t.InBrackets && t.Group != scan.Tokens[m.First].Group && scan.At(i + 1)?.Group != t.Group;
+            if (t.SpacedDashBefore || bracketAlone || !isSeasonToken && t.Sep == " " && !t.InBrackets)
+            {
+                SetEpisode(m, n, i, t.SpacedDashBefore ? "dash number" : "number");
+                var v = Patterns.Number().Match(t.Text).Groups["v"];
+                if (v.Success)
+                {
+                    m.Version = EpisodeTail.ParseInt(v);
+                }
+
+                EpisodeTail.Read(scan, m);
+            }
+        }
+    }
+
+    private static void SetEpisode(Marker m, int episode, int index, string how)
+    {
+        m.Kind = MarkerKind.SeasonEpisode;
+        m.FullSeason = false;
+        m.Episodes.Add(episode);
+        m.Last = index;
+        m.Rule += $" and episode ({how})";
+        m.Strength = 0.9;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+using Episodic.Core.Parsing.Vocabulary;
+
+namespace Episodic.Core.Parsing.Rules;
+
+/// <summary>Specials named by keyword: "SP01", "OVA 2", "- OVA", "NCOP". Numbered ones become season 0 episodes.</summary>
+internal static partial class SpecialRule
+{
+    public static Marker? Find(Scan scan)
+    {
+        for (var i = Math.Max(scan.TitleStart + 1, 0); i < scan.Count; i++)
+        {
+            var t = scan.Tokens[i];
+            if (t.Consumed)
+            {
+                continue;
+            }
+
+            if (SpecialNumber().Match(t.Text) is { Success: true } sp)
+            {
+                var m = new Marker { Rule = "special (SPnn)", Kind = MarkerKind.SeasonEpisode, First = i, Last = i, Season = 0, Special = true, Strength = 0.8 };
+                m.Episodes.Add(EpisodeTail.ParseInt(sp.Groups["e"]));
+                return m;
+            }
+
+            if (SeasonWords.Special.Contains(t.Text))
+            {
+                var m = new Marker { Rule = $"special ({t.Text.ToUpperInvariant()}) without an episode number", Kind = MarkerKind.Special, First = i, Last = i, Special = true, Strength = 0.5 };
+                if (scan.At(i + 1) is { } n && Scan.TryNumber(n, out var number) && number < 100 && !n.InBrackets)
+                {
+                    m.Season = 0;
+                    m.Episodes.Add(number);
+                    m.Last = i + 1;
+                    m.Rule = $"special ({t.Text.ToUpperInvariant()} N)";
+                    m.Strength = 0.75;
+                }
+
+                return m;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?:sp|ova|oad|special)(?<e>\d{1,3})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 100)]
+    private static partial Regex SpecialNumber();
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text;
+using Episodic.Core.Parsing.Tokens;
+
+namespace Episodic.Core.Parsing.Rules;
+
+/// <summary>
+/// Builds the show name from the tokens before the episode marker: picks the right segment of multi-language names,
+/// separates a trailing year, rebuilds the original spelling ("9-1-1", "Dr. Stone", "S.H.I.E.L.D.") and normalises
+/// dots, underscores and ALL-CAPS.
+/// </summary>
+internal static class TitleRule
+{
+    public static (string? Title, int? Year) Build(Scan scan, int from, int to, bool stopAtDash = false)
+    {
+        var idx = new List<int>();
+        for (var i = Math.Max(0, from); i < Math.Min(to, scan.Count); i++)
+        {
+            var t = scan.Tokens[i];
+            if (stopAtDash && idx.Count > 0 && (t.SpacedDashBefore || t.InBrackets))
+            {
+                break;
+            }
+
+            if (!t.Consumed && t.Kind is not TokenKind.Crc)
+            {
+                idx.Add(i);
+            }
+            else if (idx.Count > 0 && t.Consumed)
+            {
+                break;
+            }
+        }
+
+        var segment = PickSegment(scan, idx);
+        TrimNoise(scan, segment);
+        if (segment.Count == 0)
+        {
+            return (null, null);
+        }
+
+        int? year = null;
+        if (segment.Count > 1 && IsYear(scan.Tokens[segment[^1]]))
+        {
+            year = int.Parse(scan.Tokens[segment[^1]].Text, CultureInfo.InvariantCulture);
+            segment.RemoveAt(segment.Count - 1);
+            TrimNoise(scan, segment);
+        }
+
+        if (segment.Count == 0)
+        {
+            return (null, year);
+        }
+
+        var title = Normalise(Span(scan, segment));
+        return (title.Length == 0 ? null : title, year);
+    }
+
+    /// <summary>Title tokens split at square brackets and " / "; the last segment with Latin letters wins ("中文 / English Title").</summary>
+    private static List<int> PickSegment(Scan scan, List<int> idx)
+    {
+        var segments = new List<List<int>>();
+        foreach (var i in idx)
+        {
+            var t = scan.Tokens[i];
+            var prevGroup = segments.Count > 0 ? scan.Tokens[segments[^1][^1]].Group : -2;
+            var newSegment = segments.Count == 0 || t.Sep.Contains('/', StringComparison.Ordinal) || t.Sep.Contains('|', StringComparison.Ordinal)
+                || t.Group != prevGroup && (t.Opener is '[' or '【' || prevGroup >= 0 && scan.Tokens[segments[^1][^1]].Opener is '[' or '【');
+            if (newSegment)
+            {
+                segments.Add([]);
+            }
+
+            segments[^1].Add(i);
+        }
+
+        segments.RemoveAll(s => s.All(i => scan.Tokens[i].Kind == TokenKind.Noise || IsYear(scan.Tokens[i])));
+        if (segments.Count == 0)
+        {
+            return [];
+        }
+
+        var chosen = segments.Count == 1 ? segments[0] : segments.LastOrDefault(s => s.Any(i => HasLatin(scan.Tokens[i].Text))) ?? segments[0];
+
+        // Drop Han-only words around a Latin title ("我的人间烟火 Fireworks Series", "Anime Series 海賊王").
+        if (chosen.Any(i => HasLatin(scan.Tokens[i].Text)))
+        {
+            while (chosen.Count > 0 && IsHanOnly(scan.Tokens[chosen[0]].Text))
+            {
+                chosen.RemoveAt(0);
+            }
+
+            while (chosen.Count > 0 && IsHanOnly(scan.Tokens[chosen[^1]].Text))
+            {
+                chosen.RemoveAt(chosen.Count - 1);
+            }
+        }
+
+        return chosen;
+    }
+
+    private static void TrimNoise(Scan scan, List<int> segment)
+    {
+        while (segment.Count > 0 && scan.Tokens[segment[^1]].Kind == TokenKind.Noise)
+        {
+            segment.RemoveAt(segment.Count - 1);
+        }
+
+    }
+
+    /// <summary>The original text from the first to the last token, with closing punctuation that belongs to the title.</summary>
+    private static string Span(Scan scan, List<int> segment)
+    {
+        var first = scan.Tokens[segment[0]];
+        var last = scan.Tokens[segment[^1]];
+        var start = first.Start;
+        var end = last.End;
+        var name = scan.Name;
+        var text = name[start..end];
+        var open = text.Count(c => c == '(') - text.Count(c => c == ')');
+        while (end < name.Length && (name[end] is '!' or '?' or '！' or '？' or '～' or '\'' || name[end] == ')' && open-- > 0 || name[end] == '.' && IsAbbreviationEnd(scan, segment)))
+        {
+            end++;
+        }
+
+        return name[start..end];
+    }
+
+    private static bool IsAbbreviationEnd(Scan scan, List<int> segment) =>
+        segment.Count >= 2 && scan.Tokens[segment[^1]].Text.Length == 1 && scan.Tokens[segment[^1]].Sep == "." && char.IsLetter(scan.Tokens[segment[^1]].Text[0]) && scan.Tokens[segment[^2]].Text.Length == 1;
+
+    public static string Normalise(string raw)
+    {
+        var s = raw.Replace('_', ' ');
+        var dotted = !s.Contains(' ', StringComparison.Ordinal);
+        var sb = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == '.' && (dotted || i + 1 < s.Length && s[i + 1] != ' ') && !IsAbbreviationDot(s, i))
+            {
+                sb.Append(' ');
+                continue;
+            }
+
+            sb.Append(c);
+        }
+
+        var result = string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim(' ', '-', ',', ':', ';', '/', '|', '~', '+', '[', '(', '{', '【', '.');
+        if (result.EndsWith(", The", StringComparison.OrdinalIgnoreCase))
+        {
+            result = "The " + result[..^5];
+        }
+
+        result = result.TrimEnd(',', ' ');
+        return IsShouting(result) ? CultureInfo.InvariantCulture.TextInfo.ToTitleCase(result.ToLowerInvariant()) : result;
+    }
+
+    /// <summary>A dot between single letters (S.H.I.E.L.D, S.W.A.T) or after one at the end ("D.") is part of an abbreviation.</summary>
+    private static bool IsAbbreviationDot(string s, int i)
+    {
+        var beforeSingle = i >= 1 && char.IsLetter(s[i - 1]) && (i < 2 || !char.IsLetterOrDigit(s[i - 2]));
+        var afterSingle = i + 1 < s.Length && char.IsLetter(s[i + 1]) && (i + 2 >= s.Length || !char.IsLetterOrDigit(s[i + 2]));
+        return beforeSingle && (afterSingle || i + 1 == s.Length);
+    }
+
+    /// <summary>ALL-CAPS names with real words ("SAKAMOTO DAYS") are shouting; short acronyms ("NBA", "VICE") are not.</summary>
+    private static bool IsShouting(string s)
+    {
+        var letters = s.Where(char.IsLetter).ToList();
+        return letters.Count >= 8 && letters.All(c => !char.IsLower(c)) && letters.Any(char.IsUpper) && !s.Contains('.', StringComparison.Ordinal)
+            && s.Split(' ').Count(w => w.Length >= 4) >= 2;
+    }
+
+    private static bool IsYear(Token t) => t.IsDigits && t.Text.Length == 4 && int.Parse(t.Text, CultureInfo.InvariantCulture) is >= 1900 and <= 2100;
+
+    private static bool HasLatin(string s) => s.Any(c => c < 0x250 && char.IsLetter(c));
+
+    private static bool IsHanOnly(string s) => s.Length > 0 && s.All(c => c is >= '\u3000' and <= '\u9fff' || c is >= '\uff00' and <= '\uffef');
+}

@@ -1,0 +1,48 @@
+namespace Episodic.Core.Parsing.Tokens;
+
+/// <summary>What a token has been recognised as. Rules refine <see cref="Word"/> and <see cref="Number"/> into the others.</summary>
+internal enum TokenKind
+{
+    Word,
+    Number,
+    Noise,
+    Crc,
+    Dash,
+}
+
+/// <summary>
+/// One run of text between separators. <see cref="Sep"/> keeps the raw separator characters before it so rules can tell
+/// "2011.04.18" from "2011 04 18" and "Show - 06" from "Show 06" without re-reading the string.
+/// </summary>
+internal sealed class Token(string text, int start, string sep, int group, char opener)
+{
+    public string Text { get; } = text;
+
+    /// <summary>Offset of the first character in the scanned name.</summary>
+    public int Start { get; } = start;
+
+    public int End => Start + Text.Length;
+
+    /// <summary>Separator characters between the previous token and this one (may include bracket characters).</summary>
+    public string Sep { get; } = sep;
+
+    /// <summary>Index of the bracket group the token sits in, or -1 outside brackets.</summary>
+    public int Group { get; } = group;
+
+    /// <summary>The opening bracket of <see cref="Group"/> ('[', '(', '{', '【'), or '\0'.</summary>
+    public char Opener { get; } = opener;
+
+    public TokenKind Kind { get; set; } = TokenKind.Word;
+
+    /// <summary>Set when a rule has used the token (an episode marker, a date, a CRC), so no other rule reads it again.</summary>
+    public bool Consumed { get; set; }
+
+    public bool InBrackets => Group >= 0;
+
+    public bool IsDigits => Text.Length > 0 && Text.All(char.IsAsciiDigit);
+
+    /// <summary>True when a spaced dash (" - ") stands before the token: the classic "Show - 06" boundary.</summary>
+    public bool SpacedDashBefore => Sep.Contains(" - ", StringComparison.Ordinal) || Sep.Contains("_-_", StringComparison.Ordinal) || Sep.Contains(".-.", StringComparison.Ordinal) || Sep is " -" or "- ";
+
+    public override string ToString() => $"{Text}({Kind})";
+}

@@ -1,0 +1,43 @@
+using System.Collections.Frozen;
+
+namespace Episodic.Core.Parsing.Vocabulary;
+
+/// <summary>Words that announce a season, an episode or a special, in the languages release names use.</summary>
+internal static class SeasonWords
+{
+    public static readonly FrozenSet<string> Season = new[]
+    {
+        "season", "seasons", "saison", "saisons", "temporada", "temporadas", "stagione", "tem", "seizoen", "sezon", "se", "staffel", "kausi", "säsong",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    public static readonly FrozenSet<string> Episode = new[]
+    {
+        "episode", "episodes", "ep", "eps", "epi", "episodio", "episódio", "épisode", "cap", "capitulo", "capítulo", "afl", "aflevering", "folge", "odcinek", "серия",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Special-episode keywords; a name with one of these and no number is a special without an episode number.</summary>
+    public static readonly FrozenSet<string> Special = new[]
+    {
+        "ova", "oav", "oad", "ovd", "sp", "special", "specials", "ncop", "nced", "creditless",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Ordinal words and suffixed ordinals ("3rd Season", "Second Season").</summary>
+    public static readonly FrozenDictionary<string, int> Ordinals = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["first"] = 1, ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["fifth"] = 5, ["sixth"] = 6, ["seventh"] = 7, ["eighth"] = 8, ["ninth"] = 9, ["tenth"] = 10,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Folders that say nothing about the show ("TV", "Downloads").</summary>
+    public static readonly FrozenSet<string> GenericFolders = new[]
+    {
+        "tv", "tv shows", "tvshows", "shows", "series", "serien", "anime", "downloads", "download", "complete", "completed", "incomplete", "media", "videos", "video",
+        "unsorted", "test", "temp", "tmp", "mnt", "home", "volume1", "nas", "tv drop", "postprocessing", "new", "torrents", "library", "extras", "specials", "mkv", "data",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    public static readonly FrozenDictionary<string, int> Months = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["jan"] = 1, ["january"] = 1, ["feb"] = 2, ["february"] = 2, ["mar"] = 3, ["march"] = 3, ["apr"] = 4, ["april"] = 4, ["may"] = 5, ["jun"] = 6, ["june"] = 6,
+        ["jul"] = 7, ["july"] = 7, ["aug"] = 8, ["august"] = 8, ["sep"] = 9, ["sept"] = 9, ["september"] = 9, ["oct"] = 10, ["october"] = 10, ["nov"] = 11,
+        ["november"] = 11, ["dec"] = 12, ["december"] = 12,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Episodic.Cli;
+using Xunit;
+
+namespace Episodic.Tests;
+
+/// <summary>The CLI run in-process against captured streams.</summary>
+public sealed class CliTests
+{
+    private static readonly string[] JsonFields =
+    [
+        "input", "show_name", "year", "season", "episode", "episodes", "absolute_episodes", "air_date", "full_season",
+        "special", "crc32", "release_group", "version", "confidence", "source", "reasoning",
+    ];
+
+    [Fact]
+    public async Task Missing_path_exits_2_with_a_message_naming_it_and_still_parses_the_rest()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"episodic-missing-{Guid.NewGuid():N}");
+        var run = await Run(["parse", missing, "-", "--format", "jsonl"], stdin: "Show.S01E02.mkv\n");
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains(missing, run.Stderr, StringComparison.Ordinal);
+        Assert.Single(run.Stderr.Trim().Split('\n'));
+        Assert.Single(Lines(run.Stdout));
+    }
+
+    [Fact]
+    public async Task Stdin_jsonl_writes_one_object_per_line_with_the_exact_fields()
+    {
+        string[] names = ["Show.Name.S01E02.720p.HDTV.x264-GRP.mkv", "[Group] Other Show - 03 [ABCDEF12].mkv", "readme"];
+        var run = await Run(["parse", "-", "--format", "jsonl"], stdin: string.Join("\n", names) + "\n");
+
+        Assert.Equal(0, run.Exit);
+        var lines = Lines(run.Stdout);
+        Assert.Equal(names.Length, lines.Count);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            using var doc = JsonDocument.Parse(lines[i]);
+            Assert.Equal(JsonFields, doc.RootElement.EnumerateObject().Select(p => p.Name).ToArray());
+            Assert.Equal(names[i], doc.RootElement.GetProperty("input").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Json_format_is_one_array()
+    {
+        var run = await Run(["parse", "-", "--format", "json"], stdin: "a.S01E01.mkv\nb.S01E02.mkv\n");
+
+        Assert.Equal(0, run.Exit);
+        using var doc = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(2, doc.RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Folder_scan_finds_videos_and_subtitles_relative_to_the_root_parent_and_ignores_other_files()
+    {
+        var temp = Directory.CreateTempSubdirectory("episodic-cli-");
+        try
+        {
+            var root = Path.Combine(temp.FullName, "Library");
+            var season = Path.Combine(root, "Show Name", "Season 2");
+            Directory.CreateDirectory(season);
+            foreach (var f in new[] { "05.mkv", "05.srt", "06.MP4", "notes.txt", "cover.jpg" })
+            {
+                await File.WriteAllBytesAsync(Path.Combine(season, f), [], TestContext.Current.CancellationToken);
+            }
+
+            await File.WriteAllBytesAsync(Path.Combine(root, "notes.txt"), [], TestContext.Current.CancellationToken);
+            var run = await Run(["parse", root, "--format", "jsonl"]);
+
+            Assert.Equal(0, run.Exit);
+            var inputs = Lines(run.Stdout).Select(l =>
+            {
+                using var doc = JsonDocument.Parse(l);
+                return doc.RootElement.GetProperty("input").GetString();
+            }).ToList();
+            var rel = Path.Combine("Library", "Show Name", "Season 2");
+            Assert.Equal([Path.Combine(rel, "05.mkv"), Path.Combine(rel, "05.srt"), Path.Combine(rel, "06.MP4")], inputs);
+        }
+        finally
+        {
+            temp.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Table_is_the_default_format()
+    {
+        var run = await Run(["parse", "-"], stdin: "Show.S01E02.mkv\n");
+
+        Assert.Equal(0, run.Exit);
+        var lines = Lines(run.Stdout);
+        Assert.Equal(2, lines.Count);
+        Assert.StartsWith("INPUT", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Show.S01E02.mkv", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_json_reports_rows_and_exact_for_a_tiny_corpus()
+    {
+        using var corpus = new TempFile();
+        string[] tsv =
+        [
+            "id\tsource\tfilename\toptions\ttitle\tyear\tseason\tepisodes\tabsolute_episodes\tair_date\tfull_season\tspecial\tcrc32\trelease_group\texpect_none\thand_labelled\tnotes",
+            "sonarr-x-0001\tx.cs\tnot an episode at all.txt\t\t\t\t\t\t\t\t0\t\t\t\t1\t1\t",
+            "sonarr-x-0002\tx.cs\tShow.Name.S01E02.mkv\t\t\t\t\t\t\t\t0\t\t\t\t0\t1\texpect_parse_only",
+            "guessit-x-0003\tx.yml\tShow.Name.S01E02.mkv\t\tShow Name\t\t1\t2",
+        ];
+        await File.WriteAllLinesAsync(corpus.Path, tsv, TestContext.Current.CancellationToken);
+
+        var run = await Run(["eval", corpus.Path, "--format", "json", "--misses", "5"]);
+
+        Assert.Equal(0, run.Exit);
+        using var doc = JsonDocument.Parse(run.Stdout);
+        var report = doc.RootElement.GetProperty("corpora")[0];
+        Assert.Equal(2, report.GetProperty("rows").GetInt32());
+        var exact = report.GetProperty("exact").GetInt32();
+        Assert.InRange(exact, 1, 2); // the rejected name is exact even for a parser that finds nothing
+        Assert.Equal(2 - exact, report.GetProperty("misses").GetArrayLength());
+        Assert.Equal(3, report.GetProperty("names_parsed").GetInt32());
+        Assert.Equal(5, report.GetProperty("calibration").GetArrayLength());
+        Assert.Equal(2, doc.RootElement.GetProperty("overall").GetProperty("rows").GetInt32());
+    }
+
+    [Fact]
+    public async Task Eval_missing_corpus_exits_2()
+    {
+        var run = await Run(["eval", "no-such-corpus.tsv"]);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("no-such-corpus.tsv", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Version_prints_and_exits_0()
+    {
+        var run = await Run(["--version"]);
+
+        Assert.Equal(0, run.Exit);
+        Assert.NotEmpty(run.Stdout.Trim());
+    }
+
+    private static List<string> Lines(string text) => [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> Run(string[] args, string stdin = "")
+    {
+        using var input = new StringReader(stdin);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CliApp.RunAsync(args, input, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+}
