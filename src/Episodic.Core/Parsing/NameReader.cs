@@ -17,4 +17,13 @@ internal static class NameReader
         EpisodeWordRule.Apply(scan);
         return Resolver.Resolve(scan);
     }
+
+    /// <summary>The show name a folder spells out when read without episode rules ("Babylon 5", "Sword Art Online 2").</summary>
+    public static string? ReadTitleOnly(string name)
+    {
+        var scan = new Scan(name, Tokenizer.Tokenize(name));
+        NoiseRule.Apply(scan);
+        GroupRule.Apply(scan);
+        return TitleRule.Build(scan, scan.TitleStart, scan.Count, stopAtNoise: true).Title;
+    }
 }

@@ -76,7 +76,7 @@ internal static class PathParts
         for (var i = 0; i <= path.Length; i++)
         {
             var c = i < path.Length ? path[i] : '\\';
-            depth += c == '(' ? 1 : c == ')' && depth > 0 ? -1 : 0;
+            depth += c is '(' or '[' or '【' ? 1 : c is ')' or ']' or '】' && depth > 0 ? -1 : 0;
             if (c == '\\' || c == '/' && !slashIsText && depth == 0)
             {
                 var part = path[start..i].Trim();

@@ -134,7 +134,9 @@ public sealed partial class RuleParser : IFilenameParser
                 needTitle = f.Title is not null || needTitle;
             }
 
-            if (needTitle && f.Title is { } title && !Vocabulary.SeasonWords.GenericFolders.Contains(title))
+            // A folder "Babylon 5" is a show whose name ends in a number, not episode 5 of "Babylon".
+            var folderTitle = f.Kind == Rules.MarkerKind.Number && f.Episodes.Count == 1 && f.Absolute.Count <= 1 ? NameReader.ReadTitleOnly(folder) : f.Title;
+            if (needTitle && folderTitle is { } title && !Vocabulary.SeasonWords.GenericFolders.Contains(title))
             {
                 r.Title = title;
                 r.Year ??= f.Year;

@@ -76,6 +76,12 @@ internal static class EpisodeWordRule
             };
         }
 
+        // "#17" (Japanese variety shows)
+        if (t.IsDigits && t.Sep.EndsWith('#') && Scan.TryNumber(t, out var hash))
+        {
+            return Make("episode (#N)", i, i, hash, 0.8);
+        }
+
         if (scan.At(i + 1) is not { } next || next.Consumed)
         {
             return null;
@@ -100,12 +106,6 @@ internal static class EpisodeWordRule
         if (text.Equals("part", StringComparison.OrdinalIgnoreCase) && Scan.TryNumber(next, out var part) && part < 50)
         {
             return Part(i, i + 1, part);
-        }
-
-        // "#17" (Japanese variety shows)
-        if (t.IsDigits && t.Sep.EndsWith('#') && Scan.TryNumber(t, out var hash))
-        {
-            return Make("episode (#N)", i, i, hash, 0.8);
         }
 
         // "14 of 21", "1of4"

@@ -30,7 +30,7 @@ internal sealed class Marker
     public required MarkerKind Kind { get; set; }
 
     /// <summary>Index of the first token of the marker.</summary>
-    public required int First { get; init; }
+    public required int First { get; set; }
 
     public int Last { get; set; }
 

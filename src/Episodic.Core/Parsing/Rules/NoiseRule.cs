@@ -46,7 +46,7 @@ internal static class NoiseRule
     }
 
     private static bool IsRecap(Scan scan, int i) =>
-        scan.Tokens[i] is { IsDigits: true, Text.Length: <= 4 } t && (t.SpacedDashBefore || t.Sep == " ") && scan.At(i + 1) is { Text: "5", Sep: "." } && !IsAudioContext(scan, i);
+        scan.Tokens[i] is { IsDigits: true, Text.Length: <= 4 } t && scan.At(i + 1) is { Text: "5", Sep: "." } && (t.SpacedDashBefore || t.Sep == " " && !IsAudioContext(scan, i));
 
     private static bool IsCrc(Token t) =>
         t.InBrackets && t.Text.Length == 8 && Patterns.Crc().IsMatch(t.Text) && t.Text.Any(char.IsAsciiLetter) && t.Text.Any(char.IsAsciiDigit);

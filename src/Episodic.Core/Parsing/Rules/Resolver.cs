@@ -47,6 +47,13 @@ internal static class Resolver
             }
 
             AddIfAfter(shortDate, episode, used);
+
+            // Japanese TV rips ("221206 Show #08"): an air-date prefix, then a per-season episode count.
+            if (shortDate is not null && shortDate.First <= scan.TitleStart && primary.Season is null)
+            {
+                primary.Season = 1;
+                primary.Rule += ", season 1 under a broadcast-date prefix";
+            }
         }
         else if (pack is not null)
         {
@@ -54,7 +61,7 @@ internal static class Resolver
         }
         else
         {
-            primary = NumberRule.Find(scan, scan.Count) ?? shortDate ?? SpecialRule.Find(scan);
+            primary = markers.FirstOrDefault(m => m.Kind == MarkerKind.Number) ?? NumberRule.Find(scan, scan.Count) ?? shortDate ?? SpecialRule.Find(scan);
             if (primary is not null && !scan.Markers.Contains(primary))
             {
                 scan.Add(primary);
@@ -75,7 +82,7 @@ internal static class Resolver
         if (primary is null || reading.Rejected)
         {
             // No episode here, but the name may still be a show (a folder) or a recap ("Show - 10.5").
-            (reading.Title, reading.Year) = TitleRule.Build(scan, scan.TitleStart, scan.Count);
+            (reading.Title, reading.Year) = TitleRule.Build(scan, scan.TitleStart, scan.Count, stopAtNoise: true);
             reading.Special = scan.Recap;
             reading.Rule = scan.Recap ? "recap numbering (N.5) without a regular episode number" : "";
             return reading;
@@ -104,7 +111,7 @@ internal static class Resolver
         if (title is null && primary.Kind is MarkerKind.Number or MarkerKind.Episode or MarkerKind.Special)
         {
             // "[Group] 01 - Show Name [BD]", "03-Criminal.Minds": the title may follow the number.
-            reading.TitleAfter = TitleRule.Build(scan, primary.Last + 1, scan.Count, stopAtDash: true).Title;
+            reading.TitleAfter = TitleRule.Build(scan, primary.Last + 1, scan.Count, stopAtDash: true, stopAtNoise: true).Title;
         }
 
         reading.Title = title;

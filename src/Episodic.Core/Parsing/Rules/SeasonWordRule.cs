@@ -152,7 +152,7 @@ internal static class SeasonWordRule
                 break;
             }
 
-            if (EpisodeWordRule.TryAt(scan, k) is { } explicitEpisode)
+            if (EpisodeWordRule.TryAt(scan, k) is { } explicitEpisode && !explicitEpisode.Rule.StartsWith("mini-series part", StringComparison.Ordinal))
             {
                 m.Kind = MarkerKind.SeasonEpisode;
                 m.FullSeason = false;
@@ -183,6 +183,21 @@ internal static class SeasonWordRule
             var n = int.Parse(Patterns.Number().Match(t.Text).Groups["e"].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
             if (n is >= 1900 and <= 2100)
             {
+                return;
+            }
+
+            // "Anime Title S21 999": no season runs to hundreds; the S21 belongs to the title and 999 is absolute.
+            if (isSeasonToken && t.Sep == " " && n >= 100)
+            {
+                m.Kind = MarkerKind.Number;
+                m.FullSeason = false;
+                m.Season = null;
+                m.First = i;
+                m.Last = i;
+                m.Episodes.Add(n);
+                m.Absolute.Add(n);
+                m.Rule = "absolute episode (number after a season-like title word)";
+                m.Strength = 0.7;
                 return;
             }
 

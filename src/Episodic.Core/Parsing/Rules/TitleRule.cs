@@ -11,13 +11,13 @@ namespace Episodic.Core.Parsing.Rules;
 /// </summary>
 internal static class TitleRule
 {
-    public static (string? Title, int? Year) Build(Scan scan, int from, int to, bool stopAtDash = false)
+    public static (string? Title, int? Year) Build(Scan scan, int from, int to, bool stopAtDash = false, bool stopAtNoise = false)
     {
         var idx = new List<int>();
         for (var i = Math.Max(0, from); i < Math.Min(to, scan.Count); i++)
         {
             var t = scan.Tokens[i];
-            if (stopAtDash && idx.Count > 0 && (t.SpacedDashBefore || t.InBrackets))
+            if (idx.Count > 0 && (stopAtDash && (t.SpacedDashBefore || t.InBrackets) || stopAtNoise && t.Kind == TokenKind.Noise && !t.InBrackets))
             {
                 break;
             }
@@ -60,11 +60,14 @@ internal static class TitleRule
     private static List<int> PickSegment(Scan scan, List<int> idx)
     {
         var segments = new List<List<int>>();
+        var alternatives = false;
         foreach (var i in idx)
         {
             var t = scan.Tokens[i];
             var prevGroup = segments.Count > 0 ? scan.Tokens[segments[^1][^1]].Group : -2;
-            var newSegment = segments.Count == 0 || t.Sep.Contains('/', StringComparison.Ordinal) || t.Sep.Contains('|', StringComparison.Ordinal)
+            var alternative = segments.Count > 0 && (t.Sep.Contains('/', StringComparison.Ordinal) || t.Sep.Contains('|', StringComparison.Ordinal) || t.Sep.Contains(" _ ", StringComparison.Ordinal));
+            alternatives |= alternative;
+            var newSegment = segments.Count == 0 || alternative
                 || t.Group != prevGroup && (t.Opener is '[' or '【' || prevGroup >= 0 && scan.Tokens[segments[^1][^1]].Opener is '[' or '【');
             if (newSegment)
             {
@@ -80,7 +83,14 @@ internal static class TitleRule
             return [];
         }
 
-        var chosen = segments.Count == 1 ? segments[0] : segments.LastOrDefault(s => s.Any(i => HasLatin(scan.Tokens[i].Text))) ?? segments[0];
+        // "中文 / English Title": the last alternative is the romanised one; "[Group][中文][Title][Other]": the first tag with Latin letters.
+        var latin = segments.Where(s => s.Any(i => HasLatin(scan.Tokens[i].Text))).ToList();
+        if (!alternatives && latin.Any(s => !s.Any(i => IsHanOnly(scan.Tokens[i].Text))))
+        {
+            latin.RemoveAll(s => s.Any(i => IsHanOnly(scan.Tokens[i].Text)));
+        }
+
+        var chosen = segments.Count == 1 || latin.Count == 0 ? segments[0] : alternatives ? latin[^1] : latin[0];
 
         // Drop Han-only words around a Latin title ("我的人间烟火 Fireworks Series", "Anime Series 海賊王").
         if (chosen.Any(i => HasLatin(scan.Tokens[i].Text)))
