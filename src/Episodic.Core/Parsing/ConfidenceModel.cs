@@ -33,6 +33,11 @@ internal static class ConfidenceModel
             }
         }
 
+        foreach (var doubt in r.Doubts)
+        {
+            c -= Weight(doubt);
+        }
+
         if (titleFromFolder)
         {
             c -= 0.05;
@@ -45,6 +50,26 @@ internal static class ConfidenceModel
 
         return Math.Clamp(Math.Round(c, 3), 0.01, 0.99);
     }
+
+    public static double Weight(Doubt doubt) => doubt switch
+    {
+        Doubt.SeasonTokenInFansubName => 0.25,
+        Doubt.BracketedDate => 0.3,
+        Doubt.AlternativeTitles => 0.12,
+        Doubt.DashInTitle => 0.12,
+        Doubt.ChainedEpisodes => 0.1,
+        _ => 0.1,
+    };
+
+    public static string Describe(Doubt doubt) => doubt switch
+    {
+        Doubt.SeasonTokenInFansubName => "\"S2\" may be part of the show name rather than a season",
+        Doubt.BracketedDate => "the date is in brackets and may not be the air date",
+        Doubt.AlternativeTitles => "the show name was chosen among alternative titles",
+        Doubt.DashInTitle => "the show name holds a spaced dash that may start an episode title",
+        Doubt.ChainedEpisodes => "chained episode numbers may be a list or a range",
+        _ => doubt.ToString(),
+    };
 
     /// <summary>Hash-like or scrambled titles ("a3f9c1e0b7d2", "XxQVHK4GJMP3n2dLpmhW").</summary>
     public static bool LooksLikeJunk(string title)

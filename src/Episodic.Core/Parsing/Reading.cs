@@ -38,6 +38,8 @@ internal sealed class Reading
     /// <summary>A date-shaped run was out of range; the name must not be read as an episode.</summary>
     public bool Rejected { get; set; }
 
+    public HashSet<Doubt> Doubts { get; init; } = [];
+
     public bool HasNumbers => Episodes.Count > 0 || Absolute.Count > 0 || AirDate is not null || FullSeason;
 
     /// <summary>Strong evidence: season+episode, a full date, a pack; not a bare number.</summary>

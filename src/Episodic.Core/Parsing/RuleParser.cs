@@ -153,7 +153,8 @@ public sealed partial class RuleParser : IFilenameParser
     {
         var where = numbersFromFolder ? "in the folder name" : "in the file name";
         var show = r.Title is null ? "no show name found" : titleFromFolder ? $"show name \"{r.Title}\" from the folder" : $"show name \"{r.Title}\" from the text before it";
-        return $"Matched {r.Rule} {where}; {show}.";
+        var doubts = r.Doubts.Count == 0 ? "" : " Doubts: " + string.Join("; ", r.Doubts.Select(ConfidenceModel.Describe)) + ".";
+        return $"Matched {r.Rule} {where}; {show}.{doubts}";
     }
 
     [GeneratedRegex(@"\d{1,3}E\d{1,3}S", RegexOptions.CultureInvariant, 100)]

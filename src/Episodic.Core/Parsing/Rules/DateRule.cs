@@ -39,6 +39,11 @@ internal static class DateRule
             if (date is { } d && d.Year >= EarliestYear && d <= today.AddDays(7))
             {
                 var shortForm = last == i && scan.Tokens[i].Text.Length == 6;
+                if (scan.Tokens[i].InBrackets && i > scan.TitleStart)
+                {
+                    scan.Doubts.Add(Doubt.BracketedDate);
+                }
+
                 scan.Add(new Marker { Rule = shortForm ? "air date (YYMMDD)" : "air date", Kind = MarkerKind.Date, First = i, Last = last, Date = d, Strength = shortForm ? 0.75 : 0.95 });
             }
             else

@@ -78,7 +78,7 @@ internal static class Resolver
             scan.Add(n);
         }
 
-        var reading = new Reading { Crc32 = scan.Crc32, ReleaseGroup = scan.ReleaseGroup, Rejected = scan.RejectedDate && primary is null or { Kind: MarkerKind.Number or MarkerKind.Episode } };
+        var reading = new Reading { Crc32 = scan.Crc32, ReleaseGroup = scan.ReleaseGroup, Doubts = scan.Doubts, Rejected = scan.RejectedDate && primary is null or { Kind: MarkerKind.Number or MarkerKind.Episode } };
         if (primary is null || reading.Rejected)
         {
             // No episode here, but the name may still be a show (a folder) or a recap ("Show - 10.5").
@@ -116,6 +116,10 @@ internal static class Resolver
 
         reading.Title = title;
         reading.Year = year;
+        if (title is not null && title.Contains(" - ", StringComparison.Ordinal))
+        {
+            scan.Doubts.Add(Doubt.DashInTitle);
+        }
         return reading;
     }
 

@@ -27,6 +27,9 @@ internal sealed class Scan(string name, List<Token> tokens)
     /// <summary>A recap number such as "10.5" was found; it is not a regular episode.</summary>
     public bool Recap { get; set; }
 
+    /// <summary>Ambiguities the rules noticed; they lower the confidence and are named in the reasoning.</summary>
+    public HashSet<Doubt> Doubts { get; } = [];
+
     public int Count => Tokens.Count;
 
     public Token? At(int i) => i >= 0 && i < Tokens.Count ? Tokens[i] : null;

@@ -61,8 +61,9 @@ internal static class SeasonEpisodeRule
         var m = new Marker { Rule = "season and episode (S01 E02)", Kind = MarkerKind.SeasonEpisode, First = i, Last = last, Strength = 0.95 };
         m.Season = EpisodeTail.ParseInt(season.Groups["s"]);
         m.Episodes.Add(EpisodeTail.ParseInt(episode.Groups["e"]));
-        if (episode.Groups["more"].Success)
+        if (episode.Groups["more"].Length > 0)
         {
+            scan.Doubts.Add(Doubt.ChainedEpisodes);
             m.Episodes.AddRange(EpisodeTail.SplitMore(episode.Groups["more"].Value));
         }
 

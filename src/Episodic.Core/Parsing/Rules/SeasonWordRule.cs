@@ -154,6 +154,11 @@ internal static class SeasonWordRule
 
             if (EpisodeWordRule.TryAt(scan, k) is { } explicitEpisode && !explicitEpisode.Rule.StartsWith("mini-series part", StringComparison.Ordinal))
             {
+                if (Patterns.SeasonOnly().IsMatch(scan.Tokens[m.First].Text) && scan.Tokens[k].SpacedDashBefore)
+                {
+                    scan.Doubts.Add(Doubt.SeasonTokenInFansubName);
+                }
+
                 m.Kind = MarkerKind.SeasonEpisode;
                 m.FullSeason = false;
                 m.Episodes.AddRange(explicitEpisode.Episodes);
@@ -205,6 +210,11 @@ internal static class SeasonWordRule
             var bracketAlone = t.InBrackets && t.Group != scan.Tokens[m.First].Group && scan.At(i + 1)?.Group != t.Group;
             if (t.SpacedDashBefore || bracketAlone || !isSeasonToken && t.Sep == " " && !t.InBrackets)
             {
+                if (isSeasonToken)
+                {
+                    scan.Doubts.Add(Doubt.SeasonTokenInFansubName);
+                }
+
                 SetEpisode(m, n, i, t.SpacedDashBefore ? "dash number" : "number");
                 var v = Patterns.Number().Match(t.Text).Groups["v"];
                 if (v.Success)

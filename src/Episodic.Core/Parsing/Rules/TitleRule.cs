@@ -91,6 +91,11 @@ internal static class TitleRule
         }
 
         var chosen = segments.Count == 1 || latin.Count == 0 ? segments[0] : alternatives ? latin[^1] : latin[0];
+        if (segments.Count > 1)
+        {
+            scan.Doubts.Add(Doubt.AlternativeTitles);
+        }
+
 
         // Drop Han-only words around a Latin title ("我的人间烟火 Fireworks Series", "Anime Series 海賊王").
         if (chosen.Any(i => HasLatin(scan.Tokens[i].Text)))
