@@ -133,7 +133,7 @@ public sealed class ParserCoverageTests
     [InlineData("Night.Market.S01E01-03.720p.HDTV", 1, "1,2,3")]
     [InlineData("Night Market 1x01-02-03 HDTV", 1, "1,2,3")]
     [InlineData("Night.Market.S02E10E11E12.1080p.WEB", 2, "10,11,12")]
-    [InlineData("Night Market E05-06 720p", -1, "5,6")]
+    [InlineData("Night Market Ep 05-06 720p", -1, "5,6")]
     public void Multi_episode(string input, int season, string episodes)
     {
         var p = ParseEpisode(input);
@@ -378,5 +378,23 @@ public sealed class ParserCoverageTests
         Assert.Null(p.AirDate);
         Assert.False(p.FullSeason);
         Assert.Equal(0, p.Confidence);
+    }
+
+    // ---------------------------------------------------------------- mini-series convention
+
+    /// <summary>
+    /// A scene name with a bare capital "E05" (or "Part 2") and no season anywhere is a mini-series episode: season 1,
+    /// as the scene and Sonarr read it. This is the one place a season is supplied, and the reasoning says so.
+    /// </summary>
+    [Theory]
+    [InlineData("Harbour.Lights.E05.720p.WEB-DL.x264-GRP", "Harbour Lights", 5)]
+    [InlineData("The.Long.Crossing.Part.2.HDTV.x264-GRP", "The Long Crossing", 2)]
+    public void Mini_series_episode_is_season_one_and_says_so(string input, string show, int episode)
+    {
+        var p = ParseEpisode(input);
+        Assert.Equal(show, p.ShowName);
+        Assert.Equal(1, p.Season);
+        Assert.Equal([episode], p.Episodes);
+        Assert.Contains("mini-series", p.Reasoning, StringComparison.Ordinal);
     }
 }

@@ -61,7 +61,10 @@ internal static class Resolver
         }
         else
         {
-            primary = markers.FirstOrDefault(m => m.Kind == MarkerKind.Number) ?? NumberRule.Find(scan, scan.Count) ?? shortDate ?? SpecialRule.Find(scan);
+            var special = SpecialRule.Find(scan);
+            primary = markers.FirstOrDefault(m => m.Kind == MarkerKind.Number)
+                ?? (special is { Episodes.Count: > 0 } ? special : null)
+                ?? NumberRule.Find(scan, scan.Count) ?? shortDate ?? special;
             if (primary is not null && !scan.Markers.Contains(primary))
             {
                 scan.Add(primary);
@@ -72,7 +75,7 @@ internal static class Resolver
         Marker? absolute = null;
         if (primary is { Kind: MarkerKind.SeasonEpisode } && NumberRule.Find(scan, scan.Count) is { Kind: MarkerKind.Number, Absolute.Count: > 0 } n
             && (n.Last + 3 >= primary.First && n.First < primary.First && n.First > scan.TitleStart || n.First <= primary.Last + 3 && n.First > primary.Last)
-            && n.Absolute[0] >= primary.Episodes.FirstOrDefault() && (scan.Tokens[n.First].SpacedDashBefore || n.Absolute.Count > 1 || scan.Tokens[n.First].Text.Length >= 3))
+            && n.Absolute[0] >= primary.Episodes.FirstOrDefault() && (scan.Tokens[n.First].SpacedDashBefore || n.Absolute.Count > 1 || (scan.FansubStyle || n.First > primary.Last) && scan.Tokens[n.First].Text.Length >= 3 || scan.FansubStyle && n.First > primary.Last))
         {
             absolute = n;
             scan.Add(n);
