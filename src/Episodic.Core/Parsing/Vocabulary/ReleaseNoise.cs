@@ -28,7 +28,7 @@ internal static partial class ReleaseNoise
         "multi", "multisub", "multisubs", "multi-subs", "subs", "sub", "subbed", "dubbed", "dub", "dual", "audio", "dual-audio", "vostfr", "vosta", "vost", "vf", "vff", "vfq", "vo",
         "truefrench", "french", "english", "eng", "en", "ita", "italian", "spanish", "esp", "german", "ger", "jap", "jpn", "japanese", "chs", "cht", "big5", "gb", "ukr", "rus",
         "pl", "hun", "ro", "nl", "nlsubs", "hebsubs", "legendado", "legendas", "dublado", "subtitulado", "castellano", "espanol", "español", "latino", "hardsub",
-        "softsub", "raw", "raws", "flemish", "norwegian", "swedish", "danish", "finnish", "korean", "chinese", "hindi", "tamil", "telugu", "vietsub", 
+        "softsub", "raw", "raws", "flemish", "norwegian", "swedish", "danish", "finnish", "korean", "chinese", "hindi", "tamil", "telugu", "vietsub",
         "简体", "繁体", "繁體", "简繁", "简日", "繁日", "中文字幕", "内封", "外挂", "简繁内封字幕", "简繁日语字幕",
         // release flags
         "proper", "repack", "real", "internal", "limited", "dirfix", "nfofix", "samplefix", "readnfo", "rerip", "extended", "uncut", "uncensored", "unrated",

@@ -24,7 +24,16 @@ internal static class SeasonWords
     /// <summary>Ordinal words and suffixed ordinals ("3rd Season", "Second Season").</summary>
     public static readonly FrozenDictionary<string, int> Ordinals = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
     {
-        ["first"] = 1, ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["fifth"] = 5, ["sixth"] = 6, ["seventh"] = 7, ["eighth"] = 8, ["ninth"] = 9, ["tenth"] = 10,
+        ["first"] = 1,
+        ["second"] = 2,
+        ["third"] = 3,
+        ["fourth"] = 4,
+        ["fifth"] = 5,
+        ["sixth"] = 6,
+        ["seventh"] = 7,
+        ["eighth"] = 8,
+        ["ninth"] = 9,
+        ["tenth"] = 10,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Folders that say nothing about the show ("TV", "Downloads").</summary>
@@ -36,8 +45,29 @@ internal static class SeasonWords
 
     public static readonly FrozenDictionary<string, int> Months = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
     {
-        ["jan"] = 1, ["january"] = 1, ["feb"] = 2, ["february"] = 2, ["mar"] = 3, ["march"] = 3, ["apr"] = 4, ["april"] = 4, ["may"] = 5, ["jun"] = 6, ["june"] = 6,
-        ["jul"] = 7, ["july"] = 7, ["aug"] = 8, ["august"] = 8, ["sep"] = 9, ["sept"] = 9, ["september"] = 9, ["oct"] = 10, ["october"] = 10, ["nov"] = 11,
-        ["november"] = 11, ["dec"] = 12, ["december"] = 12,
+        ["jan"] = 1,
+        ["january"] = 1,
+        ["feb"] = 2,
+        ["february"] = 2,
+        ["mar"] = 3,
+        ["march"] = 3,
+        ["apr"] = 4,
+        ["april"] = 4,
+        ["may"] = 5,
+        ["jun"] = 6,
+        ["june"] = 6,
+        ["jul"] = 7,
+        ["july"] = 7,
+        ["aug"] = 8,
+        ["august"] = 8,
+        ["sep"] = 9,
+        ["sept"] = 9,
+        ["september"] = 9,
+        ["oct"] = 10,
+        ["october"] = 10,
+        ["nov"] = 11,
+        ["november"] = 11,
+        ["dec"] = 12,
+        ["december"] = 12,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 }
