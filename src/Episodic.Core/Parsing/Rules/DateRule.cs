@@ -84,6 +84,13 @@ internal static class DateRule
             return (dmy ?? mdy, i + 2, (dmy ?? mdy) is not null);
         }
 
+        // YY.MM.DD, the scene's short daily form ("Show.24.02.07"), only with dots and a plausible month.
+        if (a.Text.Length == 2 && c.Text.Length == 2 && b.Sep == ".")
+        {
+            var d = Make(2000 + x, y, z);
+            return (d, i + 2, d is not null);
+        }
+
         return (null, i, false);
     }
 

@@ -23,7 +23,7 @@ internal static partial class SpecialRule
                 return m;
             }
 
-            if (SeasonWords.Special.Contains(t.Text))
+            if (SeasonWords.Special.Contains(t.Text) || CreditlessNumbered().IsMatch(t.Text))
             {
                 var m = new Marker { Rule = $"special ({t.Text.ToUpperInvariant()}) without an episode number", Kind = MarkerKind.Special, First = i, Last = i, Special = true, Strength = 0.5 };
                 if (scan.At(i + 1) is { } n && Scan.TryNumber(n, out var number) && number < 100 && !n.InBrackets)
@@ -41,6 +41,10 @@ internal static partial class SpecialRule
 
         return null;
     }
+
+    /// <summary>NCOP1, NCED2: the digit counts openings/endings, not episodes.</summary>
+    [GeneratedRegex(@"^nc(?:op|ed)\d{1,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    private static partial Regex CreditlessNumbered();
 
     [GeneratedRegex(@"^(?:sp|ova|oad|special)(?<e>\d{1,3})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 100)]
     private static partial Regex SpecialNumber();
