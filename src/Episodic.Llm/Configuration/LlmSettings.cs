@@ -1,0 +1,76 @@
+namespace Episodic.Llm.Configuration;
+
+/// <summary>
+/// The LLM part of an Episodic (or Sync2NAS) INI file, bound from sections <c>[llm]</c>, <c>[ollama]</c>,
+/// <c>[openai]</c> and <c>[anthropic]</c>. Section and key names are case-insensitive.
+/// </summary>
+public sealed class LlmSettings
+{
+    /// <summary><c>[llm]</c></summary>
+    public LlmSection Llm { get; set; } = new();
+
+    /// <summary><c>[ollama]</c></summary>
+    public OllamaSection Ollama { get; set; } = new();
+
+    /// <summary><c>[openai]</c></summary>
+    public OpenAISection OpenAI { get; set; } = new();
+
+    /// <summary><c>[anthropic]</c></summary>
+    public AnthropicSection Anthropic { get; set; } = new();
+}
+
+public sealed class LlmSection
+{
+    /// <summary><c>service = ollama|openai|anthropic</c>; the backend used for LLM parsing.</summary>
+    public string Service { get; set; } = "ollama";
+
+    /// <summary><c>prompts_dir</c>: a folder whose files override the embedded prompts of the same name.</summary>
+    public string? PromptsDir { get; set; }
+}
+
+public sealed class OllamaSection
+{
+    public string Model { get; set; } = "qwen3:14b";
+
+    /// <summary><c>host</c>; OLLAMA_HOST overrides the file.</summary>
+    public string Host { get; set; } = "http://localhost:11434";
+
+    /// <summary><c>timeout</c> in seconds, per request.</summary>
+    public string Timeout { get; set; } = "30";
+}
+
+public sealed class OpenAISection
+{
+    /// <summary><c>api_key</c>; OPENAI_API_KEY overrides the file. Never logged.</summary>
+    public string? ApiKey { get; set; }
+
+    public string Model { get; set; } = "gpt-4o-mini";
+
+    public string MaxTokens { get; set; } = "4000";
+
+    public string Temperature { get; set; } = "0.1";
+
+    /// <summary><c>base_url</c> for OpenAI-compatible servers (vLLM, LM Studio); OPENAI_BASE_URL overrides the file.</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary><c>timeout</c> in seconds, per request.</summary>
+    public string Timeout { get; set; } = "60";
+}
+
+public sealed class AnthropicSection
+{
+    /// <summary><c>api_key</c>; ANTHROPIC_API_KEY overrides the file. Never logged.</summary>
+    public string? ApiKey { get; set; }
+
+    public string Model { get; set; } = "claude-3-5-haiku-latest";
+
+    public string MaxTokens { get; set; } = "4000";
+
+    public string Temperature { get; set; } = "0.1";
+
+    /// <summary><c>base_url</c>; ANTHROPIC_BASE_URL overrides the file.</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary><c>timeout</c> in seconds, per request.</summary>
+    public string Timeout { get; set; } = "60";
+}
