@@ -1,0 +1,31 @@
+namespace Episodic.Llm.Providers;
+
+/// <summary>
+/// One backend's settings after validation: typed, with defaults applied and environment overrides resolved.
+/// Produced by <c>Configuration.LlmConfiguration</c>, consumed by the provider factory.
+/// </summary>
+public sealed record BackendOptions
+{
+    public required BackendKind Kind { get; init; }
+
+    public required string Model { get; init; }
+
+    /// <summary>Provider endpoint (Ollama host, OpenAI-compatible base URL, Anthropic base URL); null = the provider default.</summary>
+    public Uri? BaseUri { get; init; }
+
+    /// <summary>API key (OpenAI, Anthropic); null for Ollama. Never logged: use <see cref="Secrets.Mask"/>.</summary>
+    public string? ApiKey { get; init; }
+
+    public int MaxTokens { get; init; } = 4000;
+
+    public float Temperature { get; init; } = 0.1f;
+
+    /// <summary>Per-request timeout.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>"backend:model" as used in <c>source = "llm:backend:model"</c>.</summary>
+    public string Name => $"{Kind.ToString().ToLowerInvariant()}:{Model}";
+
+    /// <summary>Never prints the key.</summary>
+    public override string ToString() => $"{Name} at {BaseUri?.ToString() ?? "(default endpoint)"}, key {Secrets.Mask(ApiKey)}";
+}
