@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
 namespace Episodic.Llm.Configuration;
 
 /// <summary>
@@ -7,21 +10,26 @@ namespace Episodic.Llm.Configuration;
 public sealed class LlmSettings
 {
     /// <summary><c>[llm]</c></summary>
+    [ValidateObjectMembers]
     public LlmSection Llm { get; set; } = new();
 
     /// <summary><c>[ollama]</c></summary>
+    [ValidateObjectMembers]
     public OllamaSection Ollama { get; set; } = new();
 
     /// <summary><c>[openai]</c></summary>
+    [ValidateObjectMembers]
     public OpenAISection OpenAI { get; set; } = new();
 
     /// <summary><c>[anthropic]</c></summary>
+    [ValidateObjectMembers]
     public AnthropicSection Anthropic { get; set; } = new();
 }
 
 public sealed class LlmSection
 {
     /// <summary><c>service = ollama|openai|anthropic</c>; the backend used for LLM parsing.</summary>
+    [Required(ErrorMessage = "[llm] service is empty; set it to one of: ollama, openai, anthropic (or set EPISODIC_LLM__SERVICE).")]
     public string Service { get; set; } = "ollama";
 
     /// <summary><c>prompts_dir</c>: a folder whose files override the embedded prompts of the same name.</summary>
@@ -30,6 +38,7 @@ public sealed class LlmSection
 
 public sealed class OllamaSection
 {
+    [Required(ErrorMessage = "[ollama] model is empty; set a model name, e.g. model = qwen3:14b.")]
     public string Model { get; set; } = "qwen3:14b";
 
     /// <summary><c>host</c>; OLLAMA_HOST overrides the file.</summary>
@@ -44,6 +53,7 @@ public sealed class OpenAISection
     /// <summary><c>api_key</c>; OPENAI_API_KEY overrides the file. Never logged.</summary>
     public string? ApiKey { get; set; }
 
+    [Required(ErrorMessage = "[openai] model is empty; set a model name, e.g. model = gpt-4o-mini.")]
     public string Model { get; set; } = "gpt-4o-mini";
 
     public string MaxTokens { get; set; } = "4000";
@@ -62,6 +72,7 @@ public sealed class AnthropicSection
     /// <summary><c>api_key</c>; ANTHROPIC_API_KEY overrides the file. Never logged.</summary>
     public string? ApiKey { get; set; }
 
+    [Required(ErrorMessage = "[anthropic] model is empty; set a model name, e.g. model = claude-3-5-haiku-latest.")]
     public string Model { get; set; } = "claude-3-5-haiku-latest";
 
     public string MaxTokens { get; set; } = "4000";
