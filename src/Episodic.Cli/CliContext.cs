@@ -3,6 +3,9 @@ namespace Episodic.Cli;
 /// <summary>The streams a command talks to, so tests can run the CLI in-process and capture its output.</summary>
 internal sealed record CliContext(TextReader Stdin, TextWriter Stdout, TextWriter Stderr, bool StderrIsTerminal)
 {
+    /// <summary>Environment variables for configuration; null = the process environment. Tests inject their own.</summary>
+    public IReadOnlyDictionary<string, string?>? Environment { get; init; }
+
     /// <summary>Writes a one-line error to stderr, prefixed with the program name.</summary>
     public void Error(string message) => Stderr.WriteLine($"episodic: {message}");
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Episodic.Cli.Output;
+using Episodic.Core.Model;
 using Episodic.Core.Parsing;
 using Spectre.Console;
 
@@ -22,18 +23,49 @@ internal static class ParseCommand
         };
         format.AcceptOnlyFromAmong(ParseOutputWriter.Table, ParseOutputWriter.Json, ParseOutputWriter.Jsonl);
 
+        var llm = new Option<bool>("--llm")
+        {
+            Description = "Send each name to the configured LLM backend (validated and grounded; the rule parser answers when the model fails).",
+        };
+        var maxTokens = new Option<int>("--max-tokens")
+        {
+            Description = "Output token budget per LLM request.",
+            DefaultValueFactory = _ => 300,
+        };
+        var llmOptions = new LlmOptions();
+
         var command = new Command("parse", "Parse release/file names into show, season, episodes, air date and more.")
         {
             paths,
             format,
+            llm,
+            maxTokens,
         };
-        command.SetAction(result => Run(context, result.GetValue(paths) ?? [], result.GetValue(format) ?? ParseOutputWriter.Table));
+        foreach (var option in llmOptions.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var parse = NameParser.Rules;
+            if (result.GetValue(llm))
+            {
+                if (llmOptions.CreateService(result, context) is not { } service)
+                {
+                    return CliApp.ExitConfigError;
+                }
+
+                parse = NameParser.Llm(service, result.GetValue(maxTokens), context, cancellationToken);
+            }
+
+            return await Task.Run(() => Run(context, result.GetValue(paths) ?? [], result.GetValue(format) ?? ParseOutputWriter.Table, parse), cancellationToken).ConfigureAwait(false);
+        });
         return command;
     }
 
-    private static int Run(CliContext context, string[] paths, string format)
+    private static int Run(CliContext context, string[] paths, string format, Func<string, EpisodeParse> parser)
     {
-        var parser = RuleParser.Default;
         using var sink = ParseOutputWriter.Create(format, context.Stdout);
         var exit = CliApp.ExitOk;
         void Fail(string message)
@@ -50,13 +82,13 @@ internal static class ParseCommand
                 {
                     if (!string.IsNullOrWhiteSpace(line))
                     {
-                        sink.Write(parser.Parse(line));
+                        sink.Write(parser(line));
                     }
                 }
             }
             else if (File.Exists(path))
             {
-                sink.Write(parser.Parse(path));
+                sink.Write(parser(path));
             }
             else if (Directory.Exists(path))
             {
@@ -72,14 +104,14 @@ internal static class ParseCommand
         return exit;
     }
 
-    private static void ParseFolder(CliContext context, string root, RuleParser parser, ParseOutputWriter sink, Action<string> fail)
+    private static void ParseFolder(CliContext context, string root, Func<string, EpisodeParse> parser, ParseOutputWriter sink, Action<string> fail)
     {
         var files = InputScanner.Scan(root, fail);
         if (!context.StderrIsTerminal)
         {
             foreach (var file in files)
             {
-                sink.Write(parser.Parse(file));
+                sink.Write(parser(file));
             }
 
             return;
@@ -87,7 +119,7 @@ internal static class ParseCommand
 
         // Results are written after the bar is gone so the live display never interleaves with stdout on one terminal.
         var list = files.ToList();
-        var results = new List<Core.Model.EpisodeParse>(list.Count);
+        var results = new List<EpisodeParse>(list.Count);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Stderr) });
         console.Progress()
             .AutoClear(true)
@@ -97,7 +129,7 @@ internal static class ParseCommand
                 var task = ctx.AddTask($"Parsing {Markup.Escape(root)}", maxValue: Math.Max(list.Count, 1));
                 foreach (var file in list)
                 {
-                    results.Add(parser.Parse(file));
+                    results.Add(parser(file));
                     task.Increment(1);
                 }
             });
