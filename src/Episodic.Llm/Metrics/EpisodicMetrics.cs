@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Episodic.Llm.Metrics;
+
+/// <summary>
+/// The "Episodic" meter (System.Diagnostics.Metrics, OpenTelemetry-compatible). One instance per process is enough;
+/// tests create their own and listen with a MeterListener. Instrument names follow OTel conventions.
+/// </summary>
+public sealed class EpisodicMetrics : IDisposable
+{
+    public const string MeterName = "Episodic";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _names;
+    private readonly Counter<long> _requests;
+    private readonly Counter<long> _retries;
+    private readonly Counter<long> _breaker;
+    private readonly Counter<long> _cacheHits;
+    private readonly Counter<long> _cacheMisses;
+    private readonly Counter<long> _inputTokens;
+    private readonly Counter<long> _outputTokens;
+    private readonly Counter<double> _cost;
+    private readonly Counter<long> _fallbacks;
+    private readonly Histogram<double> _latency;
+    private readonly Histogram<double> _confidence;
+
+    public EpisodicMetrics(IMeterFactory? factory = null)
+    {
+        _meter = factory?.Create(MeterName) ?? new Meter(MeterName);
+        _names = _meter.CreateCounter<long>("episodic.names", "{name}", "Names answered, by tier (rules, llm:<backend>:<model>, cache).");
+        _requests = _meter.CreateCounter<long>("episodic.llm.requests", "{request}", "Provider requests, by backend, model and outcome.");
+        _retries = _meter.CreateCounter<long>("episodic.llm.retries", "{retry}", "Retried provider attempts, by backend and reason.");
+        _breaker = _meter.CreateCounter<long>("episodic.llm.breaker.transitions", "{transition}", "Circuit breaker state changes, by backend and state.");
+        _cacheHits = _meter.CreateCounter<long>("episodic.cache.hits", "{hit}", "Answers served from the cache.");
+        _cacheMisses = _meter.CreateCounter<long>("episodic.cache.misses", "{miss}", "Cache lookups that found nothing.");
+        _inputTokens = _meter.CreateCounter<long>("episodic.llm.tokens.input", "{token}", "Prompt tokens reported by providers.");
+        _outputTokens = _meter.CreateCounter<long>("episodic.llm.tokens.output", "{token}", "Completion tokens reported by providers.");
+        _cost = _meter.CreateCounter<double>("episodic.llm.cost", "USD", "Estimated cost from the price table.");
+        _fallbacks = _meter.CreateCounter<long>("episodic.fallbacks", "{fallback}", "Answers that fell back to another tier, by reason.");
+        _latency = _meter.CreateHistogram<double>("episodic.llm.latency", "ms", "Provider request latency.");
+        _confidence = _meter.CreateHistogram<double>("episodic.confidence", "1", "Confidence of the answers returned.");
+    }
+
+    public void NameAnswered(string tier, double confidence)
+    {
+        _names.Add(1, new KeyValuePair<string, object?>("tier", tier));
+        _confidence.Record(confidence, new KeyValuePair<string, object?>("tier", tier));
+    }
+
+    public void Request(string backend, string model, string outcome, double latencyMs)
+    {
+        var tags = new TagList { { "backend", backend }, { "model", model }, { "outcome", outcome } };
+        _requests.Add(1, tags);
+        _latency.Record(latencyMs, tags);
+    }
+
+    public void Retry(string backend, string reason) => _retries.Add(1, new TagList { { "backend", backend }, { "reason", reason } });
+
+    public void BreakerChanged(string backend, string state) => _breaker.Add(1, new TagList { { "backend", backend }, { "state", state } });
+
+    public void CacheHit(string layer) => _cacheHits.Add(1, new KeyValuePair<string, object?>("layer", layer));
+
+    public void CacheMiss() => _cacheMisses.Add(1);
+
+    public void Tokens(string backend, string model, long input, long output, double costUsd)
+    {
+        var tags = new TagList { { "backend", backend }, { "model", model } };
+        _inputTokens.Add(input, tags);
+        _outputTokens.Add(output, tags);
+        if (costUsd > 0)
+        {
+            _cost.Add(costUsd, tags);
+        }
+    }
+
+    public void Fallback(string reason) => _fallbacks.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void Dispose() => _meter.Dispose();
+}
