@@ -65,7 +65,9 @@ public sealed class MockLlmService(string name = "mock:canned") : ILlmService
         ThrowIfFailing();
         return _answers.TryGetValue(filename, out var answer)
             ? answer
-            : Default?.Invoke(filename) ?? EpisodeParse.NotAnEpisode(filename, "Mock: no canned answer for this name.") with { Source = $"llm:{Name}" };
+            : Default?.Invoke(filename) is { } made
+                ? made with { Input = filename, Source = $"llm:{Name}" }
+                : EpisodeParse.NotAnEpisode(filename, "Mock: no canned answer for this name.") with { Source = $"llm:{Name}" };
     }
 
     private void ThrowIfFailing()
