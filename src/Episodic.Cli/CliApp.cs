@@ -18,6 +18,8 @@ internal static class CliApp
             EvalCommand.Create(context),
             SuggestShowCommand.Create(context),
             ShortenCommand.Create(context),
+            CacheCommand.Create(context),
+            CheckCommand.Create(context),
         };
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         var exit = await root.Parse(args).InvokeAsync(config).ConfigureAwait(false);

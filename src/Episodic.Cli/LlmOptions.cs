@@ -4,6 +4,7 @@ using Episodic.Llm;
 using Episodic.Llm.Configuration;
 using Episodic.Llm.Prompting;
 using Episodic.Llm.Providers;
+using Microsoft.Extensions.Configuration;
 
 namespace Episodic.Cli;
 
@@ -31,43 +32,72 @@ internal sealed class LlmOptions
 
     public IEnumerable<Option> All => [Config, Backend, Model];
 
+    /// <summary>
+    /// The layered configuration for this command: the INI file (--config, $EPISODIC_CONFIG or ./episodic.ini), the
+    /// environment, and --backend/--model on top. --model applies to the backend that ends up selected.
+    /// </summary>
+    /// <exception cref="LlmConfigurationException">An explicitly named file is missing or unreadable.</exception>
+    public IConfiguration BuildConfiguration(ParseResult result, CliContext context)
+    {
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (result.GetValue(Backend) is { } backend)
+        {
+            overrides["llm:service"] = backend;
+        }
+
+        var path = ConfigPath(result, context);
+        var configuration = LlmConfiguration.Build(path, context.Environment, overrides);
+        if (result.GetValue(Model) is { } model && SettingValuesService(LlmConfiguration.Bind(configuration)) is { } kind)
+        {
+            overrides[$"{kind.ToString().ToLowerInvariant()}:model"] = model;
+            configuration = LlmConfiguration.Build(path, context.Environment, overrides);
+        }
+
+        return configuration;
+    }
+
     /// <summary>Builds the service, or writes every configuration problem to stderr and returns null.</summary>
     public ILlmService? CreateService(ParseResult result, CliContext context)
     {
         try
         {
-            var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-            if (result.GetValue(Backend) is { } backend)
-            {
-                overrides["llm:service"] = backend;
-            }
-
-            var settings = LlmConfiguration.Load(ConfigPath(result, context), context.Environment, overrides);
+            var settings = LlmConfiguration.Bind(BuildConfiguration(result, context));
             var kind = LlmConfiguration.SelectedBackend(settings);
-            if (result.GetValue(Model) is { } model)
-            {
-                overrides[$"{kind.ToString().ToLowerInvariant()}:model"] = model;
-                settings = LlmConfiguration.Load(ConfigPath(result, context), context.Environment, overrides);
-            }
-
             var options = LlmConfiguration.ToBackendOptions(settings, kind);
             var prompts = settings.Llm.PromptsDir is { Length: > 0 } dir ? new PromptLibrary(dir) : PromptLibrary.Embedded;
             return new LlmService(ChatClientFactory.Create(options), options.Name, RuleParser.Default, prompts, options.Temperature);
         }
         catch (LlmConfigurationException ex)
         {
-            context.Error("the LLM configuration has problems:");
-            var problems = ex.Problems.Count > 0 ? ex.Problems : [ex.Message];
-            foreach (var problem in problems)
-            {
-                context.Stderr.WriteLine($"  - {problem}");
-            }
-
+            Report(context, ex);
             return null;
         }
     }
 
-    private string? ConfigPath(ParseResult result, CliContext context)
+    /// <summary>Writes every problem of a configuration error, one per line.</summary>
+    public static void Report(CliContext context, LlmConfigurationException ex)
+    {
+        context.Error("the LLM configuration has problems:");
+        foreach (var problem in ex.Problems.Count > 0 ? ex.Problems : [ex.Message])
+        {
+            context.Stderr.WriteLine($"  - {problem}");
+        }
+    }
+
+    private static BackendKind? SettingValuesService(LlmSettings settings)
+    {
+        try
+        {
+            return LlmConfiguration.SelectedBackend(settings);
+        }
+        catch (LlmConfigurationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>--config, then $EPISODIC_CONFIG, then ./episodic.ini when present, else no file.</summary>
+    internal string? ConfigPath(ParseResult result, CliContext context)
     {
         if (result.GetValue(Config) is { } explicitPath)
         {

@@ -2,6 +2,9 @@ using System.CommandLine;
 using Episodic.Cli.Output;
 using Episodic.Core.Model;
 using Episodic.Core.Parsing;
+using Episodic.Llm.Configuration;
+using Episodic.Llm.Metrics;
+using Episodic.Llm.Pipeline;
 using Spectre.Console;
 
 namespace Episodic.Cli;
@@ -22,24 +25,25 @@ internal static class ParseCommand
             DefaultValueFactory = _ => ParseOutputWriter.Table,
         };
         format.AcceptOnlyFromAmong(ParseOutputWriter.Table, ParseOutputWriter.Json, ParseOutputWriter.Jsonl);
-
         var llm = new Option<bool>("--llm")
         {
-            Description = "Send each name to the configured LLM backend (validated and grounded; the rule parser answers when the model fails).",
+            Description = "Use the LLM pipeline ([llm] strategy, default rules-first: names the rules are unsure of go to the configured backends).",
         };
-        var maxTokens = new Option<int>("--max-tokens")
+        var strategy = new Option<string?>("--strategy")
         {
-            Description = "Output token budget per LLM request.",
-            DefaultValueFactory = _ => 300,
+            Description = "rules-first (default), llm-first, rules-only or llm-only. Any but rules-only implies --llm.",
         };
+        strategy.AcceptOnlyFromAmong([.. PipelineOptions.StrategyNames.Keys]);
+        var concurrency = new Option<int?>("--concurrency") { Description = "LLM requests in flight per backend (default [llm] concurrency, 4)." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the answer cache." };
+        var cacheDir = new Option<string?>("--cache-dir") { Description = "Folder of the SQLite answer cache (default: the user's cache folder)." };
+        var stats = new Option<bool>("--stats") { Description = "Print a run summary on stderr: names by tier, calls, tokens, cost, cache hit rate, latency." };
+        var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve Prometheus metrics on http://127.0.0.1:PORT/metrics during the run." };
         var llmOptions = new LlmOptions();
 
         var command = new Command("parse", "Parse release/file names into show, season, episodes, air date and more.")
         {
-            paths,
-            format,
-            llm,
-            maxTokens,
+            paths, format, llm, strategy, concurrency, noCache, cacheDir, stats, metricsPort,
         };
         foreach (var option in llmOptions.All)
         {
@@ -48,77 +52,82 @@ internal static class ParseCommand
 
         command.SetAction(async (result, cancellationToken) =>
         {
-            var parse = NameParser.Rules;
-            if (result.GetValue(llm))
+            var chosen = result.GetValue(strategy) is { } s ? PipelineOptions.StrategyNames[s] : (Strategy?)null;
+            var useLlm = result.GetValue(llm) || chosen is not null and not Strategy.RulesOnly;
+            var inputs = new Inputs(context, result.GetValue(paths) ?? []);
+            var outputFormat = result.GetValue(format) ?? ParseOutputWriter.Table;
+            if (!useLlm && !result.GetValue(stats) && result.GetValue(metricsPort) is null)
             {
-                if (llmOptions.CreateService(result, context) is not { } service)
-                {
-                    return CliApp.ExitConfigError;
-                }
-
-                parse = NameParser.Llm(service, result.GetValue(maxTokens), context, cancellationToken);
+                return RunRules(context, inputs, outputFormat);
             }
 
-            return await Task.Run(() => Run(context, result.GetValue(paths) ?? [], result.GetValue(format) ?? ParseOutputWriter.Table, parse), cancellationToken).ConfigureAwait(false);
+            PipelineHost host;
+            try
+            {
+                host = useLlm
+                    ? PipelineHost.Create(
+                        llmOptions.BuildConfiguration(result, context),
+                        new PipelineOverrides { Strategy = chosen, Concurrency = result.GetValue(concurrency), NoCache = result.GetValue(noCache), CacheDir = result.GetValue(cacheDir) },
+                        warning => context.Error(warning))
+                    : PipelineHost.RulesOnly();
+            }
+            catch (LlmConfigurationException ex)
+            {
+                LlmOptions.Report(context, ex);
+                return CliApp.ExitConfigError;
+            }
+
+            using (host)
+            {
+                using var exporter = result.GetValue(metricsPort) is { } port ? MetricsExporter.StartPrometheus(port) : null;
+                using var statistics = result.GetValue(stats) ? RunStatistics.Start(host.Metrics) : null;
+                using (var sink = ParseOutputWriter.Create(outputFormat, context.Stdout))
+                {
+                    await foreach (var r in host.Pipeline.ParseAllAsync(inputs.Names(), cancellationToken).ConfigureAwait(false))
+                    {
+                        sink.Write(r);
+                    }
+
+                    sink.Complete();
+                }
+
+                if (statistics is not null)
+                {
+                    StatsWriter.Write(context.Stderr, statistics);
+                }
+            }
+
+            return inputs.Exit;
         });
         return command;
     }
 
-    private static int Run(CliContext context, string[] paths, string format, Func<string, EpisodeParse> parser)
+    /// <summary>The rules-only path: synchronous, streaming, with a progress bar for folder scans on a terminal.</summary>
+    private static int RunRules(CliContext context, Inputs inputs, string format)
     {
         using var sink = ParseOutputWriter.Create(format, context.Stdout);
-        var exit = CliApp.ExitOk;
-        void Fail(string message)
+        foreach (var path in inputs.Paths)
         {
-            context.Error(message);
-            exit = CliApp.ExitInputError;
-        }
+            if (Directory.Exists(path) && context.StderrIsTerminal)
+            {
+                ParseFolderWithProgress(context, path, sink, inputs.Fail);
+                continue;
+            }
 
-        foreach (var path in paths)
-        {
-            if (path == "-")
+            foreach (var name in inputs.NamesOf(path))
             {
-                while (context.Stdin.ReadLine() is { } line)
-                {
-                    if (!string.IsNullOrWhiteSpace(line))
-                    {
-                        sink.Write(parser(line));
-                    }
-                }
-            }
-            else if (File.Exists(path))
-            {
-                sink.Write(parser(path));
-            }
-            else if (Directory.Exists(path))
-            {
-                ParseFolder(context, path, parser, sink, Fail);
-            }
-            else
-            {
-                Fail($"no such file or folder: '{path}'");
+                sink.Write(RuleParser.Default.Parse(name));
             }
         }
 
         sink.Complete();
-        return exit;
+        return inputs.Exit;
     }
 
-    private static void ParseFolder(CliContext context, string root, Func<string, EpisodeParse> parser, ParseOutputWriter sink, Action<string> fail)
+    private static void ParseFolderWithProgress(CliContext context, string root, ParseOutputWriter sink, Action<string> fail)
     {
-        var files = InputScanner.Scan(root, fail);
-        if (!context.StderrIsTerminal)
-        {
-            foreach (var file in files)
-            {
-                sink.Write(parser(file));
-            }
-
-            return;
-        }
-
         // Results are written after the bar is gone so the live display never interleaves with stdout on one terminal.
-        var list = files.ToList();
+        var list = InputScanner.Scan(root, fail).ToList();
         var results = new List<EpisodeParse>(list.Count);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Stderr) });
         console.Progress()
@@ -129,13 +138,58 @@ internal static class ParseCommand
                 var task = ctx.AddTask($"Parsing {Markup.Escape(root)}", maxValue: Math.Max(list.Count, 1));
                 foreach (var file in list)
                 {
-                    results.Add(parser(file));
+                    results.Add(RuleParser.Default.Parse(file));
                     task.Increment(1);
                 }
             });
         foreach (var r in results)
         {
             sink.Write(r);
+        }
+    }
+
+    /// <summary>The names behind the PATH arguments, read lazily; a missing path is reported and sets exit code 2.</summary>
+    private sealed class Inputs(CliContext context, string[] paths)
+    {
+        public string[] Paths => paths;
+
+        public int Exit { get; private set; } = CliApp.ExitOk;
+
+        public void Fail(string message)
+        {
+            context.Error(message);
+            Exit = CliApp.ExitInputError;
+        }
+
+        public IEnumerable<string> Names() => paths.SelectMany(NamesOf);
+
+        public IEnumerable<string> NamesOf(string path)
+        {
+            if (path == "-")
+            {
+                while (context.Stdin.ReadLine() is { } line)
+                {
+                    if (!string.IsNullOrWhiteSpace(line))
+                    {
+                        yield return line;
+                    }
+                }
+            }
+            else if (File.Exists(path))
+            {
+                yield return path;
+            }
+            else if (Directory.Exists(path))
+            {
+                foreach (var file in InputScanner.Scan(path, Fail))
+                {
+                    yield return file;
+                }
+            }
+            else
+            {
+                Fail($"no such file or folder: '{path}'");
+            }
         }
     }
 }

@@ -11,6 +11,31 @@ public sealed class EpisodicMetrics : IDisposable
 {
     public const string MeterName = "Episodic";
 
+    // Instrument names, for listeners (RunStatistics) and exporters.
+    public const string NamesInstrument = "episodic.names";
+
+    public const string RequestsInstrument = "episodic.llm.requests";
+
+    public const string RetriesInstrument = "episodic.llm.retries";
+
+    public const string BreakerTransitionsInstrument = "episodic.llm.breaker.transitions";
+
+    public const string CacheHitsInstrument = "episodic.cache.hits";
+
+    public const string CacheMissesInstrument = "episodic.cache.misses";
+
+    public const string InputTokensInstrument = "episodic.llm.tokens.input";
+
+    public const string OutputTokensInstrument = "episodic.llm.tokens.output";
+
+    public const string CostInstrument = "episodic.llm.cost";
+
+    public const string FallbacksInstrument = "episodic.fallbacks";
+
+    public const string LatencyInstrument = "episodic.llm.latency";
+
+    public const string ConfidenceInstrument = "episodic.confidence";
+
     private readonly Meter _meter;
     private readonly Counter<long> _names;
     private readonly Counter<long> _requests;
@@ -28,19 +53,22 @@ public sealed class EpisodicMetrics : IDisposable
     public EpisodicMetrics(IMeterFactory? factory = null)
     {
         _meter = factory?.Create(MeterName) ?? new Meter(MeterName);
-        _names = _meter.CreateCounter<long>("episodic.names", "{name}", "Names answered, by tier (rules, llm:<backend>:<model>, cache).");
-        _requests = _meter.CreateCounter<long>("episodic.llm.requests", "{request}", "Provider requests, by backend, model and outcome.");
-        _retries = _meter.CreateCounter<long>("episodic.llm.retries", "{retry}", "Retried provider attempts, by backend and reason.");
-        _breaker = _meter.CreateCounter<long>("episodic.llm.breaker.transitions", "{transition}", "Circuit breaker state changes, by backend and state.");
-        _cacheHits = _meter.CreateCounter<long>("episodic.cache.hits", "{hit}", "Answers served from the cache.");
-        _cacheMisses = _meter.CreateCounter<long>("episodic.cache.misses", "{miss}", "Cache lookups that found nothing.");
-        _inputTokens = _meter.CreateCounter<long>("episodic.llm.tokens.input", "{token}", "Prompt tokens reported by providers.");
-        _outputTokens = _meter.CreateCounter<long>("episodic.llm.tokens.output", "{token}", "Completion tokens reported by providers.");
-        _cost = _meter.CreateCounter<double>("episodic.llm.cost", "USD", "Estimated cost from the price table.");
-        _fallbacks = _meter.CreateCounter<long>("episodic.fallbacks", "{fallback}", "Answers that fell back to another tier, by reason.");
-        _latency = _meter.CreateHistogram<double>("episodic.llm.latency", "ms", "Provider request latency.");
-        _confidence = _meter.CreateHistogram<double>("episodic.confidence", "1", "Confidence of the answers returned.");
+        _names = _meter.CreateCounter<long>(NamesInstrument, "{name}", "Names answered, by tier (rules, llm:<backend>:<model>, cache).");
+        _requests = _meter.CreateCounter<long>(RequestsInstrument, "{request}", "Provider requests, by backend, model and outcome.");
+        _retries = _meter.CreateCounter<long>(RetriesInstrument, "{retry}", "Retried provider attempts, by backend and reason.");
+        _breaker = _meter.CreateCounter<long>(BreakerTransitionsInstrument, "{transition}", "Circuit breaker state changes, by backend and state.");
+        _cacheHits = _meter.CreateCounter<long>(CacheHitsInstrument, "{hit}", "Answers served from the cache.");
+        _cacheMisses = _meter.CreateCounter<long>(CacheMissesInstrument, "{miss}", "Cache lookups that found nothing.");
+        _inputTokens = _meter.CreateCounter<long>(InputTokensInstrument, "{token}", "Prompt tokens reported by providers.");
+        _outputTokens = _meter.CreateCounter<long>(OutputTokensInstrument, "{token}", "Completion tokens reported by providers.");
+        _cost = _meter.CreateCounter<double>(CostInstrument, "USD", "Estimated cost from the price table.");
+        _fallbacks = _meter.CreateCounter<long>(FallbacksInstrument, "{fallback}", "Answers that fell back to another tier, by reason.");
+        _latency = _meter.CreateHistogram<double>(LatencyInstrument, "ms", "Provider request latency.");
+        _confidence = _meter.CreateHistogram<double>(ConfidenceInstrument, "1", "Confidence of the answers returned.");
     }
+
+    /// <summary>The meter behind the instruments, so a listener can pick exactly this instance.</summary>
+    public Meter Meter => _meter;
 
     public void NameAnswered(string tier, double confidence)
     {

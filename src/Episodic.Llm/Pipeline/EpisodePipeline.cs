@@ -2,6 +2,7 @@ using Episodic.Core.Model;
 using Episodic.Core.Parsing;
 using Episodic.Llm.Metrics;
 using Episodic.Llm.Providers;
+using Episodic.Llm.Resilience;
 
 namespace Episodic.Llm.Pipeline;
 
@@ -158,7 +159,7 @@ public sealed class EpisodePipeline
                     ? [await backend.Service.ParseFilenameAsync(subset[0], _options.MaxTokensPerName, cancellationToken).ConfigureAwait(false)]
                     : await backend.Service.ParseFilenamesAsync(subset, _options.MaxTokensPerName, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is LlmBackendException or TimeoutException or HttpRequestException || ex.GetType().Name.Contains("Circuit", StringComparison.Ordinal))
+            catch (Exception ex) when (ex is LlmBackendException or BackendUnavailableException or TimeoutException or HttpRequestException)
             {
                 foreach (var i in open)
                 {

@@ -19,9 +19,21 @@ public sealed class BatchParseTests
 
     private static object Item(int index, string show, int episode) => new
     {
-        index, show_name = show, year = (int?)null, season = (int?)null, episodes = new[] { episode }, absolute_episodes = new[] { episode },
-        air_date = (string?)null, full_season = false, special = false, crc32 = (string?)null, release_group = "SubsPlease", version = (int?)null,
-        is_episode = true, confidence = 0.9, reasoning = "Dash number.",
+        index,
+        show_name = show,
+        year = (int?)null,
+        season = (int?)null,
+        episodes = new[] { episode },
+        absolute_episodes = new[] { episode },
+        air_date = (string?)null,
+        full_season = false,
+        special = false,
+        crc32 = (string?)null,
+        release_group = "SubsPlease",
+        version = (int?)null,
+        is_episode = true,
+        confidence = 0.9,
+        reasoning = "Dash number.",
     };
 
     private static string Single(string show, int episode) => JsonSerializer.Serialize(Item(0, show, episode));

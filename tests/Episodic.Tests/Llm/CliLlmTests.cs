@@ -25,6 +25,7 @@ public sealed class CliLlmTests
         ["OPENAI_API_KEY"] = Key,
         ["OPENAI_BASE_URL"] = server.BaseUri.ToString(),
         ["EPISODIC_OPENAI__MODEL"] = "test-model",
+        ["EPISODIC_RESILIENCE__MAX_RETRIES"] = "0",
     };
 
     [Fact]
@@ -33,7 +34,7 @@ public sealed class CliLlmTests
         using var server = new FakeOpenAiServer();
         server.Enqueue(FakeReply.Text("""{"show_name":"Dandadan","year":null,"season":null,"episodes":[18],"absolute_episodes":[18],"air_date":null,"full_season":false,"special":false,"crc32":"9226CA61","release_group":"SubsPlease","version":null,"is_episode":true,"confidence":0.95,"reasoning":"Dash number."}"""));
 
-        var (exit, output, error) = await Run(["parse", "-", "--llm", "-f", "jsonl"], OpenAiEnv(server), "[SubsPlease] Dandadan - 18 (1080p) [9226CA61].mkv\n");
+        var (exit, output, error) = await Run(["parse", "-", "--strategy", "llm-only", "--no-cache", "-f", "jsonl"], OpenAiEnv(server), "[SubsPlease] Dandadan - 18 (1080p) [9226CA61].mkv\n");
 
         Assert.Equal(0, exit);
         using var doc = JsonDocument.Parse(output.Trim());
@@ -48,13 +49,15 @@ public sealed class CliLlmTests
         using var server = new FakeOpenAiServer();
         server.Enqueue(FakeReply.Error(500, "boom"));
 
-        var (exit, output, error) = await Run(["parse", "-", "--llm", "-f", "jsonl"], OpenAiEnv(server), "Show.Name.S01E02.720p.mkv\n");
+        var (exit, output, error) = await Run(["parse", "-", "--strategy", "llm-only", "--no-cache", "-f", "jsonl"], OpenAiEnv(server), "Show.Name.S01E02.720p.mkv\n");
 
         Assert.Equal(0, exit);
         using var doc = JsonDocument.Parse(output.Trim());
         Assert.Equal("rules", doc.RootElement.GetProperty("source").GetString());
-        Assert.Contains("backend failed", doc.RootElement.GetProperty("reasoning").GetString(), StringComparison.Ordinal);
-        Assert.Contains("rule parser answers instead", error, StringComparison.Ordinal);
+        Assert.Contains("openai:test-model failed", doc.RootElement.GetProperty("reasoning").GetString(), StringComparison.Ordinal);
+        Assert.Equal(2, doc.RootElement.GetProperty("episode").GetInt32());
+        Assert.Single(server.ChatRequests);
+        Assert.DoesNotContain(Key, output + error, StringComparison.Ordinal);
     }
 
     [Fact]

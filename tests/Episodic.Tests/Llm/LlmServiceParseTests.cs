@@ -145,7 +145,9 @@ public sealed class LlmServiceParseTests
     [Fact]
     public async Task A_batch_returns_one_result_per_name_in_order()
     {
-        var chat = new ScriptedChatClient(Answer("Dandadan", null, [18]), Answer("Show Name", 1, [2]));
+        var items = new[] { Answer("Dandadan", null, [18]), Answer("Show Name", 1, [2]) }
+            .Select((json, i) => json.Insert(1, $"\"index\":{i},"));
+        var chat = new ScriptedChatClient($"{{\"results\":[{string.Join(",", items)}]}}");
         var results = await Service(chat).ParseFilenamesAsync([Dandadan, "Show.Name.S01E02.720p.mkv"], cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal([Dandadan, "Show.Name.S01E02.720p.mkv"], results.Select(r => r.Input));
         Assert.Equal(2, results[1].Episode);

@@ -110,7 +110,7 @@ public sealed class EpisodePipelineTests
     [Fact]
     public async Task Fifty_concurrent_identical_requests_make_one_call()
     {
-        var slow = new SlowService(maxDelayMs: 50);
+        var slow = new SlowService(maxDelayMs: 300, minDelayMs: 250);
         var dedup = new DedupingLlmService(slow);
         var tasks = Enumerable.Range(0, 50).Select(_ => dedup.ParseFilenameAsync(Unclear, cancellationToken: Ct));
         var results = await Task.WhenAll(tasks);
@@ -120,7 +120,7 @@ public sealed class EpisodePipelineTests
     }
 
     /// <summary>A service with random latency that records how many calls overlap.</summary>
-    private sealed class SlowService(int maxDelayMs) : ILlmService
+    private sealed class SlowService(int maxDelayMs, int minDelayMs = 1) : ILlmService
     {
         private int _inFlight;
         private int _calls;
@@ -137,7 +137,7 @@ public sealed class EpisodePipelineTests
             Interlocked.Increment(ref _calls);
             var now = Interlocked.Increment(ref _inFlight);
             InterlockedMax(ref _max, now);
-            await Task.Delay(Random.Shared.Next(1, maxDelayMs), cancellationToken);
+            await Task.Delay(Random.Shared.Next(minDelayMs, maxDelayMs), cancellationToken);
             Interlocked.Decrement(ref _inFlight);
             return Good(filename) with { Source = "llm:slow:m" };
         }

@@ -1,0 +1,165 @@
+using System.CommandLine;
+using System.Globalization;
+using Episodic.Llm.Configuration;
+using Episodic.Llm.Health;
+using Episodic.Llm.Metrics;
+using Episodic.Llm.Pipeline;
+using Episodic.Llm.Providers;
+
+namespace Episodic.Cli;
+
+/// <summary>
+/// <c>episodic check</c>: validates the whole configuration, then probes the selected backend and every backend of
+/// <c>[llm] chain</c>, and prints one row per backend. Exit 0 = usable, 3 = configuration invalid, 4 = the selected
+/// backend cannot answer.
+/// </summary>
+internal static class CheckCommand
+{
+    public const int ExitUnhealthy = 4;
+
+    public static Command Create(CliContext context)
+    {
+        var llmOptions = new LlmOptions();
+        var command = new Command("check", "Validate the configuration and check that each configured LLM backend is reachable, accepts the key and has the model.");
+        foreach (var option in llmOptions.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((result, cancellationToken) => RunAsync(result, llmOptions, context, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult result, LlmOptions llmOptions, CliContext context, CancellationToken cancellationToken)
+    {
+        if (Load(result, llmOptions, context) is not { } loaded)
+        {
+            return CliApp.ExitConfigError;
+        }
+
+        var (settings, pipeline, selected) = loaded;
+
+        var problems = new List<string>(LlmConfiguration.Validate(settings));
+        var chain = new List<BackendKind>();
+        if (selected is { } kind)
+        {
+            var (pipelineOptions, pipelineProblems) = PipelineOptions.From(pipeline, kind);
+            problems.AddRange(pipelineProblems);
+            chain.Add(kind);
+            chain.AddRange(pipelineOptions.Chain.Where(k => k != kind));
+        }
+
+        PriceTable.WithOverrides(pipeline.Prices, out var priceProblems);
+        problems.AddRange(priceProblems);
+        problems = [.. problems.Distinct(StringComparer.Ordinal)];
+        foreach (var problem in problems)
+        {
+            context.Error($"configuration: {problem}");
+        }
+
+        // Probes run side by side: each waits on the network, and a dead backend should not delay the others' rows.
+        var rows = await Task.WhenAll(chain.Select((k, i) => ProbeAsync(settings, k, i == 0, cancellationToken))).ConfigureAwait(false);
+        if (rows.Length > 0)
+        {
+            CheckTableWriter.Write(context.Stdout, rows);
+        }
+
+        if (problems.Count > 0)
+        {
+            context.Error($"the configuration has {problems.Count} problem(s); see above.");
+            return CliApp.ExitConfigError;
+        }
+
+        if (rows.Length == 0 || rows[0].Result is not { Healthy: true })
+        {
+            context.Error($"the selected backend cannot answer: {(rows.Length == 0 ? "none selected" : rows[0].Verdict)}");
+            return ExitUnhealthy;
+        }
+
+        return CliApp.ExitOk;
+    }
+
+    /// <summary>The settings with --backend and --model applied, and the selected backend (null when [llm] service is unknown).</summary>
+    private static (LlmSettings Settings, PipelineSettings Pipeline, BackendKind? Selected)? Load(ParseResult result, LlmOptions llmOptions, CliContext context)
+    {
+        try
+        {
+            var configuration = llmOptions.BuildConfiguration(result, context);
+            var settings = LlmConfiguration.Bind(configuration);
+            BackendKind? selected = null;
+            try
+            {
+                selected = LlmConfiguration.SelectedBackend(settings);
+            }
+            catch (LlmConfigurationException)
+            {
+                // Validate reports the unknown service with the other problems.
+            }
+
+            return (settings, PipelineSettings.Bind(configuration), selected);
+        }
+        catch (LlmConfigurationException ex)
+        {
+            context.Error($"configuration: {ex.Message}");
+            return null;
+        }
+    }
+
+    private static async Task<CheckRow> ProbeAsync(LlmSettings settings, BackendKind kind, bool selected, CancellationToken cancellationToken)
+    {
+        var role = selected ? "selected" : "chain";
+        BackendOptions options;
+        try
+        {
+            options = LlmConfiguration.ToBackendOptions(settings, kind);
+        }
+        catch (LlmConfigurationException ex)
+        {
+            // A chain member without its key is a gap in the fallback, not a crash; the problems say what to set.
+            var name = kind.ToString().ToLowerInvariant();
+            return new CheckRow(name, role, "-", "-", null, $"not configured: {(ex.Problems.Count > 0 ? ex.Problems[0] : ex.Message)}");
+        }
+
+        var probe = await BackendProbe.ProbeAsync(options, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new CheckRow(kind.ToString().ToLowerInvariant(), role, options.Model, probe.Endpoint?.ToString() ?? "-", probe, probe.Verdict);
+    }
+}
+
+/// <summary>One line of the check table; <see cref="Result"/> is null when the backend could not be probed.</summary>
+internal sealed record CheckRow(string Backend, string Role, string Model, string Endpoint, ProbeResult? Result, string Verdict);
+
+/// <summary>Renders the check rows as a plain fixed-width table (greppable, and readable in a CI log).</summary>
+internal static class CheckTableWriter
+{
+    private static readonly string[] Header = ["BACKEND", "ROLE", "MODEL", "ENDPOINT", "REACHABLE", "AUTH", "MODEL OK", "LATENCY", "VERDICT"];
+
+    public static void Write(TextWriter output, IReadOnlyList<CheckRow> rows)
+    {
+        var table = new List<string[]> { Header };
+        table.AddRange(rows.Select(Cells));
+        var widths = Enumerable.Range(0, Header.Length - 1).Select(c => table.Max(r => r[c].Length)).ToArray();
+        foreach (var cells in table)
+        {
+            var line = string.Join("  ", cells.Select((cell, c) => c < widths.Length ? cell.PadRight(widths[c]) : cell));
+            output.WriteLine(line.TrimEnd());
+        }
+    }
+
+    private static string[] Cells(CheckRow row)
+    {
+        static string YesNo(bool value) => value ? "yes" : "no";
+        var r = row.Result;
+        return
+        [
+            row.Backend,
+            row.Role,
+            row.Model,
+            row.Endpoint,
+            r is null ? "-" : YesNo(r.Reachable),
+            r is null ? "-" : r.Reachable ? YesNo(r.Authenticated) : "?",
+            r is null ? "-" : r.Reachable && r.Authenticated ? YesNo(r.ModelPresent) : "?",
+            r is null ? "-" : string.Create(CultureInfo.InvariantCulture, $"{r.Latency.TotalMilliseconds:0} ms"),
+            row.Verdict,
+        ];
+    }
+}

@@ -1,0 +1,86 @@
+using Episodic.Core.Model;
+
+namespace Episodic.Llm.Caching;
+
+/// <summary>
+/// Answers filename parses from the cache and asks <c>inner</c> only about names it has not seen with this backend,
+/// model and prompt version. Only validated LLM answers are stored: a rules fallback means the model failed, and
+/// caching it would hide the name from the model on every later run.
+/// </summary>
+public sealed class CachingLlmService(ILlmService inner, IParseCache cache, string backend, string model, string promptVersion) : ILlmService
+{
+    public string Name => inner.Name;
+
+    public async Task<EpisodeParse> ParseFilenameAsync(string filename, int maxTokens = 150, CancellationToken cancellationToken = default)
+    {
+        var key = KeyFor(filename);
+        if (cache.TryGet(key, out var cached))
+        {
+            return cached;
+        }
+
+        var result = await inner.ParseFilenameAsync(filename, maxTokens, cancellationToken);
+        StoreIfLlm(key, result);
+        return result;
+    }
+
+    public async Task<IReadOnlyList<EpisodeParse>> ParseFilenamesAsync(IReadOnlyList<string> filenames, int maxTokens = 150, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filenames);
+        var results = new EpisodeParse[filenames.Count];
+        // Each distinct missing name is asked once, even if it repeats in the batch; its slots are filled together.
+        var missing = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < filenames.Count; i++)
+        {
+            if (cache.TryGet(KeyFor(filenames[i]), out var cached))
+            {
+                results[i] = cached;
+            }
+            else if (missing.TryGetValue(filenames[i], out var slots))
+            {
+                slots.Add(i);
+            }
+            else
+            {
+                missing[filenames[i]] = [i];
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var asked = missing.Keys.ToArray();
+            var answers = await inner.ParseFilenamesAsync(asked, maxTokens, cancellationToken);
+            if (answers.Count != asked.Length)
+            {
+                throw new InvalidOperationException($"{inner.Name} returned {answers.Count} results for {asked.Length} names.");
+            }
+
+            for (var j = 0; j < asked.Length; j++)
+            {
+                StoreIfLlm(KeyFor(asked[j]), answers[j]);
+                foreach (var slot in missing[asked[j]])
+                {
+                    results[slot] = answers[j];
+                }
+            }
+        }
+
+        return results;
+    }
+
+    public Task<ShowSuggestion> SuggestShowNameAsync(string showName, IReadOnlyList<ShowCandidate> candidates, CancellationToken cancellationToken = default) =>
+        inner.SuggestShowNameAsync(showName, candidates, cancellationToken);
+
+    public Task<string> SuggestShortNameAsync(string longName, int maxLength, ShortNameKind kind, CancellationToken cancellationToken = default) =>
+        inner.SuggestShortNameAsync(longName, maxLength, kind, cancellationToken);
+
+    private CacheKey KeyFor(string filename) => new(backend, model, promptVersion, filename);
+
+    private void StoreIfLlm(CacheKey key, EpisodeParse result)
+    {
+        if (result.Source.StartsWith("llm:", StringComparison.Ordinal))
+        {
+            cache.Store(key, result);
+        }
+    }
+}

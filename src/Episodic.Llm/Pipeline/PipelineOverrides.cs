@@ -1,0 +1,15 @@
+namespace Episodic.Llm.Pipeline;
+
+/// <summary>What the command line may override for one run (highest precedence).</summary>
+public sealed record PipelineOverrides
+{
+    public Strategy? Strategy { get; init; }
+
+    public int? Concurrency { get; init; }
+
+    public int? BatchSize { get; init; }
+
+    public bool NoCache { get; init; }
+
+    public string? CacheDir { get; init; }
+}
