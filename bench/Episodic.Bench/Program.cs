@@ -2,6 +2,12 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using Episodic.Bench;
 
+if (args.Contains("--pipeline"))
+{
+    await PipelineBench.RunAsync(Console.Out);
+    return;
+}
+
 if (args.Contains("--quick"))
 {
     QuickBench.Run(Console.Out);

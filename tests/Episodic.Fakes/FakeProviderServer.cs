@@ -36,6 +36,9 @@ public abstract class FakeProviderServer : IDisposable
 
     public FakeReply DefaultReply { get; set; } = FakeReply.Text("{}");
 
+    /// <summary>When set, answers chat calls the script does not cover, from the request itself (benchmarks, dynamic fakes).</summary>
+    public Func<RecordedRequest, FakeReply>? Responder { get; set; }
+
     /// <summary>When set, requests without this key get the provider's 401.</summary>
     public string? RequiredApiKey { get; set; }
 
@@ -117,7 +120,7 @@ public abstract class FakeProviderServer : IDisposable
                 : Respond(404, ErrorBody(404, $"no route {request.Path}").ToJsonString(), null);
         }
 
-        var reply = script.TryDequeue(out var next) ? next : DefaultReply;
+        var reply = script.TryDequeue(out var next) ? next : Responder?.Invoke(request) ?? DefaultReply;
         if (reply.Delay > TimeSpan.Zero)
         {
             try
