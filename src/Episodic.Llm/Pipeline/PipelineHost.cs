@@ -6,6 +6,7 @@ using Episodic.Llm.Metrics;
 using Episodic.Llm.Prompting;
 using Episodic.Llm.Providers;
 using Episodic.Llm.Resilience;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 
 namespace Episodic.Llm.Pipeline;
@@ -122,7 +123,9 @@ public sealed class PipelineHost : IDisposable
         var chain = new List<ChainBackend>();
         foreach (var (backend, resilience) in backends)
         {
-            var provider = new MetricsChatClient(ChatClientFactory.Create(backend), m, backend, prices);
+            // gen_ai.* spans and metrics from M.E.AI (prompts and answers are not recorded: sensitive data stays off).
+            var traced = new ChatClientBuilder(ChatClientFactory.Create(backend)).UseOpenTelemetry(sourceName: EpisodicMetrics.MeterName).Build();
+            var provider = new MetricsChatClient(traced, m, backend, prices);
             var client = BackendClientBuilder.Build(provider, backend, resilience, m);
             ILlmService service = new LlmService(client.Chat, backend.Name, RuleParser.Default, prompts, backend.Temperature);
             if (cache is not null)
