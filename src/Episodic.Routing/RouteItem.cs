@@ -1,0 +1,26 @@
+using Episodic.Core.Model;
+
+namespace Episodic.Routing;
+
+/// <summary>What the plan says about one source file.</summary>
+public enum RouteAction
+{
+    /// <summary>Move (or copy/link) to <see cref="RouteItem.Destination"/>.</summary>
+    Move,
+
+    /// <summary>Left alone: below the confidence floor, not an episode, or a conflict under --on-conflict skip.</summary>
+    Skip,
+
+    /// <summary>Already in place (identical content at the destination).</summary>
+    AlreadyDone,
+}
+
+/// <summary>One planned step: source → destination with the reason, the parse and its sidecars (subtitles etc.).</summary>
+public sealed record RouteItem(string Source, string? Destination, RouteAction Action, string Reason, EpisodeParse Parse)
+{
+    /// <summary>Files beside the source with the same stem ("Show.S01E01.en.srt") that travel with it.</summary>
+    public IReadOnlyList<(string Source, string Destination)> Sidecars { get; init; } = [];
+}
+
+/// <summary>A dry-run plan: every file found, in a stable order.</summary>
+public sealed record RoutePlan(IReadOnlyList<RouteItem> Items);
