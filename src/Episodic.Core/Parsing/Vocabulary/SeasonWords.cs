@@ -7,12 +7,12 @@ internal static class SeasonWords
 {
     public static readonly FrozenSet<string> Season = new[]
     {
-        "season", "seasons", "saison", "saisons", "temporada", "temporadas", "stagione", "tem", "seizoen", "sezon", "se", "staffel", "kausi", "säsong",
+        "season", "seasons", "saison", "saisons", "temporada", "temporadas", "stagione", "tem", "seizoen", "sezon", "se", "staffel", "kausi", "säsong", "book",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     public static readonly FrozenSet<string> Episode = new[]
     {
-        "episode", "ep", "epi", "episodio", "episódio", "épisode", "cap", "capitulo", "capítulo", "afl", "aflevering", "folge", "odcinek", "серия",
+        "episode", "ep", "epi", "episodio", "episódio", "épisode", "cap", "capitulo", "capítulo", "chapter", "afl", "aflevering", "folge", "odcinek", "серия",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Special-episode keywords; a name with one of these and no number is a special without an episode number.</summary>
