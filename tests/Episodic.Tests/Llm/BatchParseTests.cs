@@ -17,28 +17,11 @@ public sealed class BatchParseTests
         "[SubsPlease] Bad Girl - 05 (1080p) [A0DD1E71].mkv",
     ];
 
-    private static object Item(int index, string show, int episode) => new
-    {
-        index,
-        show_name = show,
-        year = (int?)null,
-        season = (int?)null,
-        episodes = new[] { episode },
-        absolute_episodes = new[] { episode },
-        air_date = (string?)null,
-        full_season = false,
-        special = false,
-        crc32 = (string?)null,
-        release_group = "SubsPlease",
-        version = (int?)null,
-        is_episode = true,
-        confidence = 0.9,
-        reasoning = "Dash number.",
-    };
+    private static Dictionary<string, object?> Item(int index, string show, int episode) => ModelAnswers.Absolute(show, episode, index);
 
-    private static string Single(string show, int episode) => JsonSerializer.Serialize(Item(0, show, episode));
+    private static string Single(string show, int episode) => ModelAnswers.Json(ModelAnswers.Absolute(show, episode));
 
-    private static string Batch(params object[] items) => JsonSerializer.Serialize(new { results = items });
+    private static string Batch(params object[] items) => ModelAnswers.Batch(items);
 
     private static LlmService Service(ScriptedChatClient chat) => new(chat, "fake:model", RuleParser.Default);
 

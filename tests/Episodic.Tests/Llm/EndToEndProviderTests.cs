@@ -16,23 +16,7 @@ public sealed class EndToEndProviderTests
     private const string Name = "[Erai-raws] Kusuriya no Hitorigoto - 43 [1080p][AC6F3253].mkv";
     private const string ApiKey = "sk-test-e2e-0123456789abcdef";
 
-    private static string Answer(string show, int episode) => JsonSerializer.Serialize(new
-    {
-        show_name = show,
-        year = (int?)null,
-        season = (int?)null,
-        episodes = new[] { episode },
-        absolute_episodes = new[] { episode },
-        air_date = (string?)null,
-        full_season = false,
-        special = false,
-        crc32 = "AC6F3253",
-        release_group = "Erai-raws",
-        version = (int?)null,
-        is_episode = true,
-        confidence = 0.91,
-        reasoning = "Fansub absolute number after the dash.",
-    });
+    private static string Answer(string show, int episode) => ModelAnswers.Json(ModelAnswers.Absolute(show, episode, crc: "AC6F3253", group: "Erai-raws", confidence: 0.91));
 
     public static TheoryData<string> Backends => ["openai", "anthropic", "ollama"];
 

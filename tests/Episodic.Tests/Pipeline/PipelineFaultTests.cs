@@ -5,6 +5,7 @@ using Episodic.Llm.Configuration;
 using Episodic.Llm.Metrics;
 using Episodic.Llm.Pipeline;
 using Episodic.Tests.Fakes;
+using Episodic.Tests.Llm;
 using Microsoft.Data.Sqlite;
 using Xunit;
 
@@ -32,27 +33,8 @@ public sealed class PipelineFaultTests : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string BatchAnswer(params int[] indexes) => JsonSerializer.Serialize(new
-    {
-        results = indexes.Select(i => new
-        {
-            index = i,
-            show_name = Truth[i].Show,
-            year = (int?)null,
-            season = (int?)null,
-            episodes = new[] { Truth[i].Episode },
-            absolute_episodes = new[] { Truth[i].Episode },
-            air_date = (string?)null,
-            full_season = false,
-            special = false,
-            crc32 = (string?)null,
-            release_group = "SubsPlease",
-            version = (int?)null,
-            is_episode = true,
-            confidence = 0.93,
-            reasoning = "Dash number.",
-        }),
-    });
+    private static string BatchAnswer(params int[] indexes) =>
+        ModelAnswers.Batch([.. indexes.Select(i => (object)ModelAnswers.Absolute(Truth[i].Show, Truth[i].Episode, i, confidence: 0.93))]);
 
     private PipelineHost Host(string openAiBase, string extra = "", bool cache = false, EpisodicMetrics? metrics = null)
     {
