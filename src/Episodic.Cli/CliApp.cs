@@ -20,6 +20,8 @@ internal static class CliApp
             ShortenCommand.Create(context),
             CacheCommand.Create(context),
             CheckCommand.Create(context),
+            ServeCommand.Create(context),
+            RouteCommand.Create(context), UndoCommand.Create(context),
         };
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         var exit = await root.Parse(args).InvokeAsync(config).ConfigureAwait(false);

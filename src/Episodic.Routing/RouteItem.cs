@@ -20,6 +20,9 @@ public sealed record RouteItem(string Source, string? Destination, RouteAction A
 {
     /// <summary>Files beside the source with the same stem ("Show.S01E01.en.srt") that travel with it.</summary>
     public IReadOnlyList<(string Source, string Destination)> Sidecars { get; init; } = [];
+
+    /// <summary>The planned target (null for skipped files).</summary>
+    public RouteTarget? Target { get; init; }
 }
 
 /// <summary>A dry-run plan: every file found, in a stable order.</summary>

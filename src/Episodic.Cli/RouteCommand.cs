@@ -1,0 +1,233 @@
+using System.CommandLine;
+using Episodic.Core.Parsing;
+using Episodic.Llm.Configuration;
+using Episodic.Llm.Pipeline;
+using Episodic.Routing;
+using Microsoft.Extensions.Configuration;
+using Spectre.Console;
+
+namespace Episodic.Cli;
+
+/// <summary>
+/// <c>episodic route SRC... --library DIR</c>: plan where every video under SRC belongs in the library (dry run by
+/// default), and with <c>--apply</c> carry the plan out under a journal that <c>episodic undo</c> can reverse.
+/// </summary>
+internal static class RouteCommand
+{
+    public const int ExitSomeFailed = 5;
+
+    public static Command Create(CliContext context)
+    {
+        var sources = new Argument<string[]>("SRC") { Description = "Files or folders (scanned recursively) holding the episodes to route.", Arity = ArgumentArity.OneOrMore };
+        var library = new Option<string?>("--library") { Description = "Library root for TV shows (default [routing] tv_path)." };
+        var animeLibrary = new Option<string?>("--anime-library") { Description = "Separate root for anime: absolute-numbered or fansub-tagged (default [routing] anime_tv_path, else --library)." };
+        var apply = new Option<bool>("--apply") { Description = "Carry the plan out. Without it nothing is touched: the plan is only printed." };
+        var mode = new Option<string>("--mode") { Description = "move (default), copy, or hardlink (keeps seeding; copies across devices).", DefaultValueFactory = _ => "move" };
+        mode.AcceptOnlyFromAmong("move", "copy", "hardlink");
+        var onConflict = new Option<string>("--on-conflict") { Description = "A different file already at the destination: skip (default) or suffix (\"name (2).mkv\"). Never overwritten.", DefaultValueFactory = _ => "skip" };
+        onConflict.AcceptOnlyFromAmong("skip", "suffix");
+        var minConfidence = new Option<double>("--min-confidence") { Description = "Files parsed with less confidence are skipped (default 0.7).", DefaultValueFactory = _ => 0.7 };
+        var verifyCrc = new Option<bool>("--verify-crc") { Description = "Check the CRC32 of names tagged [ABCD1234] before moving; a mismatch is reported and not moved." };
+        var journal = new Option<string?>("--journal") { Description = "Journal file (JSON lines). Default: <library>/.episodic/journal-<timestamp>.jsonl, or the unfinished one a crashed run left." };
+        var format = new Option<string>("--format", "-f") { Description = "Plan output: table (default) or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var template = new Option<string?>("--template") { Description = "Season/episode layout (default [routing] template, else {show}/Season {season:00}/{show} - S{season:00}E{episode:00}{ext})." };
+        var rename = new Option<string?>("--rename") { Description = "template (default) or keep: keep the original file name inside the planned folder ([routing] rename)." };
+        rename.AcceptOnlyFromAmong("template", "keep");
+        var llm = new Option<bool>("--llm") { Description = "Parse with the LLM pipeline and let the model match show names to library folders and shorten long names." };
+        var llmOptions = new LlmOptions();
+        var command = new Command("route", "File episodes into a media library (dry run unless --apply); every operation is journaled and can be undone.")
+        {
+            sources, library, animeLibrary, apply, mode, onConflict, minConfidence, verifyCrc, journal, format, template, rename, llm,
+        };
+        foreach (var option in llmOptions.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var roots = result.GetValue(sources) ?? [];
+            var missing = roots.Where(r => !File.Exists(r) && !Directory.Exists(r)).ToList();
+            foreach (var m in missing)
+            {
+                context.Error($"no such file or folder: '{m}'");
+            }
+
+            if (missing.Count > 0)
+            {
+                return CliApp.ExitInputError;
+            }
+
+            IConfiguration configuration;
+            try
+            {
+                configuration = llmOptions.BuildConfiguration(result, context);
+            }
+            catch (LlmConfigurationException ex)
+            {
+                LlmOptions.Report(context, ex);
+                return CliApp.ExitConfigError;
+            }
+
+            var section = configuration.GetSection("routing");
+            var libraryRoot = result.GetValue(library) ?? Setting(section, "tv_path");
+            if (string.IsNullOrWhiteSpace(libraryRoot))
+            {
+                context.Error("--library is required (or [routing] tv_path in the configuration)");
+                return CliApp.ExitInputError;
+            }
+
+            var renameMode = result.GetValue(rename) ?? Setting(section, "rename") ?? "template";
+            if (renameMode is not ("template" or "keep"))
+            {
+                context.Error($"[routing] rename must be template or keep, not '{renameMode}'");
+                return CliApp.ExitConfigError;
+            }
+
+            var options = new RoutingOptions
+            {
+                LibraryRoot = Path.GetFullPath(libraryRoot),
+                AnimeRoot = (result.GetValue(animeLibrary) ?? Setting(section, "anime_tv_path")) is { Length: > 0 } anime ? Path.GetFullPath(anime) : null,
+                Template = result.GetValue(template) ?? Setting(section, "template") ?? new RoutingOptions { LibraryRoot = "" }.Template,
+                KeepOriginalName = renameMode == "keep",
+                MinConfidence = result.GetValue(minConfidence),
+            };
+            var problems = TemplateRenderer.Validate(options.Template);
+            foreach (var problem in problems)
+            {
+                context.Error(problem);
+            }
+
+            if (problems.Count > 0)
+            {
+                return CliApp.ExitInputError;
+            }
+
+            PipelineHost? host = null;
+            try
+            {
+                if (result.GetValue(llm))
+                {
+                    host = PipelineHost.Create(configuration, new PipelineOverrides(), warning => context.Error(warning));
+                }
+            }
+            catch (LlmConfigurationException ex)
+            {
+                LlmOptions.Report(context, ex);
+                return CliApp.ExitConfigError;
+            }
+
+            using (host)
+            {
+                RoutePlan plan;
+                if (host is not null)
+                {
+                    var service = host.Chain.Count > 0 ? host.Chain[0].Service : null;
+                    plan = await RoutePlanner.PlanAsync(roots, options, (names, ct) => host.Pipeline.ParseAsync(names, ct), service, context.Error, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    plan = await RoutePlanner.PlanAsync(roots, options, RuleParser.Default.Parse, null, context.Error, cancellationToken).ConfigureAwait(false);
+                }
+
+                var json = result.GetValue(format) == "json";
+                if (!result.GetValue(apply))
+                {
+                    Write(context, plan, null, null, json);
+                    context.Stderr.WriteLine("dry run: nothing was changed; add --apply to carry out this plan");
+                    return CliApp.ExitOk;
+                }
+
+                var applyOptions = new ApplyOptions
+                {
+                    Mode = result.GetValue(mode) switch { "copy" => RouteMode.Copy, "hardlink" => RouteMode.Hardlink, _ => RouteMode.Move },
+                    OnConflict = result.GetValue(onConflict) == "suffix" ? OnConflict.Suffix : OnConflict.Skip,
+                    VerifyCrc = result.GetValue(verifyCrc),
+                };
+                var journalPath = JournalPath(context, result.GetValue(journal), options.LibraryRoot);
+                RouteSummary summary;
+                try
+                {
+                    summary = Execute(context, plan, journalPath, applyOptions, cancellationToken);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // Per-file errors are handled inside; what escapes is the journal itself (unwritable, or in use by another run).
+                    context.Error($"cannot write the journal '{journalPath}': {ex.Message}; nothing more was changed");
+                    return ExitSomeFailed;
+                }
+
+                Write(context, plan, summary, journalPath, json);
+                foreach (var problem in summary.Problems)
+                {
+                    context.Error(problem);
+                }
+
+                return summary.Failed > 0 || summary.CrcMismatches > 0 ? ExitSomeFailed : CliApp.ExitOk;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>A [routing] key; the INI loader folds snake_case keys ("tv_path" → "tvpath"), so both spellings are tried.</summary>
+    private static string? Setting(IConfigurationSection section, string key) =>
+        section[key.Replace("_", "", StringComparison.Ordinal)] is { Length: > 0 } folded ? folded : section[key] is { Length: > 0 } plain ? plain : null;
+
+    private static string JournalPath(CliContext context, string? explicitPath, string libraryRoot)
+    {
+        if (explicitPath is not null)
+        {
+            context.Stderr.WriteLine($"journal: {Path.GetFullPath(explicitPath)}");
+            return Path.GetFullPath(explicitPath);
+        }
+
+        var (path, resuming) = RouteJournal.ForRun(Path.Join(libraryRoot, ".episodic"), DateTimeOffset.UtcNow);
+        context.Stderr.WriteLine(resuming ? $"journal: {path} (resuming the run it records)" : $"journal: {path}");
+        return path;
+    }
+
+    /// <summary>Applies the plan, with a progress bar on stderr when it is a terminal.</summary>
+    private static RouteSummary Execute(CliContext context, RoutePlan plan, string journalPath, ApplyOptions options, CancellationToken cancellationToken)
+    {
+        if (!context.StderrIsTerminal)
+        {
+            return RouteExecutor.Apply(plan, journalPath, options, null, cancellationToken);
+        }
+
+        RouteSummary? summary = null;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Stderr) });
+        console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("Routing", maxValue: Math.Max(plan.Items.Count, 1));
+                summary = RouteExecutor.Apply(plan, journalPath, options, new Reporter(p => task.Value = p.Completed), cancellationToken);
+            });
+        return summary!;
+    }
+
+    private static void Write(CliContext context, RoutePlan plan, RouteSummary? summary, string? journalPath, bool json)
+    {
+        if (json)
+        {
+            using var buffer = new MemoryStream();
+            RouteReport.WriteJson(plan, summary, journalPath, buffer);
+            context.Stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            return;
+        }
+
+        RouteReport.WriteTable(plan, context.Stdout);
+        if (summary is not null)
+        {
+            RouteReport.WriteSummary(summary, context.Stdout);
+        }
+    }
+
+    /// <summary>Reports synchronously (Progress&lt;T&gt; would post to the thread pool and update the bar late).</summary>
+    private sealed class Reporter(Action<RouteProgress> report) : IProgress<RouteProgress>
+    {
+        public void Report(RouteProgress value) => report(value);
+    }
+}

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using Episodic.Llm.Configuration;
+using Episodic.Llm.Pipeline;
+using Episodic.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+
+namespace Episodic.Cli;
+
+/// <summary>
+/// <c>episodic serve --urls URL</c>: the HTTP service (parse, batch parse, route plan, health, metrics, OpenAPI) until
+/// Ctrl+C. Rules only unless --llm.
+/// </summary>
+internal static class ServeCommand
+{
+    public const string ApiKeyVariable = "EPISODIC_API_KEY";
+
+    public static Command Create(CliContext context)
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Where to listen; several URLs separated by ';'. A non-loopback address requires an API key.",
+            DefaultValueFactory = _ => ServerOptions.DefaultUrls,
+        };
+        var apiKey = new Option<string?>("--api-key")
+        {
+            Description = $"Require this key in the X-Api-Key header (all endpoints but /health/live). Default: ${ApiKeyVariable}.",
+        };
+        var llm = new Option<bool>("--llm")
+        {
+            Description = "Parse with the LLM pipeline ([llm] strategy, default rules-first) instead of the rules only; /health/ready then probes the backends.",
+        };
+        var strategy = new Option<string?>("--strategy")
+        {
+            Description = "rules-first (default), llm-first, rules-only or llm-only. Any but rules-only implies --llm.",
+        };
+        strategy.AcceptOnlyFromAmong([.. PipelineOptions.StrategyNames.Keys]);
+        var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the answer cache." };
+        var maxBatch = new Option<int>("--max-batch")
+        {
+            Description = "Most names per /parse/batch or /route/plan request.",
+            DefaultValueFactory = _ => ServerOptions.DefaultMaxBatch,
+        };
+        var llmOptions = new LlmOptions();
+
+        var command = new Command("serve", "Serve parsing, route planning, health checks and metrics over HTTP until Ctrl+C.")
+        {
+            urls, apiKey, llm, strategy, noCache, maxBatch,
+        };
+        foreach (var option in llmOptions.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var chosen = result.GetValue(strategy) is { } s ? PipelineOptions.StrategyNames[s] : (Strategy?)null;
+            var useLlm = result.GetValue(llm) || chosen is not null and not Strategy.RulesOnly;
+            var key = result.GetValue(apiKey) ?? Environment(context, ApiKeyVariable);
+            WebApplication app;
+            try
+            {
+                app = EpisodicServer.Build(new ServerOptions
+                {
+                    Urls = result.GetValue(urls) ?? ServerOptions.DefaultUrls,
+                    ApiKey = key,
+                    MaxBatch = result.GetValue(maxBatch),
+                    UseLlm = useLlm,
+                    Configuration = useLlm ? llmOptions.BuildConfiguration(result, context) : null,
+                    Overrides = new PipelineOverrides { Strategy = chosen, NoCache = result.GetValue(noCache) },
+                    Warn = warning => context.Error(warning),
+                });
+            }
+            catch (ServerConfigurationException ex)
+            {
+                context.Error(ex.Message);
+                return CliApp.ExitConfigError;
+            }
+            catch (LlmConfigurationException ex)
+            {
+                LlmOptions.Report(context, ex);
+                return CliApp.ExitConfigError;
+            }
+
+            await using (app.ConfigureAwait(false))
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var url in app.Urls)
+                {
+                    context.Stderr.WriteLine($"episodic: listening on {url} ({(useLlm ? "LLM pipeline" : "rules only")}{(string.IsNullOrWhiteSpace(key) ? "" : ", API key required")}); Ctrl+C to stop");
+                }
+
+                // Ends on Ctrl+C (the command's token) or SIGTERM (the host's lifetime), then stops gracefully.
+                await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static string? Environment(CliContext context, string name) =>
+        context.Environment is { } e ? e.GetValueOrDefault(name) : System.Environment.GetEnvironmentVariable(name);
+}

@@ -1,0 +1,115 @@
+using Episodic.Core.Model;
+using Episodic.Llm;
+
+namespace Episodic.Routing;
+
+/// <summary>The file-system side of planning: scan, parse, list library folders, plan. Reads only.</summary>
+public static partial class RoutePlanner
+{
+    /// <summary>Plans with a synchronous parser (the rule parser).</summary>
+    public static Task<RoutePlan> PlanAsync(IEnumerable<string> sourceRoots, RoutingOptions options, Func<string, EpisodeParse> parse, ILlmService? llm = null, Action<string>? onError = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return PlanAsync(sourceRoots, options, (names, _) => Task.FromResult<IReadOnlyList<EpisodeParse>>(names.Select(parse).ToList()), llm, onError, cancellationToken);
+    }
+
+    /// <summary>
+    /// Scans <paramref name="sourceRoots"/> for videos (with sidecars), parses them in one batch (so the LLM
+    /// pipeline can batch and cache) and plans each. Folders planned for new shows are reused by later files.
+    /// </summary>
+    public static async Task<RoutePlan> PlanAsync(
+        IEnumerable<string> sourceRoots,
+        RoutingOptions options,
+        Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<EpisodeParse>>> parseAll,
+        ILlmService? llm = null,
+        Action<string>? onError = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(parseAll);
+        var files = SourceScanner.Scan(sourceRoots, onError);
+        var parses = await parseAll(files.Select(f => f.ParseName).ToList(), cancellationToken).ConfigureAwait(false);
+        var folders = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var resolver = new ShowNameResolver(llm, options, onError);
+        var planned = new HashSet<string>(StringComparer.Ordinal);
+        var items = new List<RouteItem>(files.Count);
+        for (var i = 0; i < files.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            items.Add(await PlanOneAsync(files[i], parses[i], options, folders, resolver, planned, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new RoutePlan(items);
+    }
+
+    private static async Task<RouteItem> PlanOneAsync(ScannedFile file, EpisodeParse parse, RoutingOptions options, Dictionary<string, List<string>> folders, ShowNameResolver resolver, HashSet<string> planned, CancellationToken cancellationToken)
+    {
+        if (SkipReason(parse, options) is { } skip)
+        {
+            return new RouteItem(file.FullPath, null, RouteAction.Skip, skip, parse);
+        }
+
+        var root = Path.GetFullPath(IsAnime(parse, file.FullPath) ? options.AnimeRoot ?? options.LibraryRoot : options.LibraryRoot);
+        if (!folders.TryGetValue(root, out var known))
+        {
+            known = ListFolders(root);
+            folders[root] = known;
+        }
+
+        var (folder, isNew, how) = await resolver.ResolveAsync(parse, root, known, cancellationToken).ConfigureAwait(false);
+        if (isNew && !known.Contains(folder, StringComparer.Ordinal))
+        {
+            known.Add(folder);
+        }
+
+        var target = Build(parse, file.FullPath, options, folder, isNew) with { Root = root };
+        var destination = target.FullPath;
+        var sidecars = SidecarDestinations(file, destination);
+        var reason = $"{Describe(parse, target.Layout)} → {how}{(target.Anime ? " (anime root)" : "")}";
+        if (string.Equals(Path.GetFullPath(file.FullPath), destination, StringComparison.Ordinal))
+        {
+            return new RouteItem(file.FullPath, destination, RouteAction.AlreadyDone, "already in place", parse) { Sidecars = sidecars, Target = target };
+        }
+
+        if (!planned.Add(destination))
+        {
+            reason += "; another file in this plan has the same destination";
+        }
+        else if (File.Exists(destination))
+        {
+            reason += "; the destination exists (identical → kept once, different → conflict)";
+        }
+
+        return new RouteItem(file.FullPath, destination, RouteAction.Move, reason, parse) { Sidecars = sidecars, Target = target };
+    }
+
+    /// <summary>Sidecar destinations beside the video's destination, keeping their language/flag suffixes.</summary>
+    internal static IReadOnlyList<(string Source, string Destination)> SidecarDestinations(ScannedFile file, string videoDestination)
+    {
+        var oldStem = Path.GetFileNameWithoutExtension(file.FullPath);
+        var newStem = Path.GetFileNameWithoutExtension(videoDestination);
+        var dir = Path.GetDirectoryName(videoDestination)!;
+        return file.Sidecars.Select(s => (s, Path.Join(dir, SourceScanner.SidecarName(Path.GetFileName(s), oldStem, newStem)))).ToList();
+    }
+
+    private static List<string> ListFolders(string root)
+    {
+        try
+        {
+            return Directory.Exists(root)
+                ? Directory.GetDirectories(root).Select(Path.GetFileName).OfType<string>().Where(n => !n.StartsWith('.')).Order(StringComparer.Ordinal).ToList()
+                : [];
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            return [];
+        }
+    }
+
+    private static string Describe(EpisodeParse parse, RouteLayout layout) => layout switch
+    {
+        RouteLayout.Daily => $"daily {parse.AirDate:yyyy-MM-dd}",
+        RouteLayout.Absolute => $"absolute {string.Join(',', parse.AbsoluteEpisodes.Count > 0 ? parse.AbsoluteEpisodes : parse.Episodes)}",
+        _ => $"S{parse.Season ?? 0:00}E{string.Join("-E", parse.Episodes.Select(e => e.ToString("00", System.Globalization.CultureInfo.InvariantCulture)))}{(parse.Season is 0 || parse.Special ? " (special)" : "")}",
+    };
+}

@@ -1,0 +1,68 @@
+namespace Episodic.Routing;
+
+/// <summary>What an apply run did. File counts include sidecars; <see cref="Bytes"/> is what was moved, copied or linked.</summary>
+public sealed class RouteSummary
+{
+    private readonly List<string> _notes = [];
+    private readonly List<string> _problems = [];
+
+    public int Moved { get; internal set; }
+
+    public int Copied { get; internal set; }
+
+    public int Linked { get; internal set; }
+
+    /// <summary>Planned skips, conflicts left in place, CRC mismatches and sources that vanished.</summary>
+    public int Skipped { get; internal set; }
+
+    /// <summary>Destinations that existed with different content (skipped or suffixed, never overwritten).</summary>
+    public int Conflicts { get; internal set; }
+
+    /// <summary>Files whose CRC32 matched their name's tag (--verify-crc).</summary>
+    public int Verified { get; internal set; }
+
+    public int CrcMismatches { get; internal set; }
+
+    /// <summary>Identical content was already at the destination (the source was removed only in move mode).</summary>
+    public int AlreadyDone { get; internal set; }
+
+    /// <summary>Operations an earlier, interrupted run left unfinished and this run completed from the journal.</summary>
+    public int Recovered { get; internal set; }
+
+    public int Failed { get; internal set; }
+
+    public long Bytes { get; internal set; }
+
+    /// <summary>Informational lines (fallbacks, recovered operations, removed temp files).</summary>
+    public IReadOnlyList<string> Notes => _notes;
+
+    /// <summary>One line per failed, conflicting or mismatching file.</summary>
+    public IReadOnlyList<string> Problems => _problems;
+
+    internal void Note(string message) => _notes.Add(message);
+
+    internal void Problem(string message) => _problems.Add(message);
+}
+
+/// <summary>What an undo run did.</summary>
+public sealed class UndoSummary
+{
+    private readonly List<string> _problems = [];
+
+    /// <summary>Files moved or copied back to where they came from.</summary>
+    public int Restored { get; internal set; }
+
+    /// <summary>Library copies and links removed (their source was still there and identical).</summary>
+    public int Removed { get; internal set; }
+
+    /// <summary>Entries found already undone.</summary>
+    public int AlreadyBack { get; internal set; }
+
+    public int Conflicts { get; internal set; }
+
+    public int Failed { get; internal set; }
+
+    public IReadOnlyList<string> Problems => _problems;
+
+    internal void Problem(string message) => _problems.Add(message);
+}

@@ -1,0 +1,140 @@
+using System.Text;
+
+namespace Episodic.Routing;
+
+/// <summary>
+/// Finds the existing library folder a parsed show name belongs to. Names are compared as folded words (case,
+/// punctuation, accents and a leading "The" ignored), first exactly, then without a trailing year "(2005)", then also
+/// without a country suffix "(US)"/"US" — so "the.office.us" finds "The Office (US)". The looser levels only match
+/// when exactly one folder qualifies, so "The Office" never picks between "(US)" and "(UK)".
+/// </summary>
+public static class ShowFolderMatcher
+{
+    private const int Levels = 3;
+
+    private static readonly HashSet<string> Countries = new(StringComparer.Ordinal) { "us", "usa", "uk", "au", "nz", "ca", "ie", "jp", "kr", "fr", "de" };
+
+    /// <summary>The matching folder name from <paramref name="folders"/>, or null.</summary>
+    public static string? Match(string showName, int? year, IReadOnlyCollection<string> folders)
+    {
+        var words = Words(showName);
+        if (year is { } y && (words.Count == 0 || words[^1] != y.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            words.Add(y.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var wanted = KeysOf(words);
+        var candidates = folders.Where(f => f.Length > 0 && !f.StartsWith('.')).Order(StringComparer.Ordinal).Select(f => (Folder: f, Keys: KeysOf(Words(f)))).ToList();
+        for (var level = 0; level < Levels; level++)
+        {
+            var hits = candidates.Where(c => c.Keys[level].Length > 0 && c.Keys[level] == wanted[level]).Select(c => c.Folder).Distinct().ToList();
+            if (hits.Count == 1 || (level == 0 && hits.Count > 1))
+            {
+                return hits[0];
+            }
+
+            if (hits.Count > 1 && year is not null)
+            {
+                // Several "Doctor Who (...)" folders: the year read from the name decides.
+                var withYear = hits.Where(h => KeysOf(Words(h))[0].EndsWith(year.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)).ToList();
+                if (withYear.Count == 1)
+                {
+                    return withYear[0];
+                }
+            }
+
+            if (hits.Count > 1)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The comparison key of a name: folded words, "The" dropped, year and country kept.</summary>
+    public static string Key(string name) => KeysOf(Words(name))[0];
+
+    /// <summary>Keys from strict to loose: as is; without a trailing year; without trailing year and country.</summary>
+    private static string[] KeysOf(List<string> words)
+    {
+        var w = new List<string>(words);
+        if (w.Count > 1 && w[0] == "the")
+        {
+            w.RemoveAt(0);
+        }
+
+        var full = string.Concat(w);
+        StripTrailing(w, IsYear);
+        var noYear = string.Concat(w);
+        StripTrailing(w, x => IsYear(x) || Countries.Contains(x));
+        return [full, noYear, string.Concat(w)];
+    }
+
+    private static void StripTrailing(List<string> words, Func<string, bool> drop)
+    {
+        while (words.Count > 1 && drop(words[^1]))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+    }
+
+    private static bool IsYear(string w) =>
+        w.Length == 4 && w.All(char.IsAsciiDigit) && string.CompareOrdinal(w, "1900") >= 0 && string.CompareOrdinal(w, "2099") <= 0;
+
+    /// <summary>Lower-case ASCII-folded words; apostrophes join ("Grey's" → "greys"), "&amp;" reads as "and".</summary>
+    internal static List<string> Words(string s)
+    {
+        var words = new List<string>();
+        var sb = new StringBuilder();
+        void Flush()
+        {
+            if (sb.Length > 0)
+            {
+                words.Add(sb.ToString());
+                sb.Clear();
+            }
+        }
+
+        foreach (var ch in s)
+        {
+            var c = Fold(char.ToLowerInvariant(ch));
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(c);
+            }
+            else if (c is '\'' or '’')
+            {
+                continue;
+            }
+            else
+            {
+                Flush();
+                if (c == '&')
+                {
+                    words.Add("and");
+                }
+            }
+        }
+
+        Flush();
+        return words;
+    }
+
+    private static char Fold(char c) => c switch
+    {
+        'ō' or 'ô' or 'ö' or 'ò' or 'ó' or 'ø' => 'o',
+        'ū' or 'û' or 'ü' or 'ù' or 'ú' => 'u',
+        'ā' or 'â' or 'ä' or 'à' or 'á' or 'å' => 'a',
+        'ē' or 'ê' or 'ë' or 'è' or 'é' => 'e',
+        'ī' or 'î' or 'ï' or 'ì' or 'í' => 'i',
+        'ç' => 'c',
+        'ñ' => 'n',
+        _ => c,
+    };
+}

@@ -1,0 +1,126 @@
+namespace Episodic.Routing;
+
+/// <summary>One video found under a source root, with the name the parser should see and its sidecar files.</summary>
+public sealed record ScannedFile(string FullPath, string ParseName, IReadOnlyList<string> Sidecars);
+
+/// <summary>
+/// Finds video files under the source roots (recursively, symlinked folders not followed, in ordinal order) and the
+/// sidecars that travel with each: files in the same folder named "&lt;video stem&gt;.&lt;anything&gt;.srt" etc.
+/// </summary>
+public static class SourceScanner
+{
+    /// <summary>Video containers routed as episodes.</summary>
+    public static readonly IReadOnlySet<string> VideoExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ".mkv", ".mp4", ".avi", ".m4v", ".ts", ".m2ts", ".wmv", ".mov", ".webm", ".mpg", ".flv",
+    };
+
+    /// <summary>Files that belong to a video with the same stem and move with it.</summary>
+    public static readonly IReadOnlySet<string> SidecarExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ".srt", ".ass", ".ssa", ".sub", ".idx", ".vtt", ".sup", ".smi", ".nfo",
+    };
+
+    /// <summary>Our own temp and journal names; never routed.</summary>
+    internal const string ReservedPrefix = ".episodic";
+
+    public static IReadOnlyList<ScannedFile> Scan(IEnumerable<string> roots, Action<string>? onError = null)
+    {
+        var found = new List<ScannedFile>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var root in roots)
+        {
+            var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+            if (File.Exists(full))
+            {
+                // A single file is parsed with its folder, as if that folder had been scanned.
+                var folder = Path.GetDirectoryName(full) ?? full;
+                AddFolder(folder, Path.GetDirectoryName(folder) ?? folder, [full], found, seen, onError);
+            }
+            else if (Directory.Exists(full))
+            {
+                ScanFolder(full, found, seen, onError);
+            }
+            else
+            {
+                onError?.Invoke($"no such file or folder: '{root}'");
+            }
+        }
+
+        return found;
+    }
+
+    private static void ScanFolder(string root, List<ScannedFile> found, HashSet<string> seen, Action<string>? onError)
+    {
+        var baseDir = Path.GetDirectoryName(root) ?? root;
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var dir = pending.Pop();
+            string[] files, dirs;
+            try
+            {
+                files = Directory.GetFiles(dir);
+                dirs = Directory.GetDirectories(dir);
+            }
+            catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+            {
+                onError?.Invoke($"cannot read folder '{dir}': {ex.Message}");
+                continue;
+            }
+
+            AddFolder(dir, baseDir, files, found, seen, onError);
+            Array.Sort(dirs, StringComparer.Ordinal);
+            for (var i = dirs.Length - 1; i >= 0; i--)
+            {
+                if (!Path.GetFileName(dirs[i]).StartsWith(ReservedPrefix, StringComparison.Ordinal) && new DirectoryInfo(dirs[i]).LinkTarget is null)
+                {
+                    pending.Push(dirs[i]);
+                }
+            }
+        }
+    }
+
+    private static void AddFolder(string dir, string baseDir, string[] candidates, List<ScannedFile> found, HashSet<string> seen, Action<string>? onError)
+    {
+        string[] all;
+        try
+        {
+            all = Directory.GetFiles(dir);
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            onError?.Invoke($"cannot read folder '{dir}': {ex.Message}");
+            return;
+        }
+
+        Array.Sort(all, StringComparer.Ordinal);
+        var videos = candidates.Where(IsVideo).Order(StringComparer.Ordinal).ToList();
+        foreach (var video in videos)
+        {
+            if (!seen.Add(video))
+            {
+                continue;
+            }
+
+            var stem = Path.GetFileNameWithoutExtension(video);
+            var sidecars = all.Where(f => IsSidecarOf(Path.GetFileName(f), stem)).ToList();
+            found.Add(new ScannedFile(video, Path.GetRelativePath(baseDir, video), sidecars));
+        }
+    }
+
+    internal static bool IsVideo(string path) =>
+        VideoExtensions.Contains(Path.GetExtension(path)) && !Path.GetFileName(path).StartsWith(ReservedPrefix, StringComparison.Ordinal);
+
+    /// <summary>"Show.S01E01.srt" and "Show.S01E01.en.forced.srt" belong to "Show.S01E01.mkv"; "Show.S01E010.srt" does not.</summary>
+    internal static bool IsSidecarOf(string fileName, string videoStem) =>
+        SidecarExtensions.Contains(Path.GetExtension(fileName))
+        && fileName.Length > videoStem.Length
+        && fileName.StartsWith(videoStem, StringComparison.Ordinal)
+        && fileName[videoStem.Length] == '.';
+
+    /// <summary>The sidecar's name beside a video renamed to <paramref name="newVideoStem"/>: the part after the old stem is kept.</summary>
+    internal static string SidecarName(string sidecarFileName, string oldVideoStem, string newVideoStem) =>
+        newVideoStem + sidecarFileName[oldVideoStem.Length..];
+}

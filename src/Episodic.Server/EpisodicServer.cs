@@ -1,0 +1,329 @@
+using Episodic.Core.Model;
+using Episodic.Llm.Configuration;
+using Episodic.Llm.Metrics;
+using Episodic.Llm.Pipeline;
+using Episodic.Llm.Providers;
+using Episodic.Routing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+
+namespace Episodic.Server;
+
+/// <summary>
+/// The HTTP service: parse names, plan library routes (dry run), health and metrics. Minimal API on Kestrel.
+/// </summary>
+public static class EpisodicServer
+{
+    public const string LivePath = "/health/live";
+
+    public const string ReadyPath = "/health/ready";
+
+    private const string ReadyTag = "ready";
+
+    // Confidence is a probability; the default buckets (0 ... 10000) would put every answer in one.
+    private static readonly double[] ConfidenceBuckets = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1];
+
+    /// <summary>
+    /// Checks the options, composes the pipeline and returns the app, not yet started (<c>StartAsync</c>/<c>RunAsync</c>).
+    /// Nothing is bound and no backend is contacted until it starts.
+    /// </summary>
+    /// <exception cref="ServerConfigurationException">Bad URLs, a public address without an API key, bad limits.</exception>
+    /// <exception cref="LlmConfigurationException">With <see cref="ServerOptions.UseLlm"/>, the LLM configuration cannot run.</exception>
+    public static WebApplication Build(ServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var apiKey = string.IsNullOrWhiteSpace(options.ApiKey) ? null : options.ApiKey.Trim();
+        ListenAddresses.Validate(options.Urls, apiKey is not null);
+        if (options.MaxBatch < 1)
+        {
+            throw new ServerConfigurationException($"--max-batch must be at least 1, not {options.MaxBatch}.");
+        }
+
+        if (options.MaxBodyBytes < 1024)
+        {
+            throw new ServerConfigurationException($"The body limit must be at least 1024 bytes, not {options.MaxBodyBytes}.");
+        }
+
+        if (options.UseLlm && options.Configuration is null)
+        {
+            throw new ServerConfigurationException("UseLlm needs the LLM configuration.");
+        }
+
+        // Create collects every configuration problem at once, so it runs before anything else reads the settings.
+        var host = options.UseLlm ? PipelineHost.Create(options.Configuration!, options.Overrides, options.Warn) : PipelineHost.RulesOnly();
+        try
+        {
+            return Compose(options, apiKey, host);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    private static WebApplication Compose(ServerOptions options, string? apiKey, PipelineHost host)
+    {
+        var backends = options.UseLlm && host.Options.Strategy != Strategy.RulesOnly ? ConfiguredBackends(options) : [];
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(EpisodicServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        builder.WebHost.UseUrls([.. ListenAddresses.Split(options.Urls)]);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = options.MaxBodyBytes;
+        });
+        builder.Logging.ClearProviders();
+        if (!options.Quiet)
+        {
+            // stdout stays for data; the server's log goes to stderr like the CLI's messages.
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+
+        // Owned by the container (factory registration), so it is disposed when the app is.
+        builder.Services.AddSingleton(_ => host);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("episodic"))
+            .WithMetrics(m => m
+                .AddMeter([.. MetricsExporter.MeterNames, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"])
+                .AddView(EpisodicMetrics.ConfidenceInstrument, new ExplicitBucketHistogramConfiguration { Boundaries = ConfidenceBuckets })
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
+
+        var probes = new ProbeCache(options.ProbeCacheDuration, TimeProvider.System);
+        var health = builder.Services.AddHealthChecks();
+        health.AddCheck("rules", () => HealthCheckResult.Healthy("rule parser: always available"), [ReadyTag]);
+        foreach (var (backend, selected) in backends)
+        {
+            var role = selected ? "selected" : "fallback";
+            health.Add(new HealthCheckRegistration(
+                backend.Name,
+                _ => new BackendHealthCheck(backend, role, probes),
+                selected ? HealthStatus.Unhealthy : HealthStatus.Degraded,
+                [ReadyTag]));
+        }
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (apiKey is not null)
+        {
+            app.UseMiddleware<ApiKeyMiddleware>(ApiKeyMiddleware.Hash(apiKey));
+        }
+
+        MapEndpoints(app, options);
+        return app;
+    }
+
+    /// <summary>The selected backend first, then the other members of <c>[llm] chain</c> that are configured.</summary>
+    private static List<(BackendOptions Backend, bool Selected)> ConfiguredBackends(ServerOptions options)
+    {
+        var settings = LlmConfiguration.Bind(options.Configuration!);
+        var selected = LlmConfiguration.SelectedBackend(settings);
+        var (pipeline, _) = PipelineOptions.From(PipelineSettings.Bind(options.Configuration!), selected);
+        var list = new List<(BackendOptions, bool)>();
+        foreach (var kind in new[] { selected }.Concat(pipeline.Chain).Distinct())
+        {
+            try
+            {
+                list.Add((LlmConfiguration.ToBackendOptions(settings, kind), kind == selected));
+            }
+            catch (LlmConfigurationException) when (kind != selected)
+            {
+                // PipelineHost.Create has already warned about a chain member that is not usable.
+            }
+        }
+
+        return list;
+    }
+
+    private static void MapEndpoints(WebApplication app, ServerOptions options)
+    {
+        var maxBody = options.MaxBodyBytes;
+        var maxBatch = options.MaxBatch;
+
+        app.MapPost("/parse", async (HttpRequest request, PipelineHost host, CancellationToken cancellationToken) =>
+        {
+            var (body, error) = await JsonBody.ReadAsync<ParseRequest>(request, maxBody, cancellationToken).ConfigureAwait(false);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            if (body!.Name is null)
+            {
+                return Problems.BadRequest("The field 'name' is required: {\"name\": \"Show.S01E02.mkv\"}.");
+            }
+
+            if (string.IsNullOrWhiteSpace(body.Name))
+            {
+                return Problems.BadRequest("The field 'name' is empty.");
+            }
+
+            var results = await host.Pipeline.ParseAsync([body.Name], cancellationToken).ConfigureAwait(false);
+            return new JsonWriterResult(w => EpisodeParseJson.Write(w, results[0]));
+        })
+        .WithName("Parse")
+        .WithSummary("Parse one release or file name.")
+        .Accepts<ParseRequest>("application/json")
+        .Produces<EpisodeParseDocument>(StatusCodes.Status200OK, "application/json")
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        app.MapPost("/parse/batch", async (HttpRequest request, PipelineHost host, CancellationToken cancellationToken) =>
+        {
+            var (body, error) = await JsonBody.ReadAsync<BatchParseRequest>(request, maxBody, cancellationToken).ConfigureAwait(false);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            if (CheckNames(body!.Names, maxBatch) is { } invalid)
+            {
+                return invalid;
+            }
+
+            var results = await host.Pipeline.ParseAsync(body.Names!.Select(n => n!), cancellationToken).ConfigureAwait(false);
+            return new JsonWriterResult(w =>
+            {
+                w.WriteStartObject();
+                w.WriteStartArray("results");
+                foreach (var r in results)
+                {
+                    EpisodeParseJson.Write(w, r);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            });
+        })
+        .WithName("ParseBatch")
+        .WithSummary($"Parse up to {maxBatch} names; results in the order given.")
+        .Accepts<BatchParseRequest>("application/json")
+        .Produces<BatchParseDocument>(StatusCodes.Status200OK, "application/json")
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        app.MapPost("/route/plan", async (HttpRequest request, PipelineHost host, CancellationToken cancellationToken) =>
+        {
+            var (body, error) = await JsonBody.ReadAsync<RoutePlanRequest>(request, maxBody, cancellationToken).ConfigureAwait(false);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            if (CheckNames(body!.Names, maxBatch) is { } invalid)
+            {
+                return invalid;
+            }
+
+            if (string.IsNullOrWhiteSpace(body.Library))
+            {
+                return Problems.BadRequest("The field 'library' is required: the library root the destinations are under.");
+            }
+
+            if (body.MinConfidence is < 0 or > 1)
+            {
+                return Problems.BadRequest("The field 'min_confidence' must be from 0 to 1.");
+            }
+
+            var defaults = new RoutingOptions { LibraryRoot = body.Library };
+            var routing = defaults with
+            {
+                AnimeRoot = string.IsNullOrWhiteSpace(body.AnimeLibrary) ? null : body.AnimeLibrary,
+                Template = string.IsNullOrWhiteSpace(body.Template) ? defaults.Template : body.Template,
+                MinConfidence = body.MinConfidence ?? defaults.MinConfidence,
+            };
+            var existing = (body.ExistingShows ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!).ToList();
+            var names = body.Names!.Select(n => n!).ToList();
+            var parses = await host.Pipeline.ParseAsync(names, cancellationToken).ConfigureAwait(false);
+            return new JsonWriterResult(w =>
+            {
+                w.WriteStartObject();
+                w.WriteStartArray("items");
+                for (var i = 0; i < names.Count; i++)
+                {
+                    var (target, reason) = RouteDestinations.Plan(parses[i], Path.GetFileName(names[i]), routing, existing);
+                    w.WriteStartObject();
+                    w.WriteString("input", names[i]);
+                    w.WriteString("action", target is null ? "skip" : "move");
+                    if (target is null)
+                    {
+                        w.WriteNull("destination");
+                        w.WriteNull("relative_path");
+                        w.WriteNull("show_folder");
+                        w.WriteNull("layout");
+                    }
+                    else
+                    {
+                        w.WriteString("destination", target.FullPath);
+                        w.WriteString("relative_path", target.RelativePath);
+                        w.WriteString("show_folder", target.ShowFolder);
+                        w.WriteString("layout", target.Layout.ToString().ToLowerInvariant());
+                    }
+
+                    w.WriteBoolean("new_show_folder", target?.NewShowFolder ?? false);
+                    w.WriteBoolean("anime", target?.Anime ?? false);
+                    w.WriteString("reason", reason);
+                    w.WriteNumber("confidence", Math.Round(parses[i].Confidence, 3));
+                    w.WritePropertyName("parse");
+                    EpisodeParseJson.Write(w, parses[i]);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            });
+        })
+        .WithName("RoutePlan")
+        .WithSummary("Dry-run library destinations for names (no file is read or moved).")
+        .Accepts<RoutePlanRequest>("application/json")
+        .Produces<RoutePlanDocument>(StatusCodes.Status200OK, "application/json")
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadyTag), ResponseWriter = HealthResponse.WriteAsync });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenApi();
+    }
+
+    /// <summary>A problem when the names are missing, too many, or one is empty; null when they are fine.</summary>
+    private static IResult? CheckNames(IReadOnlyList<string?>? names, int maxBatch)
+    {
+        if (names is null)
+        {
+            return Problems.BadRequest("The field 'names' is required: {\"names\": [\"Show.S01E02.mkv\", ...]}.");
+        }
+
+        if (names.Count > maxBatch)
+        {
+            return Problems.TooManyNames(names.Count, maxBatch);
+        }
+
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(names[i]))
+            {
+                return Problems.BadRequest($"names[{i}] is empty; every name must be a non-blank string.");
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Episodic.Cli;
+using Xunit;
+
+namespace Episodic.Tests.Routing;
+
+/// <summary><c>episodic route</c> and <c>episodic undo</c> run in-process on real temp folders.</summary>
+public sealed class RouteCliTests
+{
+    [Fact]
+    public async Task Dry_run_prints_the_plan_and_moves_nothing()
+    {
+        using var fx = new RoutingFixture();
+        fx.Write("the.office.us.s01e01.720p.mkv");
+        fx.Write("random_video.mkv");
+        fx.Folder("The Office (US)");
+        var before = fx.Snapshot();
+
+        var run = await Run(["route", fx.Downloads, "--library", fx.Library]);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("→ " + Path.Join(fx.Library, "The Office (US)", "Season 01", "The Office (US) - S01E01.mkv"), run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("existing folder 'The Office (US)'", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("skip", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("0.97", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("dry run", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(before, fx.Snapshot());
+        Assert.False(Directory.Exists(Path.Join(fx.Library, ".episodic")));
+    }
+
+    [Fact]
+    public async Task Json_plan_is_one_document()
+    {
+        using var fx = new RoutingFixture();
+        fx.Write("Show.S01E01.mkv");
+
+        var run = await Run(["route", fx.Downloads, "--library", fx.Library, "--format", "json"]);
+
+        Assert.Equal(0, run.Exit);
+        using var doc = JsonDocument.Parse(run.Stdout);
+        var item = Assert.Single(doc.RootElement.GetProperty("plan").EnumerateArray().ToList());
+        Assert.Equal("move", item.GetProperty("action").GetString());
+        Assert.EndsWith("Show - S01E01.mkv", item.GetProperty("destination").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Apply_moves_prints_the_summary_and_undo_puts_everything_back()
+    {
+        using var fx = new RoutingFixture();
+        fx.Write("Show.S01E01.mkv");
+        fx.Write("Show.S01E02.mkv");
+        fx.Write("[Grp] Anime - 03 [ABCDEF12].mkv");
+        var before = fx.Snapshot();
+
+        var run = await Run(["route", fx.Downloads, "--library", fx.Library, "--anime-library", fx.Anime, "--apply"]);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("moved 3,", run.Stdout, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(fx.Downloads));
+        Assert.True(File.Exists(Path.Join(fx.Anime, "Anime", "Anime - 003.mkv")));
+        var journal = Assert.Single(Directory.GetFiles(Path.Join(fx.Library, ".episodic"), "journal-*.jsonl"));
+        Assert.Contains(journal, run.Stderr, StringComparison.Ordinal);
+
+        var undo = await Run(["undo", journal]);
+
+        Assert.Equal(0, undo.Exit);
+        Assert.Contains("restored 3", undo.Stdout, StringComparison.Ordinal);
+        Assert.Equal(before, fx.Snapshot());
+    }
+
+    [Fact]
+    public async Task Config_routing_section_is_read_and_flags_win()
+    {
+        using var fx = new RoutingFixture();
+        fx.Write("[Grp] Anime - 03 [ABCDEF12].mkv");
+        var ini = Path.Join(fx.Root, "episodic.ini");
+        File.WriteAllText(ini, $"[routing]\ntv_path = {fx.Library}\nanime_tv_path = {fx.Anime}\nrename = keep\n");
+
+        var fromConfig = await Run(["route", fx.Downloads, "--config", ini]);
+        var flagWins = await Run(["route", fx.Downloads, "--config", ini, "--rename", "template"]);
+
+        Assert.Equal(0, fromConfig.Exit);
+        Assert.Contains(Path.Join(fx.Anime, "Anime", "[Grp] Anime - 03 [ABCDEF12].mkv"), fromConfig.Stdout, StringComparison.Ordinal);
+        Assert.Contains(Path.Join(fx.Anime, "Anime", "Anime - 003.mkv"), flagWins.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Crc_mismatch_exits_5_and_missing_source_exits_2()
+    {
+        using var fx = new RoutingFixture();
+        fx.Write("[Grp] Anime - 03 [DEADBEEF].mkv");
+
+        var mismatch = await Run(["route", fx.Downloads, "--library", fx.Library, "--apply", "--verify-crc", "--journal", fx.Journal]);
+        var missing = await Run(["route", Path.Join(fx.Root, "nope"), "--library", fx.Library]);
+        var noJournal = await Run(["undo", Path.Join(fx.Root, "nope.jsonl")]);
+
+        Assert.Equal(5, mismatch.Exit);
+        Assert.Contains("CRC32 mismatch", mismatch.Stderr, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(fx.Downloads));
+        Assert.Equal(2, missing.Exit);
+        Assert.Contains("nope", missing.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, noJournal.Exit);
+    }
+
+    [Fact]
+    public async Task Rerunning_after_a_crash_resumes_the_unfinished_default_journal()
+    {
+        using var fx = new RoutingFixture();
+        var source = fx.Write("Show.S01E01.mkv", "episode one");
+        fx.Write("Show.S01E02.mkv", "episode two");
+
+        // The state a crash leaves between "renamed the verified copy into place" and "deleted the source".
+        var destination = fx.Write("Show/Season 01/Show - S01E01.mkv", "episode one", fx.Library);
+        var journal = Path.Join(fx.Library, ".episodic", "journal-20260101-000000-000.jsonl");
+        using (var j = Episodic.Routing.RouteJournal.Open(journal))
+        {
+            j.Write(new Episodic.Routing.JournalEntry { Type = "intent", Op = "move", Id = "crashed", Source = source, Destination = destination, Size = 11 });
+        }
+
+        var run = await Run(["route", fx.Downloads, "--library", fx.Library, "--apply"]);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("resuming", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("recovered 1", run.Stdout, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(fx.Downloads));
+        Assert.Equal(["episode one", "episode two"], fx.Contents());
+
+        var undo = await Run(["undo", journal]);
+        Assert.Equal(0, undo.Exit);
+        Assert.Equal(["episode one", "episode two"], fx.Contents());
+        Assert.Equal(2, Directory.GetFiles(fx.Downloads).Length);
+    }
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> Run(string[] args)
+    {
+        using var input = new StringReader("");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var environment = new Dictionary<string, string?>();
+        var exit = await CliApp.RunAsync(args, input, output, error, stderrIsTerminal: false, environment);
+        return (exit, output.ToString(), error.ToString());
+    }
+}
