@@ -1,0 +1,158 @@
+using System.Text.Json;
+using Episodic.Core.Model;
+using Episodic.Llm.Answers;
+using Episodic.Llm.Naming;
+using Episodic.Llm.Prompting;
+using Episodic.Llm.Validation;
+using Microsoft.Extensions.AI;
+
+namespace Episodic.Llm;
+
+/// <summary>Show matching and short names: the model proposes, the service keeps the promises.</summary>
+public sealed partial class LlmService
+{
+    public async Task<ShowSuggestion> SuggestShowNameAsync(string showName, IReadOnlyList<ShowCandidate> candidates, CancellationToken cancellationToken = default)
+    {
+        if (candidates.Count == 0)
+        {
+            return new ShowSuggestion(ShowSuggestion.NoMatch, null, 1.0, "There were no candidates to choose from.");
+        }
+
+        var template = _prompts[PromptLibrary.SuggestShowName];
+        var options = Options(300, AnswerSchemas.SuggestShow, "show_match");
+        var candidatesJson = JsonSerializer.Serialize(candidates.Select(c => new
+        {
+            id = c.Id,
+            name = c.Name,
+            original_name = c.OriginalName,
+            first_air_date = c.FirstAirDate,
+            overview = c.Overview is { Length: > 300 } o ? o[..300] : c.Overview,
+            alternative_titles = c.AlternativeTitles,
+        }));
+        var feedback = "";
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var user = template.RenderUser(new Dictionary<string, string>
+            {
+                ["show_json"] = JsonSerializer.Serialize(showName),
+                ["candidates_json"] = candidatesJson,
+                ["feedback"] = Feedback(feedback),
+            });
+            var response = await chat.GetResponseAsync([new ChatMessage(ChatRole.System, template.System), new ChatMessage(ChatRole.User, user)], options, cancellationToken).ConfigureAwait(false);
+            if (!JsonAnswerExtractor.TryExtract(response.Text, out var json, out var error))
+            {
+                feedback = error;
+                continue;
+            }
+
+            if (json.ValueKind != JsonValueKind.Object || !json.TryGetProperty("id", out var idElement) || !idElement.TryGetInt32(out var id))
+            {
+                feedback = "the answer needs an integer id";
+                continue;
+            }
+
+            var confidence = json.TryGetProperty("confidence", out var c) && c.ValueKind == JsonValueKind.Number ? Math.Clamp(c.GetDouble(), 0, 1) : 0.5;
+            var reasoning = json.TryGetProperty("reasoning", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() ?? "" : "";
+            if (id == ShowSuggestion.NoMatch)
+            {
+                return new ShowSuggestion(ShowSuggestion.NoMatch, null, confidence, reasoning);
+            }
+
+            // The candidate's own primary name is the answer; the model only chooses which candidate.
+            if (candidates.FirstOrDefault(x => x.Id == id) is { } chosen)
+            {
+                return new ShowSuggestion(chosen.Id, chosen.Name, confidence, reasoning);
+            }
+
+            feedback = $"id {id} is not one of the candidates' ids; answer with a candidate id or -1";
+        }
+
+        return ExactMatch(showName, candidates, feedback);
+    }
+
+    public async Task<string> SuggestShortNameAsync(string longName, int maxLength, ShortNameKind kind, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 1);
+        var sanitised = NameShortener.Sanitise(longName);
+        if (sanitised.Length <= maxLength)
+        {
+            return sanitised;
+        }
+
+        var template = _prompts[PromptLibrary.SuggestShortName];
+        var options = Options(200, AnswerSchemas.ShortName, "short_name");
+        var feedback = "";
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var user = template.RenderUser(new Dictionary<string, string>
+            {
+                ["kind"] = kind == ShortNameKind.File ? "file" : "folder",
+                ["max_length"] = maxLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["name_json"] = JsonSerializer.Serialize(longName),
+                ["feedback"] = Feedback(feedback),
+            });
+            var response = await chat.GetResponseAsync([new ChatMessage(ChatRole.System, template.System), new ChatMessage(ChatRole.User, user)], options, cancellationToken).ConfigureAwait(false);
+            if (!JsonAnswerExtractor.TryExtract(response.Text, out var json, out var error))
+            {
+                feedback = error;
+                continue;
+            }
+
+            var candidate = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()?.Trim() ?? "" : "";
+            var problem = ShortNameProblem(candidate, longName, maxLength, kind);
+            if (problem is null)
+            {
+                return candidate;
+            }
+
+            feedback = problem;
+        }
+
+        return NameShortener.Shorten(longName, maxLength, kind);
+    }
+
+    /// <summary>Why a proposed short name is unusable, or null when it is fine.</summary>
+    internal static string? ShortNameProblem(string candidate, string longName, int maxLength, ShortNameKind kind)
+    {
+        if (candidate.Length == 0 || candidate.Length > maxLength)
+        {
+            return $"the name must be 1 to {maxLength} characters; it was {candidate.Length}";
+        }
+
+        if (!NameShortener.IsLegal(candidate))
+        {
+            return "the name holds characters that are not valid in file names, or ends in a dot or space";
+        }
+
+        if (kind == ShortNameKind.File)
+        {
+            var ext = Path.GetExtension(longName);
+            if (!candidate.EndsWith(ext, StringComparison.OrdinalIgnoreCase))
+            {
+                return $"a file name must keep its extension {ext}";
+            }
+
+            if (NameShortener.MarkerOf(longName) is { } marker && !string.Equals(NameShortener.MarkerOf(candidate), marker, StringComparison.Ordinal))
+            {
+                return $"a file name must keep its episode marker {marker}";
+            }
+        }
+
+        return null;
+    }
+
+    private static ShowSuggestion ExactMatch(string showName, IReadOnlyList<ShowCandidate> candidates, string why)
+    {
+        var key = TitleGrounding.Fold(showName);
+        foreach (var c in candidates)
+        {
+            var names = new[] { c.Name, c.OriginalName }.Concat(c.AlternativeTitles ?? []).Where(n => n is not null);
+            if (names.Any(n => TitleGrounding.Fold(n!) == key))
+            {
+                return new ShowSuggestion(c.Id, c.Name, 0.6, $"The model's answer was unusable ({why}); chose the candidate whose name matches exactly.");
+            }
+        }
+
+        return new ShowSuggestion(ShowSuggestion.NoMatch, null, 0.3, $"The model's answer was unusable ({why}) and no candidate name matches exactly.");
+    }
+}
