@@ -60,7 +60,7 @@ public sealed partial class RuleParser : IFilenameParser
             var why = r.Rejected
                 ? "The name's only date is before 1951 or in the future, so it is not read as an episode."
                 : "No episode pattern found (no SxxEyy, NxNN, air date, season, episode word or episode number).";
-            return EpisodeParse.NotAnEpisode(original, why) with { ShowName = r.Rejected ? null : r.Title, Crc32 = r.Crc32, ReleaseGroup = r.ReleaseGroup };
+            return EpisodeParse.NotAnEpisode(original, why) with { ShowName = r.Rejected ? null : r.Title, Year = r.Rejected ? null : r.Year, Crc32 = r.Crc32, ReleaseGroup = r.ReleaseGroup };
         }
 
         var confidence = ConfidenceModel.Score(r, titleFromFolder, numbersFromFolder);

@@ -17,8 +17,14 @@ internal static class TitleRule
         for (var i = Math.Max(0, from); i < Math.Min(to, scan.Count); i++)
         {
             var t = scan.Tokens[i];
-            if (idx.Count > 0 && (stopAtDash && (t.SpacedDashBefore || t.InBrackets) || stopAtNoise && t.Kind == TokenKind.Noise && !t.InBrackets))
+            if (idx.Count > 0 && (stopAtDash && (t.SpacedDashBefore || t.InBrackets) || stopAtNoise && EndsUnmarkedTitle(t)))
             {
+                // Without an episode marker, a year ("Show.Name.2015.Nice.Title") ends the title; keep it for the year field.
+                if (stopAtNoise && IsYear(t) && !t.InBrackets)
+                {
+                    idx.Add(i);
+                }
+
                 break;
             }
 
@@ -186,6 +192,10 @@ internal static class TitleRule
         return letters.Count >= 8 && letters.All(c => !char.IsLower(c)) && letters.Any(char.IsUpper) && !s.Contains('.', StringComparison.Ordinal)
             && s.Split(' ').Count(w => w.Length >= 4) >= 2;
     }
+
+    /// <summary>Where a title without an episode marker ends: release noise, a bare year, or an extras tag like "x02".</summary>
+    private static bool EndsUnmarkedTitle(Token t) =>
+        !t.InBrackets && (t.Kind == TokenKind.Noise || IsYear(t) || t.Text.Length is >= 2 and <= 4 && t.Text[0] is 'x' or 'X' && t.Text[1..].All(char.IsAsciiDigit));
 
     private static bool IsYear(Token t) => t.IsDigits && t.Text.Length == 4 && int.Parse(t.Text, CultureInfo.InvariantCulture) is >= 1900 and <= 2100;
 
