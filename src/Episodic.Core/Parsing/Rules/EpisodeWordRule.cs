@@ -36,6 +36,15 @@ internal static class EpisodeWordRule
             return Make("episode (第N话)", i, i, EpisodeTail.ParseInt(zh.Groups["e"]), 0.9);
         }
 
+        // 第01-15集: a range of episodes split by the tokenizer into "第01" and "15集".
+        if (text.StartsWith('第') && text.Length > 1 && text[1..].All(char.IsAsciiDigit) && scan.At(i + 1) is { Sep: "-" } upper
+            && Patterns.ChineseEpisode().Match("第" + upper.Text) is { Success: true } end)
+        {
+            var range = Make("episode (第N-M集)", i, i + 1, int.Parse(text[1..], System.Globalization.CultureInfo.InvariantCulture), 0.9);
+            EpisodeTail.AddEpisode(range, range.Episodes[0], EpisodeTail.ParseInt(end.Groups["e"]), range: true);
+            return range;
+        }
+
         if (text is "E" or "e" or "Ep" or "EP" or "ep" && t.Sep.Length > 0 && scan.At(i + 1) is { } afterE && afterE.Sep == "." && Scan.TryNumber(afterE, out var dotted) && i > scan.TitleStart)
         {
             return Make("episode (E.N)", i, i + 1, dotted, 0.8);

@@ -23,6 +23,13 @@ internal static class Resolver
             MergeSameSeason(markers, se, used);
             AddIfAfter(date, se, used);
         }
+        else if (date is not null && scan.Tokens[date.First].InBrackets && NumberRule.Find(scan, date.First) is { Season: null, Kind: MarkerKind.Number } beforeDate)
+        {
+            // "Show 79 (25.06.2023)": the bare number is the episode; the bracketed date only says when it aired.
+            primary = beforeDate;
+            scan.Add(beforeDate);
+            used.Add(date);
+        }
         else if (date is not null)
         {
             primary = date;
@@ -40,7 +47,8 @@ internal static class Resolver
         else if (episode is not null && !(pack is not null && pack.First < episode.First && episode.Rule.StartsWith("mini-series part", StringComparison.Ordinal)))
         {
             primary = episode;
-            if (pack is not null && pack.First < episode.First)
+            // The season may stand before the episode ("Stagione 6 ... ep13") or after a counter ("第01-15集 ... S01").
+            if (pack is not null && (pack.First < episode.First || episode.Rule.StartsWith("episode (第", StringComparison.Ordinal)))
             {
                 primary.Season = pack.Season;
                 used.Add(pack);
@@ -111,6 +119,12 @@ internal static class Resolver
 
         var titleEnd = new[] { primary }.Concat(used).Append(absolute).Where(m => m is not null).Min(m => m!.First);
         var (title, year) = TitleRule.Build(scan, scan.TitleStart, titleEnd);
+        if (primary.Rule.StartsWith("episode (第", StringComparison.Ordinal) && used.FirstOrDefault(m => m.Kind == MarkerKind.SeasonPack && m.First > primary.Last) is { } laterPack
+            && TitleRule.Build(scan, primary.Last + 1, laterPack.First) is { Title: { } between } && between.Any(c => c < 0x250 && char.IsLetter(c)))
+        {
+            // "中文名[第01-15集].English.Title.S01": the romanised title sits between the counter and the season.
+            title = between;
+        }
         if (title is null && primary.Kind is MarkerKind.Number or MarkerKind.Episode or MarkerKind.Special)
         {
             // "[Group] 01 - Show Name [BD]", "03-Criminal.Minds": the title may follow the number.

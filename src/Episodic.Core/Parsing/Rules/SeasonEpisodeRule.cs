@@ -59,6 +59,12 @@ internal static class SeasonEpisodeRule
         }
 
         var m = new Marker { Rule = "season and episode (S01 E02)", Kind = MarkerKind.SeasonEpisode, First = i, Last = last, Strength = 0.95 };
+        if (next.SpacedDashBefore)
+        {
+            // "Show S03 - EP14": the same ambiguity as "Show S3 - 14" (season, or part of the title).
+            scan.Doubts.Add(Doubt.SeasonTokenInFansubName);
+        }
+
         m.Season = EpisodeTail.ParseInt(season.Groups["s"]);
         m.Episodes.Add(EpisodeTail.ParseInt(episode.Groups["e"]));
         if (episode.Groups["more"].Length > 0)
