@@ -9,6 +9,7 @@ internal static class NameReader
     public static Reading Read(string name, DateOnly today)
     {
         var scan = new Scan(name, Tokenizer.Tokenize(name));
+        GluedMarkerRule.Apply(scan);
         NoiseRule.Apply(scan);
         GroupRule.Apply(scan);
         DateRule.Apply(scan, today);
