@@ -1,3 +1,5 @@
+using Episodic.Core.Files;
+
 namespace Episodic.Cli;
 
 /// <summary>Finds video and subtitle files under a folder, recursively, in a stable (ordinal) order.</summary>
@@ -20,38 +22,13 @@ internal static class InputScanner
     {
         var rootFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         var baseDir = Path.GetDirectoryName(rootFull) ?? rootFull;
-        var pending = new Stack<string>();
-        pending.Push(rootFull);
-        while (pending.Count > 0)
+        foreach (var (_, files) in FolderWalker.Walk(rootFull, onError))
         {
-            var dir = pending.Pop();
-            string[] files, dirs;
-            try
-            {
-                files = Directory.GetFiles(dir);
-                dirs = Directory.GetDirectories(dir);
-            }
-            catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
-            {
-                onError($"cannot read folder '{dir}': {ex.Message}");
-                continue;
-            }
-
-            Array.Sort(files, StringComparer.Ordinal);
             foreach (var file in files)
             {
                 if (IsMediaFile(file))
                 {
                     yield return Path.GetRelativePath(baseDir, file);
-                }
-            }
-
-            Array.Sort(dirs, StringComparer.Ordinal);
-            for (var i = dirs.Length - 1; i >= 0; i--)
-            {
-                if (new DirectoryInfo(dirs[i]).LinkTarget is null)
-                {
-                    pending.Push(dirs[i]);
                 }
             }
         }

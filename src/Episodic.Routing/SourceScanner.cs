@@ -1,3 +1,5 @@
+using Episodic.Core.Files;
+
 namespace Episodic.Routing;
 
 /// <summary>One video found under a source root, with the name the parser should see and its sidecar files.</summary>
@@ -53,49 +55,31 @@ public static class SourceScanner
     private static void ScanFolder(string root, List<ScannedFile> found, HashSet<string> seen, Action<string>? onError)
     {
         var baseDir = Path.GetDirectoryName(root) ?? root;
-        var pending = new Stack<string>();
-        pending.Push(root);
-        while (pending.Count > 0)
+        foreach (var (dir, files) in FolderWalker.Walk(root, onError, name => name.StartsWith(ReservedPrefix, StringComparison.Ordinal)))
         {
-            var dir = pending.Pop();
-            string[] files, dirs;
+            AddFolder(dir, baseDir, files, found, seen, onError, folderFiles: files);
+        }
+    }
+
+    /// <param name="folderFiles">The folder's files when the caller already listed them (a walk); null = list them here.</param>
+    private static void AddFolder(string dir, string baseDir, string[] candidates, List<ScannedFile> found, HashSet<string> seen, Action<string>? onError, string[]? folderFiles = null)
+    {
+        var all = folderFiles;
+        if (all is null)
+        {
             try
             {
-                files = Directory.GetFiles(dir);
-                dirs = Directory.GetDirectories(dir);
+                all = Directory.GetFiles(dir);
             }
             catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
             {
                 onError?.Invoke($"cannot read folder '{dir}': {ex.Message}");
-                continue;
+                return;
             }
 
-            AddFolder(dir, baseDir, files, found, seen, onError);
-            Array.Sort(dirs, StringComparer.Ordinal);
-            for (var i = dirs.Length - 1; i >= 0; i--)
-            {
-                if (!Path.GetFileName(dirs[i]).StartsWith(ReservedPrefix, StringComparison.Ordinal) && new DirectoryInfo(dirs[i]).LinkTarget is null)
-                {
-                    pending.Push(dirs[i]);
-                }
-            }
-        }
-    }
-
-    private static void AddFolder(string dir, string baseDir, string[] candidates, List<ScannedFile> found, HashSet<string> seen, Action<string>? onError)
-    {
-        string[] all;
-        try
-        {
-            all = Directory.GetFiles(dir);
-        }
-        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
-        {
-            onError?.Invoke($"cannot read folder '{dir}': {ex.Message}");
-            return;
+            Array.Sort(all, StringComparer.Ordinal);
         }
 
-        Array.Sort(all, StringComparer.Ordinal);
         var videos = candidates.Where(IsVideo).Order(StringComparer.Ordinal).ToList();
         foreach (var video in videos)
         {
