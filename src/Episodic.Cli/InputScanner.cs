@@ -5,13 +5,7 @@ namespace Episodic.Cli;
 /// <summary>Finds video and subtitle files under a folder, recursively, in a stable (ordinal) order.</summary>
 internal static class InputScanner
 {
-    private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ".mkv", ".mp4", ".avi", ".m4v", ".ts", ".m2ts", ".wmv", ".mov", ".webm", ".mpg", ".flv",
-        ".srt", ".ass", ".ssa", ".sub",
-    };
-
-    public static bool IsMediaFile(string path) => Extensions.Contains(Path.GetExtension(path));
+    public static bool IsMediaFile(string path) => MediaExtensions.IsVideo(path) || MediaExtensions.IsSubtitle(path);
 
     /// <summary>
     /// Yields each media file as a path relative to the parent of <paramref name="root"/>, so the root folder's

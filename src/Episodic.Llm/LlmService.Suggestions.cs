@@ -29,42 +29,11 @@ public sealed partial class LlmService
             overview = c.Overview is { Length: > 300 } o ? o[..300] : c.Overview,
             alternative_titles = c.AlternativeTitles,
         }));
-        var feedback = "";
-        for (var attempt = 0; attempt < Attempts; attempt++)
+        var values = new Dictionary<string, string> { ["show_json"] = JsonSerializer.Serialize(showName), ["candidates_json"] = candidatesJson };
+        var (suggestion, feedback) = await AskAsync<ShowSuggestion>(template, values, options, json => JudgeShow(json, candidates), cancellationToken).ConfigureAwait(false);
+        if (suggestion is not null)
         {
-            var user = template.RenderUser(new Dictionary<string, string>
-            {
-                ["show_json"] = JsonSerializer.Serialize(showName),
-                ["candidates_json"] = candidatesJson,
-                ["feedback"] = Feedback(feedback),
-            });
-            var response = await chat.GetResponseAsync([new ChatMessage(ChatRole.System, template.System), new ChatMessage(ChatRole.User, user)], options, cancellationToken).ConfigureAwait(false);
-            if (!JsonAnswerExtractor.TryExtract(response.Text, out var json, out var error))
-            {
-                feedback = error;
-                continue;
-            }
-
-            if (json.ValueKind != JsonValueKind.Object || !json.TryGetProperty("id", out var idElement) || !idElement.TryGetInt32(out var id))
-            {
-                feedback = "the answer needs an integer id";
-                continue;
-            }
-
-            var confidence = json.TryGetProperty("confidence", out var c) && c.ValueKind == JsonValueKind.Number ? Math.Clamp(c.GetDouble(), 0, 1) : 0.5;
-            var reasoning = json.TryGetProperty("reasoning", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() ?? "" : "";
-            if (id == ShowSuggestion.NoMatch)
-            {
-                return new ShowSuggestion(ShowSuggestion.NoMatch, null, confidence, reasoning);
-            }
-
-            // The candidate's own primary name is the answer; the model only chooses which candidate.
-            if (candidates.FirstOrDefault(x => x.Id == id) is { } chosen)
-            {
-                return new ShowSuggestion(chosen.Id, chosen.Name, confidence, reasoning);
-            }
-
-            feedback = $"id {id} is not one of the candidates' ids; answer with a candidate id or -1";
+            return suggestion;
         }
 
         return ExactMatch(showName, candidates, feedback);
@@ -81,34 +50,44 @@ public sealed partial class LlmService
 
         var template = _prompts[PromptLibrary.SuggestShortName];
         var options = Options(200, AnswerSchemas.ShortName, "short_name");
-        var feedback = "";
-        for (var attempt = 0; attempt < Attempts; attempt++)
+        var values = new Dictionary<string, string>
         {
-            var user = template.RenderUser(new Dictionary<string, string>
-            {
-                ["kind"] = kind == ShortNameKind.File ? "file" : "folder",
-                ["max_length"] = maxLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["name_json"] = JsonSerializer.Serialize(longName),
-                ["feedback"] = Feedback(feedback),
-            });
-            var response = await chat.GetResponseAsync([new ChatMessage(ChatRole.System, template.System), new ChatMessage(ChatRole.User, user)], options, cancellationToken).ConfigureAwait(false);
-            if (!JsonAnswerExtractor.TryExtract(response.Text, out var json, out var error))
-            {
-                feedback = error;
-                continue;
-            }
-
+            ["kind"] = kind == ShortNameKind.File ? "file" : "folder",
+            ["max_length"] = maxLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["name_json"] = JsonSerializer.Serialize(longName),
+        };
+        var (shortName, _) = await AskAsync<string>(template, values, options, json =>
+        {
             var candidate = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()?.Trim() ?? "" : "";
             var problem = ShortNameProblem(candidate, longName, maxLength, kind);
-            if (problem is null)
-            {
-                return candidate;
-            }
-
-            feedback = problem;
+            return problem is null ? (candidate, null) : (null, problem);
+        }, cancellationToken).ConfigureAwait(false);
+        if (shortName is not null)
+        {
+            return shortName;
         }
 
         return NameShortener.Shorten(longName, maxLength, kind);
+    }
+
+    /// <summary>The model chooses a candidate by id (or -1); the candidate's own primary name is the answer.</summary>
+    private static (ShowSuggestion? Result, string? Problem) JudgeShow(JsonElement json, IReadOnlyList<ShowCandidate> candidates)
+    {
+        if (json.ValueKind != JsonValueKind.Object || !json.TryGetProperty("id", out var idElement) || !idElement.TryGetInt32(out var id))
+        {
+            return (null, "the answer needs an integer id");
+        }
+
+        var confidence = json.TryGetProperty("confidence", out var c) && c.ValueKind == JsonValueKind.Number ? Math.Clamp(c.GetDouble(), 0, 1) : 0.5;
+        var reasoning = json.TryGetProperty("reasoning", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() ?? "" : "";
+        if (id == ShowSuggestion.NoMatch)
+        {
+            return (new ShowSuggestion(ShowSuggestion.NoMatch, null, confidence, reasoning), null);
+        }
+
+        return candidates.FirstOrDefault(x => x.Id == id) is { } chosen
+            ? (new ShowSuggestion(chosen.Id, chosen.Name, confidence, reasoning), null)
+            : (null, $"id {id} is not one of the candidates' ids; answer with a candidate id or -1");
     }
 
     /// <summary>Why a proposed short name is unusable, or null when it is fine.</summary>

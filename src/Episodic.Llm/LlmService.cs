@@ -27,14 +27,34 @@ public sealed partial class LlmService(IChatClient chat, string name, IFilenameP
         var fallback = rules.Parse(filename);
         var template = _prompts[PromptLibrary.ParseFilename];
         var options = Options(maxTokens, AnswerSchemas.Parse, "episode_parse");
+        var values = new Dictionary<string, string> { ["filename_json"] = JsonSerializer.Serialize(filename) };
+        var (answer, feedback) = await AskAsync<ParseAnswer>(template, values, options, json =>
+        {
+            var parsed = ParseAnswer.Read(json);
+            var errors = ParseAnswerValidator.Validate(parsed, filename);
+            return errors.Count == 0 ? (parsed, null) : (null, string.Join("; ", errors));
+        }, cancellationToken).ConfigureAwait(false);
+        if (answer is not null)
+        {
+            return ToEpisodeParse(answer, filename);
+        }
+
+        return fallback with { Reasoning = $"{fallback.Reasoning} The {Name} answer was rejected ({feedback}), so the rule parser's reading stands." };
+    }
+
+    /// <summary>
+    /// Asks with <paramref name="template"/> (system part, then the user part filled from <paramref name="values"/>);
+    /// <paramref name="judge"/> turns the JSON answer into a result or names the problem, which is fed back for one
+    /// more attempt. Returns the accepted result, or null with the last problem.
+    /// </summary>
+    private async Task<(T? Result, string Feedback)> AskAsync<T>(PromptTemplate template, Dictionary<string, string> values, ChatOptions options, Func<JsonElement, (T? Result, string? Problem)> judge, CancellationToken cancellationToken)
+        where T : class
+    {
         var feedback = "";
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var user = template.RenderUser(new Dictionary<string, string>
-            {
-                ["filename_json"] = JsonSerializer.Serialize(filename),
-                ["feedback"] = Feedback(feedback),
-            });
+            values["feedback"] = Feedback(feedback);
+            var user = template.RenderUser(values);
             var response = await chat.GetResponseAsync([new ChatMessage(ChatRole.System, template.System), new ChatMessage(ChatRole.User, user)], options, cancellationToken).ConfigureAwait(false);
             if (!JsonAnswerExtractor.TryExtract(response.Text, out var json, out var error))
             {
@@ -42,17 +62,16 @@ public sealed partial class LlmService(IChatClient chat, string name, IFilenameP
                 continue;
             }
 
-            var answer = ParseAnswer.Read(json);
-            var errors = ParseAnswerValidator.Validate(answer, filename);
-            if (errors.Count == 0)
+            var (result, problem) = judge(json);
+            if (result is not null)
             {
-                return ToEpisodeParse(answer, filename);
+                return (result, "");
             }
 
-            feedback = string.Join("; ", errors);
+            feedback = problem ?? "the answer was not usable";
         }
 
-        return fallback with { Reasoning = $"{fallback.Reasoning} The {Name} answer was rejected ({feedback}), so the rule parser's reading stands." };
+        return (null, feedback);
     }
 
     private EpisodeParse ToEpisodeParse(ParseAnswer a, string filename)

@@ -1,4 +1,5 @@
 using System.Text;
+using Episodic.Core.Text;
 
 namespace Episodic.Routing;
 
@@ -103,7 +104,7 @@ public static class ShowFolderMatcher
 
         foreach (var ch in s)
         {
-            var c = Fold(char.ToLowerInvariant(ch));
+            var c = Diacritics.Fold(char.ToLowerInvariant(ch));
             if (char.IsLetterOrDigit(c))
             {
                 sb.Append(c);
@@ -125,16 +126,4 @@ public static class ShowFolderMatcher
         Flush();
         return words;
     }
-
-    private static char Fold(char c) => c switch
-    {
-        'ō' or 'ô' or 'ö' or 'ò' or 'ó' or 'ø' => 'o',
-        'ū' or 'û' or 'ü' or 'ù' or 'ú' => 'u',
-        'ā' or 'â' or 'ä' or 'à' or 'á' or 'å' => 'a',
-        'ē' or 'ê' or 'ë' or 'è' or 'é' => 'e',
-        'ī' or 'î' or 'ï' or 'ì' or 'í' => 'i',
-        'ç' => 'c',
-        'ñ' => 'n',
-        _ => c,
-    };
 }

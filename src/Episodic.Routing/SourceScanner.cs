@@ -12,16 +12,10 @@ public sealed record ScannedFile(string FullPath, string ParseName, IReadOnlyLis
 public static class SourceScanner
 {
     /// <summary>Video containers routed as episodes.</summary>
-    public static readonly IReadOnlySet<string> VideoExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ".mkv", ".mp4", ".avi", ".m4v", ".ts", ".m2ts", ".wmv", ".mov", ".webm", ".mpg", ".flv",
-    };
+    public static IReadOnlySet<string> VideoExtensions => MediaExtensions.Video;
 
     /// <summary>Files that belong to a video with the same stem and move with it.</summary>
-    public static readonly IReadOnlySet<string> SidecarExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ".srt", ".ass", ".ssa", ".sub", ".idx", ".vtt", ".sup", ".smi", ".nfo",
-    };
+    public static readonly IReadOnlySet<string> SidecarExtensions = new HashSet<string>(MediaExtensions.Subtitle.Concat([".idx", ".vtt", ".sup", ".smi", ".nfo"]), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Our own temp and journal names; never routed.</summary>
     internal const string ReservedPrefix = ".episodic";

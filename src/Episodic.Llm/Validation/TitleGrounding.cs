@@ -1,4 +1,5 @@
 using System.Text;
+using Episodic.Core.Text;
 
 namespace Episodic.Llm.Validation;
 
@@ -62,18 +63,7 @@ internal static class TitleGrounding
         var sb = new StringBuilder(s.Length);
         foreach (var ch in s)
         {
-            var c = char.ToLowerInvariant(ch);
-            c = c switch
-            {
-                'ō' or 'ô' or 'ö' or 'ò' or 'ó' => 'o',
-                'ū' or 'û' or 'ü' or 'ù' or 'ú' => 'u',
-                'ā' or 'â' or 'ä' or 'à' or 'á' => 'a',
-                'ē' or 'ê' or 'ë' or 'è' or 'é' => 'e',
-                'ī' or 'î' or 'ï' or 'ì' or 'í' => 'i',
-                'ç' => 'c',
-                'ñ' => 'n',
-                _ => c,
-            };
+            var c = Diacritics.Fold(char.ToLowerInvariant(ch));
             if (char.IsLetterOrDigit(c))
             {
                 sb.Append(c);

@@ -27,7 +27,7 @@ internal static class NumberRule
                 continue;
             }
 
-            if (Patterns.Number().IsMatch(t.Text) && !IsYear(t) && (!t.InBrackets || IsAloneInBrackets(scan, i) || t.Opener == '(') && !IsRangeUpper(scan, i))
+            if (Patterns.Number().IsMatch(t.Text) && !t.IsYear && (!t.InBrackets || IsAloneInBrackets(scan, i) || t.Opener == '(') && !IsRangeUpper(scan, i))
             {
                 candidates.Add(i);
             }
@@ -166,7 +166,6 @@ internal static class NumberRule
 
     private static bool NextIsNotRange(Scan scan, int i) => scan.At(i + 1) is not { Sep: "-" or "~", IsDigits: true };
 
-    private static bool IsYear(Token t) => t.Text.Length == 4 && t.IsDigits && int.Parse(t.Text, System.Globalization.CultureInfo.InvariantCulture) is >= 1900 and <= 2100;
 
     private static bool IsAloneInBrackets(Scan scan, int i)
     {

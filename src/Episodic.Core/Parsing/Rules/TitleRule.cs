@@ -20,7 +20,7 @@ internal static class TitleRule
             if (idx.Count > 0 && (stopAtDash && (t.SpacedDashBefore || t.InBrackets) || stopAtNoise && EndsUnmarkedTitle(t)))
             {
                 // Without an episode marker, a year ("Show.Name.2015.Nice.Title") ends the title; keep it for the year field.
-                if (stopAtNoise && IsYear(t) && !t.InBrackets)
+                if (stopAtNoise && t.IsYear && !t.InBrackets)
                 {
                     idx.Add(i);
                 }
@@ -46,7 +46,7 @@ internal static class TitleRule
         }
 
         int? year = null;
-        if (segment.Count > 1 && IsYear(scan.Tokens[segment[^1]]))
+        if (segment.Count > 1 && scan.Tokens[segment[^1]].IsYear)
         {
             year = int.Parse(scan.Tokens[segment[^1]].Text, CultureInfo.InvariantCulture);
             segment.RemoveAt(segment.Count - 1);
@@ -83,7 +83,7 @@ internal static class TitleRule
             segments[^1].Add(i);
         }
 
-        segments.RemoveAll(s => s.All(i => scan.Tokens[i].Kind == TokenKind.Noise || IsYear(scan.Tokens[i])));
+        segments.RemoveAll(s => s.All(i => scan.Tokens[i].Kind == TokenKind.Noise || scan.Tokens[i].IsYear));
         if (segments.Count == 0)
         {
             return [];
@@ -195,9 +195,8 @@ internal static class TitleRule
 
     /// <summary>Where a title without an episode marker ends: release noise, a bare year, or an extras tag like "x02".</summary>
     private static bool EndsUnmarkedTitle(Token t) =>
-        !t.InBrackets && (t.Kind == TokenKind.Noise || IsYear(t) || t.Text.Length is >= 2 and <= 4 && t.Text[0] is 'x' or 'X' && t.Text[1..].All(char.IsAsciiDigit));
+        !t.InBrackets && (t.Kind == TokenKind.Noise || t.IsYear || t.Text.Length is >= 2 and <= 4 && t.Text[0] is 'x' or 'X' && t.Text[1..].All(char.IsAsciiDigit));
 
-    private static bool IsYear(Token t) => t.IsDigits && t.Text.Length == 4 && int.Parse(t.Text, CultureInfo.InvariantCulture) is >= 1900 and <= 2100;
 
     private static bool HasLatin(string s) => s.Any(c => c < 0x250 && char.IsLetter(c));
 

@@ -41,6 +41,9 @@ internal sealed class Token(string text, int start, string sep, int group, char 
 
     public bool IsDigits => Text.Length > 0 && Text.All(char.IsAsciiDigit);
 
+    /// <summary>A four-digit year from 1900 to 2100.</summary>
+    public bool IsYear => Text.Length == 4 && IsDigits && int.Parse(Text, System.Globalization.CultureInfo.InvariantCulture) is >= 1900 and <= 2100;
+
     /// <summary>True when a spaced dash (" - ") stands before the token: the classic "Show - 06" boundary.</summary>
     public bool SpacedDashBefore => Sep.Contains(" - ", StringComparison.Ordinal) || Sep.Contains("_-_", StringComparison.Ordinal) || Sep.Contains(".-.", StringComparison.Ordinal) || Sep is " -" or "- ";
 
