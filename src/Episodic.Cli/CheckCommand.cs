@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Episodic.Llm.Composition;
 using Episodic.Llm.Configuration;
 using Episodic.Llm.Health;
 using Episodic.Llm.Metrics;
@@ -37,20 +38,17 @@ internal static class CheckCommand
             return CliApp.ExitConfigError;
         }
 
-        var (settings, pipeline, selected) = loaded;
-
+        // The stack's own resolution (chain, pipeline, prices), plus every backend section: check reports them all.
+        var settings = loaded.Llm;
         var problems = new List<string>(LlmConfiguration.Validate(settings));
+        problems.AddRange(loaded.Problems);
         var chain = new List<BackendKind>();
-        if (selected is { } kind)
+        if (loaded.Selected is { } kind)
         {
-            var (pipelineOptions, pipelineProblems) = PipelineOptions.From(pipeline, kind);
-            problems.AddRange(pipelineProblems);
             chain.Add(kind);
-            chain.AddRange(pipelineOptions.Chain.Where(k => k != kind));
+            chain.AddRange(loaded.Pipeline.Chain.Where(k => k != kind));
         }
 
-        PriceTable.WithOverrides(pipeline.Prices, out var priceProblems);
-        problems.AddRange(priceProblems);
         problems = [.. problems.Distinct(StringComparer.Ordinal)];
         foreach (var problem in problems)
         {
@@ -79,24 +77,13 @@ internal static class CheckCommand
         return CliApp.ExitOk;
     }
 
-    /// <summary>The settings with --backend and --model applied, and the selected backend (null when [llm] service is unknown).</summary>
-    private static (LlmSettings Settings, PipelineSettings Pipeline, BackendKind? Selected)? Load(ParseResult result, LlmOptions llmOptions, CliContext context)
+    /// <summary>The configuration with --backend and --model applied, bound once by the composition root.</summary>
+    private static LlmStackSettings? Load(ParseResult result, LlmOptions llmOptions, CliContext context)
     {
         try
         {
-            var configuration = llmOptions.BuildConfiguration(result, context);
-            var settings = LlmConfiguration.Bind(configuration);
-            BackendKind? selected = null;
-            try
-            {
-                selected = LlmConfiguration.SelectedBackend(settings);
-            }
-            catch (LlmConfigurationException)
-            {
-                // Validate reports the unknown service with the other problems.
-            }
-
-            return (settings, PipelineSettings.Bind(configuration), selected);
+            // Every chain member is resolved whatever [llm] strategy says: check probes them all.
+            return LlmStackSettings.Resolve(llmOptions.BuildConfiguration(result, context), new PipelineOverrides { Strategy = Strategy.LlmFirst, NoCache = true });
         }
         catch (LlmConfigurationException ex)
         {

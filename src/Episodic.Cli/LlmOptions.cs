@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Episodic.Core.Parsing;
-using Episodic.Llm;
 using Episodic.Llm.Configuration;
-using Episodic.Llm.Prompting;
+using Episodic.Llm.Pipeline;
 using Episodic.Llm.Providers;
 using Microsoft.Extensions.Configuration;
 
@@ -10,7 +8,7 @@ namespace Episodic.Cli;
 
 /// <summary>
 /// The options every LLM-using command shares (--config, --backend, --model) and the one place that turns them into
-/// an <see cref="ILlmService"/>. Configuration is only read and validated here, so commands without --llm never fail
+/// the LLM stack (<see cref="PipelineHost"/>). Configuration is only read and validated here, so commands without --llm never fail
 /// on bad LLM settings.
 /// </summary>
 internal sealed class LlmOptions
@@ -56,16 +54,19 @@ internal sealed class LlmOptions
         return configuration;
     }
 
-    /// <summary>Builds the service, or writes every configuration problem to stderr and returns null.</summary>
-    public ILlmService? CreateService(ParseResult result, CliContext context)
+    /// <summary>
+    /// The LLM stack from the composition root, for commands that ask the model one question at a time (suggest-show,
+    /// shorten): every configured backend of the chain with its resilience, rate limits and metrics, and no answer
+    /// cache (it holds filename parses only). Writes every configuration problem to stderr and returns null.
+    /// </summary>
+    public PipelineHost? CreateHost(ParseResult result, CliContext context)
     {
         try
         {
-            var settings = LlmConfiguration.Bind(BuildConfiguration(result, context));
-            var kind = LlmConfiguration.SelectedBackend(settings);
-            var options = LlmConfiguration.ToBackendOptions(settings, kind);
-            var prompts = settings.Llm.PromptsDir is { Length: > 0 } dir ? new PromptLibrary(dir) : PromptLibrary.Embedded;
-            return new LlmService(ChatClientFactory.Create(options), options.Name, RuleParser.Default, prompts, options.Temperature);
+            return PipelineHost.Create(
+                BuildConfiguration(result, context),
+                new PipelineOverrides { Strategy = Strategy.LlmOnly, NoCache = true },
+                warning => context.Error(warning));
         }
         catch (LlmConfigurationException ex)
         {

@@ -123,8 +123,7 @@ internal static class RouteCommand
                 RoutePlan plan;
                 if (host is not null)
                 {
-                    var service = host.Chain.Count > 0 ? host.Chain[0].Service : null;
-                    plan = await RoutePlanner.PlanAsync(roots, options, (names, ct) => host.Pipeline.ParseAsync(names, ct), service, context.Error, cancellationToken).ConfigureAwait(false);
+                    plan = await RoutePlanner.PlanAsync(roots, options, (names, ct) => host.Pipeline.ParseAsync(names, ct), host.Service, context.Error, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {

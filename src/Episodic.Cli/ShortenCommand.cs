@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Episodic.Core.Naming;
 using Episodic.Llm;
-using Episodic.Llm.Naming;
 using Episodic.Llm.Providers;
 
 namespace Episodic.Cli;
@@ -36,7 +36,8 @@ internal static class ShortenCommand
             var shortened = NameShortener.Shorten(input, max, k);
             if (result.GetValue(llm))
             {
-                if (llmOptions.CreateService(result, context) is not { } service)
+                using var host = llmOptions.CreateHost(result, context);
+                if (host?.Service is not { } service)
                 {
                     return CliApp.ExitConfigError;
                 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Episodic.Core.Naming;
 using Episodic.Llm;
 using Episodic.Llm.Providers;
 
@@ -44,7 +45,8 @@ internal static class SuggestShowCommand
                 return CliApp.ExitInputError;
             }
 
-            if (llmOptions.CreateService(result, context) is not { } service)
+            using var host = llmOptions.CreateHost(result, context);
+            if (host?.Service is not { } service)
             {
                 return CliApp.ExitConfigError;
             }

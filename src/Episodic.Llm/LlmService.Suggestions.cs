@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Episodic.Core.Model;
+using Episodic.Core.Naming;
 using Episodic.Llm.Answers;
-using Episodic.Llm.Naming;
 using Episodic.Llm.Prompting;
 using Episodic.Llm.Validation;
 using Microsoft.Extensions.AI;

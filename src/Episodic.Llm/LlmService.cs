@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Episodic.Core.Model;
+using Episodic.Core.Naming;
 using Episodic.Core.Parsing;
 using Episodic.Llm.Answers;
-using Episodic.Llm.Naming;
 using Episodic.Llm.Prompting;
 using Episodic.Llm.Validation;
 using Microsoft.Extensions.AI;

@@ -1,5 +1,5 @@
 using Episodic.Core.Model;
-using Episodic.Llm.Naming;
+using Episodic.Core.Naming;
 
 namespace Episodic.Llm;
 

@@ -1,6 +1,5 @@
 using System.Text;
-using Episodic.Llm;
-using Episodic.Llm.Naming;
+using Episodic.Core.Naming;
 
 namespace Episodic.Routing;
 

@@ -1,5 +1,5 @@
 using Episodic.Core.Model;
-using Episodic.Llm;
+using Episodic.Core.Naming;
 
 namespace Episodic.Routing;
 
@@ -7,7 +7,7 @@ namespace Episodic.Routing;
 public static partial class RoutePlanner
 {
     /// <summary>Plans with a synchronous parser (the rule parser).</summary>
-    public static Task<RoutePlan> PlanAsync(IEnumerable<string> sourceRoots, RoutingOptions options, Func<string, EpisodeParse> parse, ILlmService? llm = null, Action<string>? onError = null, CancellationToken cancellationToken = default)
+    public static Task<RoutePlan> PlanAsync(IEnumerable<string> sourceRoots, RoutingOptions options, Func<string, EpisodeParse> parse, INamingAdvisor? llm = null, Action<string>? onError = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parse);
         return PlanAsync(sourceRoots, options, (names, _) => Task.FromResult<IReadOnlyList<EpisodeParse>>(names.Select(parse).ToList()), llm, onError, cancellationToken);
@@ -21,7 +21,7 @@ public static partial class RoutePlanner
         IEnumerable<string> sourceRoots,
         RoutingOptions options,
         Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<EpisodeParse>>> parseAll,
-        ILlmService? llm = null,
+        INamingAdvisor? llm = null,
         Action<string>? onError = null,
         CancellationToken cancellationToken = default)
     {

@@ -1,12 +1,12 @@
 using System.Globalization;
 using Episodic.Core.Model;
-using Episodic.Llm;
+using Episodic.Core.Naming;
 
 namespace Episodic.Routing;
 
 /// <summary>
 /// Decides where each episode belongs. <see cref="Destination"/> is pure (no file access) so the HTTP server can plan
-/// for bare names; <see cref="PlanAsync(IEnumerable{string}, RoutingOptions, Func{IReadOnlyList{string}, CancellationToken, Task{IReadOnlyList{EpisodeParse}}}, ILlmService?, Action{string}?, CancellationToken)"/>
+/// for bare names; <see cref="PlanAsync(IEnumerable{string}, RoutingOptions, Func{IReadOnlyList{string}, CancellationToken, Task{IReadOnlyList{EpisodeParse}}}, INamingAdvisor?, Action{string}?, CancellationToken)"/>
 /// scans the sources, lists the library's show folders and plans every file. Planning never writes.
 /// </summary>
 public static partial class RoutePlanner

@@ -1,15 +1,15 @@
 using Episodic.Core.Model;
-using Episodic.Llm;
+using Episodic.Core.Naming;
 
 namespace Episodic.Routing;
 
 /// <summary>
 /// Chooses the show folder during planning: the normalised-name match first; with an LLM, names that match nothing
-/// ask <see cref="ILlmService.SuggestShowNameAsync"/> with the existing folders as candidates (id = index); a new
-/// folder is shortened by <see cref="ILlmService.SuggestShortNameAsync"/> when too long. Answers are remembered per
+/// ask <see cref="INamingAdvisor.SuggestShowNameAsync"/> with the existing folders as candidates (id = index); a new
+/// folder is shortened by <see cref="INamingAdvisor.SuggestShortNameAsync"/> when too long. Answers are remembered per
 /// show so a season of files costs one call. A failing model degrades to the deterministic path, never to an error.
 /// </summary>
-internal sealed class ShowNameResolver(ILlmService? llm, RoutingOptions options, Action<string>? warn)
+internal sealed class ShowNameResolver(INamingAdvisor? llm, RoutingOptions options, Action<string>? warn)
 {
     private readonly Dictionary<string, (string Folder, bool IsNew, string How)> _memo = new(StringComparer.Ordinal);
 

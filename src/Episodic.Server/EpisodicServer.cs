@@ -1,4 +1,5 @@
 using Episodic.Core.Model;
+using Episodic.Llm.Composition;
 using Episodic.Llm.Configuration;
 using Episodic.Llm.Metrics;
 using Episodic.Llm.Pipeline;
@@ -71,7 +72,7 @@ public static class EpisodicServer
 
     private static WebApplication Compose(ServerOptions options, string? apiKey, PipelineHost host)
     {
-        var backends = options.UseLlm && host.Options.Strategy != Strategy.RulesOnly ? ConfiguredBackends(options) : [];
+        var backends = host.Settings is { } settings ? ConfiguredBackends(settings) : [];
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(EpisodicServer).Assembly.GetName().Name,
@@ -127,27 +128,9 @@ public static class EpisodicServer
         return app;
     }
 
-    /// <summary>The selected backend first, then the other members of <c>[llm] chain</c> that are configured.</summary>
-    private static List<(BackendOptions Backend, bool Selected)> ConfiguredBackends(ServerOptions options)
-    {
-        var settings = LlmConfiguration.Bind(options.Configuration!);
-        var selected = LlmConfiguration.SelectedBackend(settings);
-        var (pipeline, _) = PipelineOptions.From(PipelineSettings.Bind(options.Configuration!), selected);
-        var list = new List<(BackendOptions, bool)>();
-        foreach (var kind in new[] { selected }.Concat(pipeline.Chain).Distinct())
-        {
-            try
-            {
-                list.Add((LlmConfiguration.ToBackendOptions(settings, kind), kind == selected));
-            }
-            catch (LlmConfigurationException) when (kind != selected)
-            {
-                // PipelineHost.Create has already warned about a chain member that is not usable.
-            }
-        }
-
-        return list;
-    }
+    /// <summary>The chain members the composition root resolved (unusable ones were already skipped with a warning); the selected backend is marked.</summary>
+    private static List<(BackendOptions Backend, bool Selected)> ConfiguredBackends(LlmStackSettings settings) =>
+        [.. settings.Backends.Select(b => (b.Backend, b.Backend.Kind == settings.Selected))];
 
     private static void MapEndpoints(WebApplication app, ServerOptions options)
     {

@@ -1,4 +1,5 @@
 using Episodic.Core.Model;
+using Episodic.Llm.Composition;
 
 namespace Episodic.Llm.Caching;
 
@@ -7,11 +8,9 @@ namespace Episodic.Llm.Caching;
 /// model and prompt version. Only validated LLM answers are stored: a rules fallback means the model failed, and
 /// caching it would hide the name from the model on every later run.
 /// </summary>
-public sealed class CachingLlmService(ILlmService inner, IParseCache cache, string backend, string model, string promptVersion) : ILlmService
+public sealed class CachingLlmService(ILlmService inner, IParseCache cache, string backend, string model, string promptVersion) : DelegatingLlmService(inner)
 {
-    public string Name => inner.Name;
-
-    public async Task<EpisodeParse> ParseFilenameAsync(string filename, int maxTokens = 150, CancellationToken cancellationToken = default)
+    public override async Task<EpisodeParse> ParseFilenameAsync(string filename, int maxTokens = 150, CancellationToken cancellationToken = default)
     {
         var key = KeyFor(filename);
         if (cache.TryGet(key, out var cached))
@@ -19,12 +18,12 @@ public sealed class CachingLlmService(ILlmService inner, IParseCache cache, stri
             return cached;
         }
 
-        var result = await inner.ParseFilenameAsync(filename, maxTokens, cancellationToken);
+        var result = await InnerService.ParseFilenameAsync(filename, maxTokens, cancellationToken);
         StoreIfLlm(key, result);
         return result;
     }
 
-    public async Task<IReadOnlyList<EpisodeParse>> ParseFilenamesAsync(IReadOnlyList<string> filenames, int maxTokens = 150, CancellationToken cancellationToken = default)
+    public override async Task<IReadOnlyList<EpisodeParse>> ParseFilenamesAsync(IReadOnlyList<string> filenames, int maxTokens = 150, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filenames);
         var results = new EpisodeParse[filenames.Count];
@@ -49,10 +48,10 @@ public sealed class CachingLlmService(ILlmService inner, IParseCache cache, stri
         if (missing.Count > 0)
         {
             var asked = missing.Keys.ToArray();
-            var answers = await inner.ParseFilenamesAsync(asked, maxTokens, cancellationToken);
+            var answers = await InnerService.ParseFilenamesAsync(asked, maxTokens, cancellationToken);
             if (answers.Count != asked.Length)
             {
-                throw new InvalidOperationException($"{inner.Name} returned {answers.Count} results for {asked.Length} names.");
+                throw new InvalidOperationException($"{InnerService.Name} returned {answers.Count} results for {asked.Length} names.");
             }
 
             for (var j = 0; j < asked.Length; j++)
@@ -67,12 +66,6 @@ public sealed class CachingLlmService(ILlmService inner, IParseCache cache, stri
 
         return results;
     }
-
-    public Task<ShowSuggestion> SuggestShowNameAsync(string showName, IReadOnlyList<ShowCandidate> candidates, CancellationToken cancellationToken = default) =>
-        inner.SuggestShowNameAsync(showName, candidates, cancellationToken);
-
-    public Task<string> SuggestShortNameAsync(string longName, int maxLength, ShortNameKind kind, CancellationToken cancellationToken = default) =>
-        inner.SuggestShortNameAsync(longName, maxLength, kind, cancellationToken);
 
     private CacheKey KeyFor(string filename) => new(backend, model, promptVersion, filename);
 

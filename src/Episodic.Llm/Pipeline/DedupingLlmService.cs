@@ -1,87 +1,214 @@
 using System.Collections.Concurrent;
 using Episodic.Core.Model;
+using Episodic.Llm.Composition;
 
 namespace Episodic.Llm.Pipeline;
 
 /// <summary>
 /// In-flight deduplication: concurrent requests for the same name share one provider call. Completed answers are not
-/// kept here (that is the cache's job); only the call in progress is shared.
+/// kept here (that is the cache's job); only the call in progress is shared. The shared call runs under its own
+/// token, cancelled only when every caller waiting on it has gone: one caller giving up (an aborted HTTP request
+/// under <c>serve</c>) ends that caller's wait and never the others'.
 /// </summary>
-public sealed class DedupingLlmService(ILlmService inner) : ILlmService
+public sealed class DedupingLlmService(ILlmService inner) : DelegatingLlmService(inner)
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<EpisodeParse>>> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SharedCall> _inFlight = new(StringComparer.Ordinal);
 
-    public string Name => inner.Name;
-
-    public Task<EpisodeParse> ParseFilenameAsync(string filename, int maxTokens = 150, CancellationToken cancellationToken = default) =>
-        Share(filename, () => inner.ParseFilenameAsync(filename, maxTokens, cancellationToken));
-
-    public async Task<IReadOnlyList<EpisodeParse>> ParseFilenamesAsync(IReadOnlyList<string> filenames, int maxTokens = 150, CancellationToken cancellationToken = default)
+    public override async Task<EpisodeParse> ParseFilenameAsync(string filename, int maxTokens = 150, CancellationToken cancellationToken = default)
     {
-        // Names already in flight (or repeated within this batch) wait for that call; the rest go out as one batch.
+        while (true)
+        {
+            var waiters = new Waiters();
+            var result = new TaskCompletionSource<EpisodeParse>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var candidate = new SharedCall(result.Task, waiters);
+            var entry = _inFlight.GetOrAdd(filename, candidate);
+            if (ReferenceEquals(entry, candidate))
+            {
+                _ = RunAsync([filename], [candidate], [result], waiters, (names, token) => One(names[0], maxTokens, token));
+            }
+            else if (!entry.Waiters.TryJoin())
+            {
+                // Its last waiter has just left and cancelled it: ask afresh rather than inherit that cancellation.
+                _inFlight.TryRemove(KeyValuePair.Create(filename, entry));
+                waiters.Dispose();
+                continue;
+            }
+            else
+            {
+                waiters.Dispose();
+            }
+
+            try
+            {
+                return await entry.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                entry.Waiters.Leave();
+            }
+        }
+    }
+
+    public override async Task<IReadOnlyList<EpisodeParse>> ParseFilenamesAsync(IReadOnlyList<string> filenames, int maxTokens = 150, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filenames);
+        // Names already in flight (or repeated within this batch) wait for that call; the rest go out as one batch
+        // whose token is shared by this caller and everyone who joins one of its names.
+        var waiters = new Waiters();
         var fresh = new List<string>();
-        var mine = new Dictionary<string, TaskCompletionSource<EpisodeParse>>(StringComparer.Ordinal);
+        var calls = new List<SharedCall>();
+        var results = new List<TaskCompletionSource<EpisodeParse>>();
+        var mine = new Dictionary<string, Task<EpisodeParse>>(StringComparer.Ordinal);
+        var joined = new List<Waiters>();
         var tasks = new Task<EpisodeParse>[filenames.Count];
         for (var i = 0; i < filenames.Count; i++)
         {
             var name = filenames[i];
-            var tcs = new TaskCompletionSource<EpisodeParse>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var entry = _inFlight.GetOrAdd(name, _ => new Lazy<Task<EpisodeParse>>(() => tcs.Task));
-            tasks[i] = entry.Value;
-            if (ReferenceEquals(entry.Value, tcs.Task))
+            if (mine.TryGetValue(name, out var own))
             {
-                fresh.Add(name);
-                mine[name] = tcs;
+                tasks[i] = own;
+                continue;
             }
+
+            var result = new TaskCompletionSource<EpisodeParse>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var candidate = new SharedCall(result.Task, waiters);
+            var entry = _inFlight.GetOrAdd(name, candidate);
+            if (!ReferenceEquals(entry, candidate) && entry.Waiters.TryJoin())
+            {
+                joined.Add(entry.Waiters);
+                tasks[i] = mine[name] = entry.Task;
+                continue;
+            }
+
+            _inFlight[name] = candidate;
+            fresh.Add(name);
+            calls.Add(candidate);
+            results.Add(result);
+            tasks[i] = mine[name] = result.Task;
+        }
+
+        if (fresh.Count > 0)
+        {
+            _ = RunAsync(fresh, calls, results, waiters, (names, token) => InnerService.ParseFilenamesAsync(names, maxTokens, token));
         }
 
         try
         {
-            if (fresh.Count > 0)
+            return await Task.WhenAll(tasks).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            waiters.Leave();
+            foreach (var w in joined)
             {
-                var results = await inner.ParseFilenamesAsync(fresh, maxTokens, cancellationToken).ConfigureAwait(false);
-                for (var i = 0; i < fresh.Count; i++)
-                {
-                    mine[fresh[i]].TrySetResult(results[i]);
-                }
+                w.Leave();
+            }
+
+            if (fresh.Count == 0)
+            {
+                waiters.Dispose();
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<EpisodeParse>> One(string name, int maxTokens, CancellationToken token) =>
+        [await InnerService.ParseFilenameAsync(name, maxTokens, token).ConfigureAwait(false)];
+
+    /// <summary>Runs the shared call under its waiters' token and hands each name its result; the names leave the in-flight table when it ends.</summary>
+    private async Task RunAsync(
+        List<string> names,
+        List<SharedCall> calls,
+        List<TaskCompletionSource<EpisodeParse>> results,
+        Waiters waiters,
+        Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<EpisodeParse>>> call)
+    {
+        try
+        {
+            var answers = await call(names, waiters.Token).ConfigureAwait(false);
+            if (answers.Count != names.Count)
+            {
+                throw new InvalidOperationException($"{InnerService.Name} returned {answers.Count} results for {names.Count} names.");
+            }
+
+            for (var i = 0; i < names.Count; i++)
+            {
+                results[i].TrySetResult(answers[i]);
+            }
+        }
+        catch (OperationCanceledException ex)
+        {
+            foreach (var r in results)
+            {
+                r.TrySetCanceled(ex.CancellationToken);
             }
         }
         catch (Exception ex)
         {
-            foreach (var tcs in mine.Values)
+            foreach (var r in results)
             {
-                tcs.TrySetException(ex);
+                r.TrySetException(ex);
             }
-
-            throw;
         }
         finally
         {
-            foreach (var name in mine.Keys)
+            for (var i = 0; i < names.Count; i++)
             {
-                _inFlight.TryRemove(name, out _);
+                _inFlight.TryRemove(KeyValuePair.Create(names[i], calls[i]));
             }
-        }
 
-        return await Task.WhenAll(tasks).ConfigureAwait(false);
+            waiters.Dispose();
+        }
     }
 
-    public Task<ShowSuggestion> SuggestShowNameAsync(string showName, IReadOnlyList<ShowCandidate> candidates, CancellationToken cancellationToken = default) =>
-        inner.SuggestShowNameAsync(showName, candidates, cancellationToken);
+    /// <summary>One name's share of a call in progress.</summary>
+    private sealed record SharedCall(Task<EpisodeParse> Task, Waiters Waiters);
 
-    public Task<string> SuggestShortNameAsync(string longName, int maxLength, ShortNameKind kind, CancellationToken cancellationToken = default) =>
-        inner.SuggestShortNameAsync(longName, maxLength, kind, cancellationToken);
-
-    private async Task<EpisodeParse> Share(string key, Func<Task<EpisodeParse>> call)
+    /// <summary>Callers waiting on one provider call; the last to leave cancels the call if it is still running.</summary>
+    private sealed class Waiters : IDisposable
     {
-        var entry = _inFlight.GetOrAdd(key, _ => new Lazy<Task<EpisodeParse>>(call));
-        try
+        private readonly CancellationTokenSource _cts = new();
+        private readonly Lock _gate = new();
+        private int _count = 1;
+        private bool _disposed;
+
+        public CancellationToken Token => _cts.Token;
+
+        /// <summary>Adds a waiter, unless the last one has already left.</summary>
+        public bool TryJoin()
         {
-            return await entry.Value.ConfigureAwait(false);
+            lock (_gate)
+            {
+                if (_count == 0)
+                {
+                    return false;
+                }
+
+                _count++;
+                return true;
+            }
         }
-        finally
+
+        public void Leave()
         {
-            _inFlight.TryRemove(KeyValuePair.Create(key, entry));
+            lock (_gate)
+            {
+                if (--_count == 0 && !_disposed)
+                {
+                    _cts.Cancel();
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_gate)
+            {
+                if (!_disposed)
+                {
+                    _disposed = true;
+                    _cts.Dispose();
+                }
+            }
         }
     }
 }

@@ -1,39 +1,46 @@
-using System.Globalization;
 using Episodic.Core.Parsing;
 using Episodic.Llm.Caching;
+using Episodic.Llm.Composition;
 using Episodic.Llm.Configuration;
 using Episodic.Llm.Metrics;
-using Episodic.Llm.Prompting;
-using Episodic.Llm.Providers;
 using Episodic.Llm.Resilience;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 
 namespace Episodic.Llm.Pipeline;
 
 /// <summary>
-/// Composes one run's pipeline from configuration and owns what must be disposed (the cache file, the meter).
+/// The composition root of the LLM stack: every consumer (parse, route, suggest-show, shorten, serve, the benchmark)
+/// takes its services from here, so each gets the same resilience, rate limits, metrics, cache and dedup. It owns
+/// what must be disposed (the cache file, the meter, the provider clients).
 /// Per backend, outermost first: in-flight dedup → result cache → validating <see cref="LlmService"/> →
-/// resilience (timeouts, retries, breaker) → rate limits → metrics → the provider SDK client.
+/// resilience (timeouts, retries, breaker) → rate limits → metrics → OpenTelemetry → error translation → the SDK.
 /// </summary>
 public sealed class PipelineHost : IDisposable
 {
     private readonly List<IDisposable> _owned = [];
 
-    private PipelineHost(EpisodePipeline pipeline, PipelineOptions options, IReadOnlyList<ChainBackend> chain, EpisodicMetrics metrics, IParseCache? cache)
+    private PipelineHost(EpisodePipeline pipeline, LlmStackSettings? settings, PipelineOptions options, IReadOnlyList<ChainBackend> chain, EpisodicMetrics metrics, IParseCache? cache, Action<string>? warn)
     {
         Pipeline = pipeline;
+        Settings = settings;
         Options = options;
         Chain = chain;
         Metrics = metrics;
         Cache = cache;
+        Service = chain.Count > 0 ? new FallbackChainLlmService(chain, warn) : null;
     }
 
     public EpisodePipeline Pipeline { get; }
 
+    /// <summary>The resolved configuration this host was built from; null for <see cref="RulesOnly"/>.</summary>
+    public LlmStackSettings? Settings { get; }
+
     public PipelineOptions Options { get; }
 
     public IReadOnlyList<ChainBackend> Chain { get; }
+
+    /// <summary>The whole chain as one service (each backend tried in turn); null when no backend is configured.</summary>
+    public ILlmService? Service { get; }
 
     public EpisodicMetrics Metrics { get; }
 
@@ -44,7 +51,7 @@ public sealed class PipelineHost : IDisposable
     {
         var m = metrics ?? new EpisodicMetrics();
         var options = new PipelineOptions { Strategy = Strategy.RulesOnly };
-        var host = new PipelineHost(new EpisodePipeline(options, RuleParser.Default, [], m), options, [], m, null);
+        var host = new PipelineHost(new EpisodePipeline(options, RuleParser.Default, [], m), null, options, [], m, null, null);
         if (metrics is null)
         {
             host._owned.Add(m);
@@ -53,95 +60,49 @@ public sealed class PipelineHost : IDisposable
         return host;
     }
 
-    /// <summary>
-    /// Builds the full pipeline. Every configuration problem (LLM sections, pipeline keys, resilience, prices) is
-    /// collected and thrown together, each naming its key and fix.
-    /// </summary>
-    /// <exception cref="LlmConfigurationException">The configuration cannot run this pipeline.</exception>
-    public static PipelineHost Create(IConfiguration configuration, PipelineOverrides overrides, Action<string>? warn = null, EpisodicMetrics? metrics = null)
-    {
-        var llm = LlmConfiguration.Bind(configuration);
-        var settings = PipelineSettings.Bind(configuration);
-        var problems = new List<string>();
-        var selected = LlmConfiguration.SelectedBackend(llm);
-        var (options, pipelineProblems) = PipelineOptions.From(settings, selected);
-        problems.AddRange(pipelineProblems);
-        options = options with
-        {
-            Strategy = overrides.Strategy ?? options.Strategy,
-            Concurrency = overrides.Concurrency ?? options.Concurrency,
-            BatchSize = overrides.BatchSize ?? options.BatchSize,
-            Cache = options.Cache && !overrides.NoCache,
-        };
-        var prices = PriceTable.WithOverrides(settings.Prices, out var priceProblems);
-        problems.AddRange(priceProblems);
+    /// <summary>Binds <paramref name="configuration"/> once (<see cref="LlmStackSettings.Resolve"/>) and builds the stack from it.</summary>
+    /// <exception cref="LlmConfigurationException">The configuration cannot run this pipeline; every problem is listed.</exception>
+    public static PipelineHost Create(IConfiguration configuration, PipelineOverrides overrides, Action<string>? warn = null, EpisodicMetrics? metrics = null, TimeProvider? time = null) =>
+        Create(LlmStackSettings.Resolve(configuration, overrides), warn, metrics, time);
 
-        // Everything is checked before anything is opened, so a bad configuration leaves no files behind.
-        var backends = new List<(BackendOptions Backend, ResilienceOptions Resilience)>();
-        if (options.Strategy != Strategy.RulesOnly)
+    /// <summary>
+    /// Builds the full stack. Nothing is opened when <see cref="LlmStackSettings.Problems"/> is not empty, so a bad
+    /// configuration leaves no files behind.
+    /// </summary>
+    /// <exception cref="LlmConfigurationException">Listing every problem of <paramref name="settings"/>.</exception>
+    public static PipelineHost Create(LlmStackSettings settings, Action<string>? warn = null, EpisodicMetrics? metrics = null, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Problems.Count > 0)
         {
-            foreach (var kind in options.Chain)
-            {
-                try
-                {
-                    var backend = LlmConfiguration.ToBackendOptions(llm, kind);
-                    var (resilience, resilienceProblems) = ResilienceOptions.From(settings, kind);
-                    problems.AddRange(resilienceProblems);
-                    backends.Add((backend, resilience));
-                }
-                catch (LlmConfigurationException ex)
-                {
-                    // A chain member that is not configured is skipped with a warning; the selected one must work.
-                    if (kind == selected || options.Chain.Count == 1)
-                    {
-                        problems.AddRange(ex.Problems.Count > 0 ? ex.Problems : [ex.Message]);
-                    }
-                    else
-                    {
-                        warn?.Invoke($"{kind.ToString().ToLowerInvariant()} is in [llm] chain but not usable, so it is skipped: {string.Join(" ", ex.Problems)}");
-                    }
-                }
-            }
+            throw new LlmConfigurationException(settings.Problems);
         }
 
-        if (problems.Count > 0)
+        foreach (var warning in settings.Warnings)
         {
-            throw new LlmConfigurationException(problems.Distinct().ToList());
+            warn?.Invoke(warning);
         }
 
         var m = metrics ?? new EpisodicMetrics();
-        LayeredParseCache? cache = null;
-        if (options.Cache && options.Strategy != Strategy.RulesOnly)
-        {
-            var ttl = double.TryParse(settings.Cache.TtlDays, NumberStyles.Float, CultureInfo.InvariantCulture, out var days) && days > 0 ? TimeSpan.FromDays(days) : (TimeSpan?)null;
-            var entries = int.TryParse(settings.Cache.MemoryEntries, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 10_000;
-            cache = LayeredParseCache.Open(overrides.CacheDir ?? settings.Cache.Dir, entries, ttl, m, warn);
-        }
-
-        var prompts = llm.Llm.PromptsDir is { Length: > 0 } dir ? new PromptLibrary(dir) : PromptLibrary.Embedded;
-        var promptVersion = $"{prompts[PromptLibrary.ParseFilename].Version}+{prompts[PromptLibrary.ParseBatch].Version}";
+        var cache = settings.Cache.Enabled
+            ? LayeredParseCache.Open(settings.Cache.Directory, settings.Cache.MemoryEntries, settings.Cache.TimeToLive, m, warn)
+            : null;
+        var options = settings.Pipeline;
         var chain = new List<ChainBackend>();
-        foreach (var (backend, resilience) in backends)
+        var owned = new List<IDisposable>();
+        foreach (var (backend, resilience) in settings.Backends)
         {
-            // gen_ai.* spans and metrics from M.E.AI (prompts and answers are not recorded: sensitive data stays off).
-            var traced = new ChatClientBuilder(ChatClientFactory.Create(backend)).UseOpenTelemetry(sourceName: EpisodicMetrics.MeterName).Build();
-            var provider = new MetricsChatClient(traced, m, backend, prices);
-            var client = BackendClientBuilder.Build(provider, backend, resilience, m);
-            ILlmService service = new LlmService(client.Chat, backend.Name, RuleParser.Default, prompts, backend.Temperature);
-            if (cache is not null)
-            {
-                service = new CachingLlmService(service, cache, backend.Kind.ToString().ToLowerInvariant(), backend.Model, promptVersion);
-            }
-
-            if (options.Dedup)
-            {
-                service = new DedupingLlmService(service);
-            }
-
+            var client = BackendClientBuilder.Build(backend, resilience, m, settings.Prices, time);
+            owned.Add(client.Chat);
+            var service = new LlmServiceBuilder(new LlmService(client.Chat, backend.Name, RuleParser.Default, settings.Prompts, backend.Temperature))
+                .UseDedup(options.Dedup)
+                .UseCache(cache, backend.Kind.ToString().ToLowerInvariant(), backend.Model, settings.PromptVersion)
+                .Build();
             chain.Add(new ChainBackend(backend.Name, service, () => client.Circuit() is CircuitState.Open or CircuitState.Isolated));
         }
 
-        var host = new PipelineHost(new EpisodePipeline(options, RuleParser.Default, chain, m), options, chain, m, cache);
+        var host = new PipelineHost(new EpisodePipeline(options, RuleParser.Default, chain, m), settings, options, chain, m, cache, warn);
+        host._owned.AddRange(owned);
         if (cache is not null)
         {
             host._owned.Add(cache);

@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using Anthropic;
 using Anthropic.Core;
+using Episodic.Llm.Composition;
 using Microsoft.Extensions.AI;
 using OllamaSharp;
 using OpenAI;
@@ -23,7 +24,14 @@ public static class ChatClientFactory
     /// Optional transport (tests, proxies). It is wrapped, not modified, and not disposed; its own Timeout still applies,
     /// so give it <see cref="Timeout.InfiniteTimeSpan"/> and let <see cref="BackendOptions.Timeout"/> govern.
     /// </param>
-    public static IChatClient Create(BackendOptions options, HttpClient? httpClient = null)
+    public static IChatClient Create(BackendOptions options, HttpClient? httpClient = null) =>
+        new ChatClientBuilder(CreateProvider(options, httpClient)).UseErrorTranslation(options).Build();
+
+    /// <summary>
+    /// The bare SDK client (no error translation), with the configured max tokens and temperature as defaults; it
+    /// owns and disposes its HttpClient. The composition root adds every middleware on top of it.
+    /// </summary>
+    public static IChatClient CreateProvider(BackendOptions options, HttpClient? httpClient = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Timeout <= TimeSpan.Zero)
@@ -61,7 +69,7 @@ public static class ChatClientFactory
                     chat.Temperature ??= options.Temperature;
                 })
                 .Build();
-            return new ErrorTranslatingChatClient(withDefaults, options.Kind, options.ApiKey, options.Timeout, http);
+            return new HttpOwningChatClient(withDefaults, http);
         }
         catch
         {
@@ -118,4 +126,18 @@ public static class ChatClientFactory
         string.IsNullOrWhiteSpace(options.ApiKey)
             ? throw new ArgumentException($"{options.Kind} needs an API key.", nameof(options))
             : options.ApiKey;
+}
+
+/// <summary>Disposes the HttpClient the factory created for an SDK client when that client is disposed.</summary>
+internal sealed class HttpOwningChatClient(IChatClient innerClient, HttpClient http) : DelegatingChatClient(innerClient)
+{
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            http.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 }

@@ -19,15 +19,13 @@ internal sealed class ErrorTranslatingChatClient : DelegatingChatClient
     private readonly BackendKind backend;
     private readonly string? apiKey;
     private readonly TimeSpan timeout;
-    private readonly IDisposable? ownedResource;
 
-    public ErrorTranslatingChatClient(IChatClient innerClient, BackendKind backend, string? apiKey, TimeSpan timeout, IDisposable? ownedResource = null)
+    public ErrorTranslatingChatClient(IChatClient innerClient, BackendKind backend, string? apiKey, TimeSpan timeout)
         : base(innerClient)
     {
         this.backend = backend;
         this.apiKey = apiKey;
         this.timeout = timeout;
-        this.ownedResource = ownedResource;
     }
 
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
@@ -67,16 +65,6 @@ internal sealed class ErrorTranslatingChatClient : DelegatingChatClient
 
             yield return update;
         }
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            ownedResource?.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 
     // The caller's own cancellation stays an OperationCanceledException; argument bugs stay as they are.

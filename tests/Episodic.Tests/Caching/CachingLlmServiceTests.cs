@@ -1,4 +1,5 @@
 using Episodic.Core.Model;
+using Episodic.Core.Naming;
 using Episodic.Llm;
 using Episodic.Llm.Caching;
 using Xunit;

@@ -1,3 +1,4 @@
+using Episodic.Core.Naming;
 using Episodic.Core.Parsing;
 using Episodic.Llm;
 using Episodic.Tests.Fakes;

@@ -1,4 +1,5 @@
 using Episodic.Core.Model;
+using Episodic.Core.Naming;
 using Episodic.Core.Parsing;
 using Episodic.Llm;
 using Episodic.Llm.Pipeline;

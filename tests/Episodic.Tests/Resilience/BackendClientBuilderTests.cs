@@ -39,14 +39,16 @@ public sealed class BackendClientBuilderTests
     }
 
     [Fact]
-    public void Feature_switches_off_leave_the_provider_bare()
+    public void Feature_switches_off_leave_no_resilience_or_rate_limiting_layer()
     {
         var provider = new ScriptedChatClient();
         var options = new ResilienceOptions { RequestsPerMinute = 10, TokensPerMinute = 1000, ResilienceEnabled = false, RateLimitEnabled = false };
 
         var client = BackendClientBuilder.Build(provider, Backend, options, metrics: null);
 
-        Assert.Same(provider, client.Chat);
+        Assert.Null(client.Chat.GetService<ResilientChatClient>());
+        Assert.Null(client.Chat.GetService<RateLimitingChatClient>());
+        Assert.Same(provider, client.Chat.GetService<ScriptedChatClient>());
         Assert.Equal(CircuitState.Closed, client.Circuit());
     }
 }

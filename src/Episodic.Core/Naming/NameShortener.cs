@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Episodic.Llm.Naming;
+namespace Episodic.Core.Naming;
 
 /// <summary>
 /// The deterministic shortener: used when no model is configured, and as the fallback when a model's short name is
