@@ -16,7 +16,7 @@ internal static class ParseCommand
     {
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "A video or subtitle file, a folder to scan recursively for them, or - to read names from stdin (one per line).",
+            Description = "A video or subtitle file, a folder to scan recursively for them, - to read names from stdin (one per line), or a bare release name (an argument without / that is not an existing file).",
             Arity = ArgumentArity.OneOrMore,
         };
         var format = new Option<string>("--format", "-f")
@@ -186,9 +186,15 @@ internal static class ParseCommand
                     yield return file;
                 }
             }
+            else if (path.Contains('/') || path.Contains(Path.DirectorySeparatorChar))
+            {
+                // Release names have no path separators: this was meant as a path (a typo, or a file moved away).
+                Fail($"no such file or folder: '{path}'");
+            }
             else
             {
-                Fail($"no such file or folder: '{path}'");
+                // Not an existing path and no separators: a bare release name, parsed as given.
+                yield return path;
             }
         }
     }

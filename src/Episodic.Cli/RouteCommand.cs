@@ -31,15 +31,18 @@ internal static class RouteCommand
         var journal = new Option<string?>("--journal") { Description = "Journal file (JSON lines). Default: <library>/.episodic/journal-<timestamp>.jsonl, or the unfinished one a crashed run left." };
         var format = new Option<string>("--format", "-f") { Description = "Plan output: table (default) or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var template = new Option<string?>("--template") { Description = "Season/episode layout (default [routing] template, else {show}/Season {season:00}/{show} - S{season:00}E{episode:00}{ext})." };
+        var template = new Option<string?>("--template") { Description = $"Season/episode layout ([routing] template). Default: {RoutingOptions.DefaultTemplate}" };
+        var animeTemplate = new Option<string?>("--anime-template") { Description = $"Absolute-numbered anime layout ([routing] anime_template). Default: {RoutingOptions.DefaultAnimeTemplate}" };
+        var dailyTemplate = new Option<string?>("--daily-template") { Description = $"Daily show layout ([routing] daily_template). Default: {RoutingOptions.DefaultDailyTemplate}" };
         var rename = new Option<string?>("--rename") { Description = "template (default) or keep: keep the original file name inside the planned folder ([routing] rename)." };
         rename.AcceptOnlyFromAmong("template", "keep");
         var llm = new Option<bool>("--llm") { Description = "Parse with the LLM pipeline and let the model match show names to library folders and shorten long names." };
         var llmOptions = new LlmOptions();
         var command = new Command("route", "File episodes into a media library (dry run unless --apply); every operation is journaled and can be undone.")
         {
-            sources, library, animeLibrary, apply, mode, onConflict, minConfidence, verifyCrc, journal, format, template, rename, llm,
+            sources, library, animeLibrary, apply, mode, onConflict, minConfidence, verifyCrc, journal, format, template, animeTemplate, dailyTemplate, rename, llm,
         };
+        command.Description += $"\n\nTemplate placeholders: {TemplateRenderer.PlaceholderHelp}";
         foreach (var option in llmOptions.All)
         {
             command.Options.Add(option);
@@ -89,11 +92,13 @@ internal static class RouteCommand
             {
                 LibraryRoot = Path.GetFullPath(libraryRoot),
                 AnimeRoot = (result.GetValue(animeLibrary) ?? Setting(section, "anime_tv_path")) is { Length: > 0 } anime ? Path.GetFullPath(anime) : null,
-                Template = result.GetValue(template) ?? Setting(section, "template") ?? new RoutingOptions { LibraryRoot = "" }.Template,
+                Template = result.GetValue(template) ?? Setting(section, "template") ?? RoutingOptions.DefaultTemplate,
+                AnimeTemplate = result.GetValue(animeTemplate) ?? Setting(section, "anime_template") ?? RoutingOptions.DefaultAnimeTemplate,
+                DailyTemplate = result.GetValue(dailyTemplate) ?? Setting(section, "daily_template") ?? RoutingOptions.DefaultDailyTemplate,
                 KeepOriginalName = renameMode == "keep",
                 MinConfidence = result.GetValue(minConfidence),
             };
-            var problems = TemplateRenderer.Validate(options.Template);
+            var problems = TemplateProblems(options, result.GetValue(template) is not null, result.GetValue(animeTemplate) is not null, result.GetValue(dailyTemplate) is not null);
             foreach (var problem in problems)
             {
                 context.Error(problem);
@@ -167,6 +172,29 @@ internal static class RouteCommand
             }
         });
         return command;
+    }
+
+    /// <summary>Each template must be usable and must read back to the numbers it writes; problems name the flag or key to fix.</summary>
+    private static List<string> TemplateProblems(RoutingOptions options, bool templateFlag, bool animeFlag, bool dailyFlag)
+    {
+        var problems = new List<string>();
+        foreach (var (value, layout, flag, key, fromFlag) in new[]
+        {
+            (options.Template, RouteLayout.Season, "--template", "[routing] template", templateFlag),
+            (options.AnimeTemplate, RouteLayout.Absolute, "--anime-template", "[routing] anime_template", animeFlag),
+            (options.DailyTemplate, RouteLayout.Daily, "--daily-template", "[routing] daily_template", dailyFlag),
+        })
+        {
+            var setting = fromFlag ? flag : key;
+            var usable = TemplateRenderer.Validate(value);
+            problems.AddRange(usable.Select(p => $"{setting}: {p}"));
+            if (usable.Count == 0)
+            {
+                problems.AddRange(TemplateRoundTrip.Problems(options, layout, RuleParser.Default, setting));
+            }
+        }
+
+        return problems;
     }
 
     /// <summary>A [routing] key; the INI loader folds snake_case keys ("tv_path" → "tvpath"), so both spellings are tried.</summary>

@@ -109,7 +109,7 @@ public static partial class RoutePlanner
         var template = layout switch
         {
             RouteLayout.Daily => options.DailyTemplate,
-            RouteLayout.Absolute => options.AbsoluteTemplate,
+            RouteLayout.Absolute => options.AnimeTemplate,
             _ => options.Template,
         };
         var components = TemplateRenderer.Components(template);

@@ -6,7 +6,7 @@ public enum RouteLayout
     /// <summary>Season and episode numbers (<see cref="RoutingOptions.Template"/>); specials land in Season 00.</summary>
     Season,
 
-    /// <summary>Absolute-numbered anime (<see cref="RoutingOptions.AbsoluteTemplate"/>).</summary>
+    /// <summary>Absolute-numbered anime (<see cref="RoutingOptions.AnimeTemplate"/>).</summary>
     Absolute,
 
     /// <summary>Daily shows by air date (<see cref="RoutingOptions.DailyTemplate"/>).</summary>

@@ -9,14 +9,26 @@ public sealed record RoutingOptions
     /// <summary>Separate root for anime (absolute-numbered or fansub-tagged), Sync2NAS's <c>[routing] anime_tv_path</c>; null = LibraryRoot.</summary>
     public string? AnimeRoot { get; init; }
 
-    /// <summary><c>[routing] template</c> for season/episode names.</summary>
-    public string Template { get; init; } = "{show}/Season {season:00}/{show} - S{season:00}E{episode:00}{ext}";
+    /// <summary>The default <see cref="Template"/>.</summary>
+    public const string DefaultTemplate = "{show}/Season {season:00}/{show} - S{season:00}E{episode:00}{ext}";
 
-    /// <summary>Template for absolute-numbered anime without a season.</summary>
-    public string AbsoluteTemplate { get; init; } = "{show}/{show} - {absolute:000}{ext}";
+    /// <summary>
+    /// The default <see cref="AnimeTemplate"/>. "Episode" before the number matters: a bare "Show - 150" reads back as
+    /// season 1 episode 50, so Episodic could not re-read its own library.
+    /// </summary>
+    public const string DefaultAnimeTemplate = "{show}/{show} - Episode {absolute:000}{ext}";
 
-    /// <summary>Template for daily shows.</summary>
-    public string DailyTemplate { get; init; } = "{show}/Season {year}/{show} - {air_date}{ext}";
+    /// <summary>The default <see cref="DailyTemplate"/>.</summary>
+    public const string DefaultDailyTemplate = "{show}/Season {year}/{show} - {air_date}{ext}";
+
+    /// <summary><c>[routing] template</c> / <c>--template</c>: season/episode names.</summary>
+    public string Template { get; init; } = DefaultTemplate;
+
+    /// <summary><c>[routing] anime_template</c> / <c>--anime-template</c>: absolute-numbered anime without a season.</summary>
+    public string AnimeTemplate { get; init; } = DefaultAnimeTemplate;
+
+    /// <summary><c>[routing] daily_template</c> / <c>--daily-template</c>: daily shows by air date.</summary>
+    public string DailyTemplate { get; init; } = DefaultDailyTemplate;
 
     /// <summary><c>[routing] rename = template|keep</c>: keep the original file name inside the planned folder.</summary>
     public bool KeepOriginalName { get; init; }

@@ -17,6 +17,12 @@ public static partial class TemplateRenderer
         "show", "season", "episode", "episodes", "absolute", "air_date", "year", "ext", "original",
     };
 
+    /// <summary>Every placeholder with what it writes, for --help and docs.</summary>
+    public const string PlaceholderHelp =
+        "{show} show folder name; {season} {season:00} season number (0 for specials); {episode:00} episode or range (01-E02); " +
+        "{episodes} every number (01-02-03); {absolute:000} absolute number or range (001-002); {air_date} yyyy-MM-dd; " +
+        "{year} air or show year; {ext} extension with the dot; {original} source file name without extension. Zeros set the padding.";
+
     /// <summary>The values one file gives the placeholders.</summary>
     internal sealed record Values(string Show, EpisodeParse Parse, string Extension, string Original);
 

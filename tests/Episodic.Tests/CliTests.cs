@@ -26,6 +26,23 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task A_bare_name_that_is_not_a_path_is_parsed_as_a_name()
+    {
+        var run = await Run(["parse", "Show.Name.S01E07.720p.WEB.mkv", "[Grp] Other Show - 12 [1080p].mkv", "--format", "jsonl"]);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Equal("", run.Stderr);
+        var lines = Lines(run.Stdout);
+        Assert.Equal(2, lines.Count);
+        using var first = JsonDocument.Parse(lines[0]);
+        Assert.Equal("Show Name", first.RootElement.GetProperty("show_name").GetString());
+        Assert.Equal(7, first.RootElement.GetProperty("episode").GetInt32());
+        using var second = JsonDocument.Parse(lines[1]);
+        Assert.Equal(12, second.RootElement.GetProperty("episode").GetInt32());
+        Assert.Equal("Grp", second.RootElement.GetProperty("release_group").GetString());
+    }
+
+    [Fact]
     public async Task Stdin_jsonl_writes_one_object_per_line_with_the_exact_fields()
     {
         string[] names = ["Show.Name.S01E02.720p.HDTV.x264-GRP.mkv", "[Group] Other Show - 03 [ABCDEF12].mkv", "readme"];

@@ -126,7 +126,7 @@ public sealed class ExecutorTests
         Assert.Equal(1, summary.Verified);
         Assert.Equal(1, summary.CrcMismatches);
         Assert.Equal(1, summary.Moved);
-        Assert.True(File.Exists(Path.Join(fx.Anime, "Good Show", "Good Show - 001.mkv")));
+        Assert.True(File.Exists(Path.Join(fx.Anime, "Good Show", "Good Show - Episode 001.mkv")));
         Assert.True(File.Exists(bad));
         Assert.Contains(summary.Problems, p => p.Contains("DEADBEEF", StringComparison.Ordinal));
     }

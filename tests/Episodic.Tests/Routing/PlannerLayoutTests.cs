@@ -38,8 +38,8 @@ public sealed class PlannerLayoutTests
         Assert.True(target.Anime);
         Assert.Equal(RouteLayout.Absolute, target.Layout);
         Assert.Equal("/lib/anime", target.Root);
-        Assert.Equal("Frieren/Frieren - 005.mkv", target.RelativePath);
-        Assert.Equal(Path.Join("/lib/anime", "Frieren", "Frieren - 005.mkv"), target.FullPath);
+        Assert.Equal("Frieren/Frieren - Episode 005.mkv", target.RelativePath);
+        Assert.Equal(Path.Join("/lib/anime", "Frieren", "Frieren - Episode 005.mkv"), target.FullPath);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class PlannerLayoutTests
             [Path.Join(fx.Library, "Show", "Season 01", "Show - S01E01.en.forced.srt"), Path.Join(fx.Library, "Show", "Season 01", "Show - S01E01.srt")],
             show.Sidecars.Select(s => s.Destination).Order(StringComparer.Ordinal));
         var anime = plan.Items.Single(i => i.Source.Contains("Frieren", StringComparison.Ordinal));
-        Assert.Equal(Path.Join(fx.Anime, "Frieren", "Frieren - 005.mkv"), anime.Destination);
+        Assert.Equal(Path.Join(fx.Anime, "Frieren", "Frieren - Episode 005.mkv"), anime.Destination);
         Assert.Equal(RouteAction.Skip, plan.Items.Single(i => i.Source.EndsWith("holiday.mp4", StringComparison.Ordinal)).Action);
     }
 

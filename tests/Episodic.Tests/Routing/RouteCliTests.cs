@@ -57,7 +57,7 @@ public sealed class RouteCliTests
         Assert.Equal(0, run.Exit);
         Assert.Contains("moved 3,", run.Stdout, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(fx.Downloads));
-        Assert.True(File.Exists(Path.Join(fx.Anime, "Anime", "Anime - 003.mkv")));
+        Assert.True(File.Exists(Path.Join(fx.Anime, "Anime", "Anime - Episode 003.mkv")));
         var journal = Assert.Single(Directory.GetFiles(Path.Join(fx.Library, ".episodic"), "journal-*.jsonl"));
         Assert.Contains(journal, run.Stderr, StringComparison.Ordinal);
 
@@ -81,7 +81,30 @@ public sealed class RouteCliTests
 
         Assert.Equal(0, fromConfig.Exit);
         Assert.Contains(Path.Join(fx.Anime, "Anime", "[Grp] Anime - 03 [ABCDEF12].mkv"), fromConfig.Stdout, StringComparison.Ordinal);
-        Assert.Contains(Path.Join(fx.Anime, "Anime", "Anime - 003.mkv"), flagWins.Stdout, StringComparison.Ordinal);
+        Assert.Contains(Path.Join(fx.Anime, "Anime", "Anime - Episode 003.mkv"), flagWins.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Anime_and_daily_templates_are_read_from_routing_and_flags_win_and_a_template_that_misreads_is_refused()
+    {
+        using var fx = new RoutingFixture();
+        fx.Write("[Grp] Anime - 03 [ABCDEF12].mkv");
+        fx.Write("The.Daily.Show.2024.01.15.720p.WEB.mkv");
+        var ini = Path.Join(fx.Root, "episodic.ini");
+        File.WriteAllText(ini, $"[routing]\ntv_path = {fx.Library}\nanime_tv_path = {fx.Anime}\nanime_template = {{show}}/Ep {{absolute:00}} - {{show}}{{ext}}\ndaily_template = {{show}}/{{air_date}} {{show}}{{ext}}\n");
+
+        var fromConfig = await Run(["route", fx.Downloads, "--config", ini]);
+        var flagWins = await Run(["route", fx.Downloads, "--config", ini, "--anime-template", "{show}/{show} - ep{absolute:0000}{ext}"]);
+        var refused = await Run(["route", fx.Downloads, "--config", ini, "--anime-template", "{show}/{show} - {absolute:000}{ext}"]);
+
+        Assert.True(fromConfig.Exit == 0, fromConfig.Stderr);
+        Assert.Contains(Path.Join(fx.Anime, "Anime", "Ep 03 - Anime.mkv"), fromConfig.Stdout, StringComparison.Ordinal);
+        Assert.Contains(Path.Join(fx.Library, "The Daily Show", "2024-01-15 The Daily Show.mkv"), fromConfig.Stdout, StringComparison.Ordinal);
+        Assert.Contains(Path.Join(fx.Anime, "Anime", "Anime - ep0003.mkv"), flagWins.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, refused.Exit);
+        Assert.Contains("--anime-template", refused.Stderr, StringComparison.Ordinal);
+        Assert.Contains("reads back as season", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", refused.Stdout);
     }
 
     [Fact]
