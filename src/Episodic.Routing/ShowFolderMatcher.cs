@@ -1,4 +1,3 @@
-using System.Text;
 using Episodic.Core.Text;
 
 namespace Episodic.Routing;
@@ -88,42 +87,6 @@ public static class ShowFolderMatcher
     private static bool IsYear(string w) =>
         w.Length == 4 && w.All(char.IsAsciiDigit) && string.CompareOrdinal(w, "1900") >= 0 && string.CompareOrdinal(w, "2099") <= 0;
 
-    /// <summary>Lower-case ASCII-folded words; apostrophes join ("Grey's" → "greys"), "&amp;" reads as "and".</summary>
-    internal static List<string> Words(string s)
-    {
-        var words = new List<string>();
-        var sb = new StringBuilder();
-        void Flush()
-        {
-            if (sb.Length > 0)
-            {
-                words.Add(sb.ToString());
-                sb.Clear();
-            }
-        }
-
-        foreach (var ch in s)
-        {
-            var c = Diacritics.Fold(char.ToLowerInvariant(ch));
-            if (char.IsLetterOrDigit(c))
-            {
-                sb.Append(c);
-            }
-            else if (c is '\'' or '’')
-            {
-                continue;
-            }
-            else
-            {
-                Flush();
-                if (c == '&')
-                {
-                    words.Add("and");
-                }
-            }
-        }
-
-        Flush();
-        return words;
-    }
+    /// <summary>Lower-case ASCII-folded words (<see cref="TitleWords.Of"/>).</summary>
+    internal static List<string> Words(string s) => TitleWords.Of(s);
 }

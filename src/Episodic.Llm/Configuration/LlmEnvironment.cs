@@ -16,6 +16,7 @@ public static class LlmEnvironment
         ["ANTHROPIC_API_KEY"] = "anthropic:api_key",
         ["ANTHROPIC_BASE_URL"] = "anthropic:base_url",
         ["OLLAMA_HOST"] = "ollama:host",
+        ["TMDB_API_KEY"] = "tmdb:api_key",
     };
 
     /// <summary>A snapshot of the process environment, for callers that do not inject their own.</summary>

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace Episodic.Metadata.Configuration;
+
+/// <summary>
+/// Reads <see cref="MetadataSettings"/> from the layered configuration the LLM settings use (INI file, environment:
+/// <c>TMDB_API_KEY</c>, <c>EPISODIC_TMDB__BASE_URL</c>, <c>EPISODIC_TVMAZE__BASE_URL</c>, ...). Keys arrive folded
+/// (<c>api_key</c> → <c>apikey</c>). Every problem is reported at once, each naming the key and the fix.
+/// </summary>
+public static class MetadataConfiguration
+{
+    /// <summary>The settings and every problem found; the settings are usable only when the list is empty.</summary>
+    public static (MetadataSettings Settings, IReadOnlyList<string> Problems) Read(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var problems = new List<string>();
+        var tmdb = configuration.GetSection("tmdb");
+        var tvmaze = configuration.GetSection("tvmaze");
+        var metadata = configuration.GetSection("metadata");
+        var settings = new MetadataSettings
+        {
+            TmdbApiKey = tmdb["apikey"] is { Length: > 0 } key && key.Trim().Length > 0 ? key.Trim() : null,
+            TmdbBaseUrl = Url(tmdb["baseurl"], "[tmdb] base_url", "EPISODIC_TMDB__BASE_URL", MetadataDefaults.TmdbBaseUrl, problems),
+            TmdbLanguage = tmdb["language"] is { Length: > 0 } language ? language.Trim() : MetadataDefaults.TmdbLanguage,
+            TmdbRequestsPerSecond = Rate(tmdb["requestspersecond"], "[tmdb] requests_per_second", MetadataDefaults.TmdbRequestsPerSecond, problems),
+            TvmazeBaseUrl = Url(tvmaze["baseurl"], "[tvmaze] base_url", "EPISODIC_TVMAZE__BASE_URL", MetadataDefaults.TvmazeBaseUrl, problems),
+            TvmazeRequestsPerSecond = Rate(tvmaze["requestspersecond"], "[tvmaze] requests_per_second", MetadataDefaults.TvmazeRequestsPerSecond, problems),
+            Aliases = AliasTable.From(configuration.GetSection("aliases").GetChildren().Select(c => KeyValuePair.Create(c.Key, c.Value)), problems),
+            CachePath = metadata["cachepath"] is { Length: > 0 } path ? path.Trim() : null,
+        };
+        return (settings, problems);
+    }
+
+    private static Uri Url(string? value, string key, string env, Uri fallback, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || !string.IsNullOrEmpty(uri.Query))
+        {
+            problems.Add($"{key} = {value.Trim()} is not an http(s) URL without a query; set it (or {env}) to e.g. {fallback.AbsoluteUri.TrimEnd('/')}");
+            return fallback;
+        }
+
+        // A trailing slash makes relative paths ("search/tv") extend the base path instead of replacing its last segment.
+        return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+    }
+
+    private static double Rate(string? value, string key, double fallback, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        if (double.TryParse(value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate > 0 && rate <= 1000)
+        {
+            return rate;
+        }
+
+        problems.Add($"{key} = {value.Trim()} must be a number of requests per second between 0 and 1000, e.g. {fallback.ToString(CultureInfo.InvariantCulture)}");
+        return fallback;
+    }
+}
