@@ -37,17 +37,21 @@ internal static class MetadataResilience
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, MetadataSettings settings, RateLimiter limiter)
     {
-        builder
-            .AddTimeout(MetadataDefaults.TotalTimeout)
-            .AddRetry(new HttpRetryStrategyOptions
+        builder.AddTimeout(MetadataDefaults.TotalTimeout);
+        if (settings.MaxRetries > 0)
+        {
+            builder.AddRetry(new HttpRetryStrategyOptions
             {
-                MaxRetryAttempts = Math.Max(0, settings.MaxRetries),
+                MaxRetryAttempts = settings.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = RetryBaseDelay,
                 MaxDelay = RetryMaxDelay,
                 ShouldRetryAfterHeader = true,
-            })
+            });
+        }
+
+        builder
             .AddRateLimiter(limiter)
             .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {

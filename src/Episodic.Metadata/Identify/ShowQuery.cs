@@ -44,7 +44,16 @@ public sealed record ShowQuery(string SearchText, string Key, int? Year, string?
             }
         }
 
-        return new ShowQuery(string.Join(' ', words), TitleWords.Key(words), year, country);
+        return new ShowQuery(SearchTextOf(showName, words.Count), TitleWords.Key(words), year, country);
+    }
+
+    /// <summary>The name as written (case kept, separators as spaces), cut to its first <paramref name="keep"/> words.</summary>
+    private static string SearchTextOf(string showName, int keep)
+    {
+        var parts = showName.Split([' ', '.', '_', '-', '(', ')', '[', ']'], StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= keep && TitleWords.Of(string.Join(' ', parts.Take(keep))).Count == keep
+            ? string.Join(' ', parts.Take(keep))
+            : string.Join(' ', TitleWords.Of(showName).Take(keep));
     }
 
     /// <summary>The key of a candidate's name, with a trailing "(2005)" or "(US)" of its own removed.</summary>
