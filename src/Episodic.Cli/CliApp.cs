@@ -17,6 +17,7 @@ internal static class CliApp
             ParseCommand.Create(context),
             EvalCommand.Create(context),
             SuggestShowCommand.Create(context),
+            IdentifyCommand.Create(context),
             ShortenCommand.Create(context),
             CacheCommand.Create(context),
             CheckCommand.Create(context),

@@ -1,14 +1,14 @@
-using Episodic.Llm;
+using Episodic.Core.Naming;
 using Episodic.Metadata.Providers;
 
 namespace Episodic.Metadata.Identify;
 
 /// <summary>
-/// <see cref="IShowPicker"/> through <see cref="ILlmService.SuggestShowNameAsync"/>, fed the provider's real
+/// <see cref="IShowPicker"/> through <see cref="INamingAdvisor.SuggestShowNameAsync"/> (the LLM stack's one composition root supplies it), fed the provider's real
 /// candidates (ids, names, original names, first air dates, overviews, alternative titles). The service already
 /// validates that the answer is a candidate id; this adapter checks again, so a pick is never a show nobody offered.
 /// </summary>
-public sealed class LlmShowPicker(ILlmService llm) : IShowPicker
+public sealed class LlmShowPicker(INamingAdvisor llm) : IShowPicker
 {
     public string Name => llm.Name;
 
