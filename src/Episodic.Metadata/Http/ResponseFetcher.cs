@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Episodic.Core.Metadata;
 using Polly.CircuitBreaker;
-using Polly.Timeout;
 using Polly.RateLimiting;
+using Polly.Timeout;
 
 namespace Episodic.Metadata.Http;
 

@@ -12,8 +12,18 @@ public sealed record ShowQuery(string SearchText, string Key, int? Year, string?
     /// <summary>Filename country suffixes → ISO 3166-1 codes as the providers report them.</summary>
     private static readonly Dictionary<string, string> Countries = new(StringComparer.Ordinal)
     {
-        ["us"] = "US", ["usa"] = "US", ["uk"] = "GB", ["gb"] = "GB", ["au"] = "AU", ["nz"] = "NZ", ["ca"] = "CA", ["ie"] = "IE",
-        ["jp"] = "JP", ["kr"] = "KR", ["fr"] = "FR", ["de"] = "DE",
+        ["us"] = "US",
+        ["usa"] = "US",
+        ["uk"] = "GB",
+        ["gb"] = "GB",
+        ["au"] = "AU",
+        ["nz"] = "NZ",
+        ["ca"] = "CA",
+        ["ie"] = "IE",
+        ["jp"] = "JP",
+        ["kr"] = "KR",
+        ["fr"] = "FR",
+        ["de"] = "DE",
     };
 
     public static ShowQuery From(string showName, int? year)
