@@ -1,11 +1,15 @@
 using System.CommandLine;
+using System.Globalization;
 using Episodic.Cli.Output;
 using Episodic.Core.Evaluation;
 using Episodic.Core.Parsing;
 
 namespace Episodic.Cli;
 
-/// <summary><c>episodic eval CORPUS.tsv...</c>: score the rule parser against labelled corpora.</summary>
+/// <summary>
+/// <c>episodic eval CORPUS.tsv...</c>: score the rule parser against labelled corpora; <c>--cv</c> checks the confidence
+/// model out of fold and <c>--fit-confidence</c> refits its weights file.
+/// </summary>
 internal static class EvalCommand
 {
     public static Command Create(CliContext context)
@@ -20,28 +24,71 @@ internal static class EvalCommand
             Description = "List the first N failures per file: input, failed fields, expected vs got.",
             DefaultValueFactory = _ => 0,
         };
+        misses.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--misses must be 0 or more.");
+            }
+        });
         var format = new Option<string>("--format", "-f")
         {
             Description = "Output format: text (tables) or json (one document, for scripts).",
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json");
+        var threshold = new Option<double>("--threshold")
+        {
+            Description = "Escalation threshold: rows below it count as escalated, rows at or above it and wrong as confident-wrong.",
+            DefaultValueFactory = _ => Escalation.DefaultThreshold,
+        };
+        threshold.Validators.Add(r =>
+        {
+            var t = r.GetValueOrDefault<double>();
+            if (!double.IsFinite(t) || t is < 0 or > 1)
+            {
+                r.AddError("--threshold must be a number from 0 to 1.");
+            }
+        });
+        var cv = new Option<string?>("--cv")
+        {
+            Description = "Check the confidence model out of fold: K (2-20) folds by a hash of the row id, or 'source' to leave one corpus out at a time.",
+        };
+        cv.Validators.Add(r =>
+        {
+            var v = r.GetValueOrDefault<string?>();
+            if (v is not null && !v.Equals("source", StringComparison.OrdinalIgnoreCase) && !(int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k is >= 2 and <= 20))
+            {
+                r.AddError("--cv takes a number of folds from 2 to 20, or 'source'.");
+            }
+        });
+        var fit = new Option<string?>("--fit-confidence")
+        {
+            Description = "Refit the confidence model on the given corpora and write its weights file to this path.",
+        };
 
-        var command = new Command("eval", "Score the rule parser against labelled corpora: exact-match accuracy, misses per field, confidence calibration and speed.")
+        var command = new Command("eval", "Score the rule parser against labelled corpora: exact-match accuracy, escalated and confident-wrong rows, misses per field, confidence calibration and speed.")
         {
             corpora,
             misses,
             format,
+            threshold,
+            cv,
+            fit,
         };
-        command.SetAction(result => Run(context, result.GetValue(corpora) ?? [], result.GetValue(misses), result.GetValue(format) ?? "text"));
+        command.SetAction(result => Run(context, new EvalRequest(
+            result.GetValue(corpora) ?? [], result.GetValue(misses), result.GetValue(format) ?? "text",
+            result.GetValue(threshold), result.GetValue(cv), result.GetValue(fit))));
         return command;
     }
 
-    private static int Run(CliContext context, string[] paths, int misses, string format)
+    private sealed record EvalRequest(string[] Paths, int Misses, string Format, double Threshold, string? Cv, string? FitPath);
+
+    private static int Run(CliContext context, EvalRequest request)
     {
         var exit = CliApp.ExitOk;
-        var reports = new List<CorpusReport>();
-        foreach (var path in paths)
+        var loaded = new List<(string Name, IReadOnlyList<CorpusRow> Rows)>();
+        foreach (var path in request.Paths)
         {
             if (!File.Exists(path))
             {
@@ -50,21 +97,14 @@ internal static class EvalCommand
                 continue;
             }
 
-            IReadOnlyList<CorpusRow> rows;
             try
             {
-                rows = CorpusReader.Read(path);
+                loaded.Add((Path.GetFileName(path), CorpusReader.Read(path)));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 context.Error($"cannot read corpus '{path}': {ex.Message}");
                 exit = CliApp.ExitInputError;
-                continue;
-            }
-
-            try
-            {
-                reports.Add(Evaluator.Evaluate(Path.GetFileName(path), rows, RuleParser.Default));
             }
             catch (FormatException ex)
             {
@@ -73,19 +113,65 @@ internal static class EvalCommand
             }
         }
 
-        if (reports.Count == 0)
+        if (loaded.Count == 0)
         {
             return exit;
         }
 
-        var overall = Evaluator.Overall(reports);
-        if (format == "json")
+        if (request.FitPath is { } fitPath)
         {
-            EvalJsonWriter.Write(context.Stdout, reports, overall, Math.Max(misses, 0));
+            var rows = loaded.Sum(c => c.Rows.Count);
+            var header = $"Episodic confidence model: logistic regression over typed evidence (docs/calibration.md).\n"
+                + $"Fitted on {rows} rows of {string.Join(", ", loaded.Select(c => c.Name))}.\n"
+                + "Refit: episodic eval testdata/corpus/dev/*.tsv --fit-confidence src/Episodic.Core/Parsing/Confidence/confidence-weights.tsv";
+            try
+            {
+                File.WriteAllText(fitPath, ConfidenceTraining.Fit(loaded, header));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                context.Error($"cannot write the weights file '{fitPath}': {ex.Message}");
+                return CliApp.ExitInputError;
+            }
+
+            context.Stdout.WriteLine($"wrote confidence weights to {fitPath} (fitted on {rows} rows); rebuild to embed them.");
+            return exit;
+        }
+
+        IReadOnlyList<CorpusReport> reports;
+        CorpusReport overall;
+        if (request.Cv is { } cv)
+        {
+            var bySource = cv.Equals("source", StringComparison.OrdinalIgnoreCase);
+            var folds = bySource ? loaded.Count : int.Parse(cv, CultureInfo.InvariantCulture);
+            if (bySource && loaded.Count < 2)
+            {
+                context.Error("--cv source needs at least two corpora (one is held out at a time).");
+                return CliApp.ExitInputError;
+            }
+
+            (reports, overall) = ConfidenceTraining.CrossValidate(loaded, bySource ? CvSplit.LeaveOneSourceOut : CvSplit.ByRowHash, folds, request.Threshold);
+            if (request.Format != "json")
+            {
+                context.Stdout.WriteLine(bySource
+                    ? "out of fold: each corpus scored with confidence weights fitted on the other corpora"
+                    : $"out of fold: {folds} folds by a hash of the row id; each row scored with weights fitted on the other folds");
+                context.Stdout.WriteLine();
+            }
         }
         else
         {
-            EvalTextWriter.Write(context.Stdout, reports, overall, Math.Max(misses, 0));
+            reports = [.. loaded.Select(c => Evaluator.Evaluate(c.Name, c.Rows, RuleParser.Default, request.Threshold))];
+            overall = Evaluator.Overall(reports);
+        }
+
+        if (request.Format == "json")
+        {
+            EvalJsonWriter.Write(context.Stdout, reports, overall, request.Misses);
+        }
+        else
+        {
+            EvalTextWriter.Write(context.Stdout, reports, overall, request.Misses);
         }
 
         return exit;

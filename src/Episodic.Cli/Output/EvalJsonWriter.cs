@@ -7,7 +7,7 @@ namespace Episodic.Cli.Output;
 
 /// <summary>
 /// Eval output as one JSON document: <c>{"corpora": [report...], "overall": report}</c>, where a report has
-/// rows, exact, exact_pct, field_misses, calibration, names_parsed, names_per_second and misses.
+/// rows, exact, exact_pct, threshold, escalated(_pct), confident_wrong(_pct), field_misses, calibration, names_parsed, names_per_second and misses.
 /// </summary>
 internal static class EvalJsonWriter
 {
@@ -40,6 +40,11 @@ internal static class EvalJsonWriter
         json.WriteNumber("rows", r.Rows);
         json.WriteNumber("exact", r.Exact);
         json.WriteNumber("exact_pct", r.ExactPct);
+        json.WriteNumber("threshold", r.Threshold);
+        json.WriteNumber("escalated", r.Escalated);
+        json.WriteNumber("escalated_pct", r.EscalatedPct);
+        json.WriteNumber("confident_wrong", r.ConfidentWrong);
+        json.WriteNumber("confident_wrong_pct", r.ConfidentWrongPct);
         json.WriteStartObject("field_misses");
         foreach (var (field, n) in r.FieldMisses)
         {
@@ -86,6 +91,7 @@ internal static class EvalJsonWriter
             json.WriteEndArray();
             json.WriteString("expected", MissDescription.Expected(v.Row));
             json.WriteString("got", MissDescription.Got(v.Result));
+            json.WriteNumber("confidence", v.Result.Confidence);
             json.WriteEndObject();
         }
 

@@ -29,8 +29,9 @@ internal static class EvalTextWriter
     {
         // Plain lines go straight to the writer (no wrapping at the console width); tables go through Spectre.
         var output = console.Profile.Out.Writer;
+        var speed = r.ParseTime > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $"   {r.NamesPerSecond:N0} names/s ({r.NamesParsed} names)") : "";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{r.Name}: {r.Exact}/{r.Rows} exact = {r.ExactPct:0.0}%   {r.NamesPerSecond:N0} names/s ({r.NamesParsed} names)"));
+            $"{r.Name}: {r.Exact}/{r.Rows} exact = {r.ExactPct:0.0}%   escalated {r.EscalatedPct:0.0}%   confident-wrong {r.ConfidentWrongPct:0.0}% (threshold {r.Threshold:0.##}){speed}"));
 
         var fields = new Table().Border(TableBorder.Simple).AddColumn("field").AddColumn(new TableColumn("misses").RightAligned());
         foreach (var (field, n) in r.FieldMisses)

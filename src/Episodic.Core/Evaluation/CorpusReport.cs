@@ -24,6 +24,19 @@ public sealed record CorpusReport
 
     public double NamesPerSecond => ParseTime > TimeSpan.Zero ? NamesParsed / ParseTime.TotalSeconds : 0;
 
+    /// <summary>The escalation threshold the two counts below were taken at (rules-first asks a model below it).</summary>
+    public double Threshold { get; init; } = Escalation.DefaultThreshold;
+
+    /// <summary>Rows whose confidence is below <see cref="Threshold"/>: rules-first would ask a model about them.</summary>
+    public int Escalated { get; init; }
+
+    /// <summary>Rows at or above <see cref="Threshold"/> that are wrong: nothing downstream would fix them.</summary>
+    public int ConfidentWrong { get; init; }
+
+    public double EscalatedPct => Math.Round(100.0 * Escalated / Math.Max(Rows, 1), 1);
+
+    public double ConfidentWrongPct => Math.Round(100.0 * ConfidentWrong / Math.Max(Rows, 1), 1);
+
     /// <summary>The failed rows, in corpus order.</summary>
     public required IReadOnlyList<RowVerdict> Misses { get; init; }
 }

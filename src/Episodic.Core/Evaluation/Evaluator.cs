@@ -7,7 +7,7 @@ namespace Episodic.Core.Evaluation;
 /// <summary>Runs a parser over labelled corpora and builds <see cref="CorpusReport"/>s.</summary>
 public static class Evaluator
 {
-    public static CorpusReport Evaluate(string name, IReadOnlyList<CorpusRow> rows, IFilenameParser parser)
+    public static CorpusReport Evaluate(string name, IReadOnlyList<CorpusRow> rows, IFilenameParser parser, double threshold = Escalation.DefaultThreshold)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(parser);
@@ -19,7 +19,7 @@ public static class Evaluator
         }
 
         clock.Stop();
-        return Build(name, Scorer.Score(rows, results), rows.Count, clock.Elapsed);
+        return Build(name, Scorer.Score(rows, results), rows.Count, clock.Elapsed, threshold);
     }
 
     /// <summary>Combines per-corpus reports into one overall report.</summary>
@@ -44,11 +44,18 @@ public static class Evaluator
             NamesParsed = reports.Sum(r => r.NamesParsed),
             ParseTime = TimeSpan.FromTicks(reports.Sum(r => r.ParseTime.Ticks)),
             Misses = [.. reports.SelectMany(r => r.Misses)],
+            Threshold = reports.Count > 0 ? reports[0].Threshold : Escalation.DefaultThreshold,
+            Escalated = reports.Sum(r => r.Escalated),
+            ConfidentWrong = reports.Sum(r => r.ConfidentWrong),
         };
     }
 
-    private static CorpusReport Build(string name, IReadOnlyList<RowVerdict> verdicts, int parsed, TimeSpan elapsed) => new()
+    /// <summary>A report over verdicts already made (used by cross-validation, where the confidence is out of fold).</summary>
+    public static CorpusReport Build(string name, IReadOnlyList<RowVerdict> verdicts, int parsed, TimeSpan elapsed, double threshold) => new()
     {
+        Threshold = threshold,
+        Escalated = verdicts.Count(v => Escalation.IsEscalated(v.Result, threshold)),
+        ConfidentWrong = verdicts.Count(v => !v.IsExact && !Escalation.IsEscalated(v.Result, threshold)),
         Name = name,
         Rows = verdicts.Count,
         Exact = verdicts.Count(v => v.IsExact),

@@ -20,4 +20,10 @@ internal enum Doubt
 
     /// <summary>Episodes joined without a dash (E1E3): a list to some, a range to others.</summary>
     ChainedEpisodes,
+
+    /// <summary>"[Title].148.[Xvid]": no title outside brackets, so the leading bracket was read as the show, not the group.</summary>
+    TitleInGroupBracket,
+
+    /// <summary>"Show - 12a": a split episode (part a of 12); media servers file it as 12, some sources as a special.</summary>
+    SplitEpisode,
 }

@@ -35,10 +35,10 @@ internal static class PathParts
             {
                 sb.Append('\uFFFD');
             }
-            else if (c is >= '０' and <= '９')
+            else if (c is >= '\uFF01' and <= '\uFF5E')
             {
-                // Full-width digits ("１５８") are digits.
-                sb.Append((char)('0' + (c - '０')));
+                // Full-width forms ("１５８", "［", "（END）", "Ｔｉｔｌｅ") are their ASCII letters, digits and brackets.
+                sb.Append((char)(c - 0xFEE0));
             }
             else
             {

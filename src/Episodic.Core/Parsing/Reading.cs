@@ -31,6 +31,9 @@ internal sealed class Reading
     /// <summary>The kind of the deciding marker, or null when the name had none.</summary>
     public Rules.MarkerKind? Kind { get; set; }
 
+    /// <summary>The written form of the deciding marker; what the confidence model and the reasoning read.</summary>
+    public Rules.MarkerForm? Form { get; set; }
+
     public string Rule { get; set; } = "";
 
     public double Strength { get; set; }
@@ -39,6 +42,9 @@ internal sealed class Reading
     public bool Rejected { get; set; }
 
     public HashSet<Doubt> Doubts { get; init; } = [];
+
+    /// <summary>Context around the deciding marker, for the confidence model and the reasoning.</summary>
+    public Confidence.Evidence Evidence { get; init; } = new();
 
     public bool HasNumbers => Episodes.Count > 0 || Absolute.Count > 0 || AirDate is not null || FullSeason;
 

@@ -15,22 +15,28 @@ public sealed partial class RuleParser : IFilenameParser
 
     public static RuleParser Default { get; } = new();
 
-    public EpisodeParse Parse(string input)
+    public EpisodeParse Parse(string input) => ParseDetailed(input, Confidence.ConfidenceWeights.Embedded).Result;
+
+    /// <summary>
+    /// Parses and also returns the confidence features of the winning reading (null when the name is not read as an
+    /// episode), so evaluation can refit and cross-validate the confidence model on the same evidence.
+    /// </summary>
+    internal (EpisodeParse Result, double[]? Features) ParseDetailed(string input, Confidence.ConfidenceWeights weights)
     {
         var original = input ?? "";
         try
         {
-            return ParseCore(original);
+            return ParseCore(original, weights);
         }
 #pragma warning disable CA1031 // The contract is "never throws": a parser bug must degrade to "not an episode", not crash a batch.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return EpisodeParse.NotAnEpisode(original, $"The rule parser failed on this name ({ex.GetType().Name}); treat it as unparsed.");
+            return (EpisodeParse.NotAnEpisode(original, $"The rule parser failed on this name ({ex.GetType().Name}); treat it as unparsed."), null);
         }
     }
 
-    private EpisodeParse ParseCore(string original)
+    private (EpisodeParse, double[]?) ParseCore(string original, Confidence.ConfidenceWeights weights)
     {
         var today = _today();
         var (folders, file) = PathParts.Split(PathParts.Sanitise(original));
@@ -51,7 +57,7 @@ public sealed partial class RuleParser : IFilenameParser
         if (name.Length is > 0 and <= 4 && name.All(char.IsAsciiDigit))
         {
             var n = int.Parse(name, System.Globalization.CultureInfo.InvariantCulture);
-            r = new Reading { Kind = Rules.MarkerKind.Number, Rule = "episode number as the whole file name", Strength = 0.8, Episodes = [n], Absolute = [n] };
+            r = new Reading { Kind = Rules.MarkerKind.Number, Form = Rules.MarkerForm.WholeNameNumber, Rule = "episode number as the whole file name", Strength = 0.8, Episodes = [n], Absolute = [n] };
         }
 
         var (titleFromFolder, numbersFromFolder) = ApplyFolders(r, folders, today);
@@ -60,11 +66,14 @@ public sealed partial class RuleParser : IFilenameParser
             var why = r.Rejected
                 ? "The name's only date is before 1951 or in the future, so it is not read as an episode."
                 : "No episode pattern found (no SxxEyy, NxNN, air date, season, episode word or episode number).";
-            return EpisodeParse.NotAnEpisode(original, why) with { ShowName = r.Rejected ? null : r.Title, Year = r.Rejected ? null : r.Year, Crc32 = r.Crc32, ReleaseGroup = r.ReleaseGroup };
+            var rejected = EpisodeParse.NotAnEpisode(original, why) with { ShowName = r.Rejected ? null : r.Title, Year = r.Rejected ? null : r.Year, Crc32 = r.Crc32, ReleaseGroup = r.ReleaseGroup };
+            return (rejected, null);
         }
 
-        var confidence = ConfidenceModel.Score(r, titleFromFolder, numbersFromFolder);
-        return new EpisodeParse
+        // A special named by keyword alone ("Show OVA") carries no number to be sure of: it always goes to the next tier.
+        var features = r.HasNumbers ? Confidence.ConfidenceFeatures.Extract(r, titleFromFolder, numbersFromFolder) : null;
+        var confidence = features is null ? ConfidenceModel.KeywordOnlySpecial : Math.Clamp(Math.Round(weights.Score(features), 3), 0.01, 0.99);
+        var parse = new EpisodeParse
         {
             Input = original,
             ShowName = r.Title,
@@ -82,6 +91,7 @@ public sealed partial class RuleParser : IFilenameParser
             Source = "rules",
             Reasoning = Explain(r, titleFromFolder, numbersFromFolder),
         };
+        return (parse, features);
     }
 
     /// <summary>Fills what the file name lacks from its folders, nearest first. Returns which parts came from folders.</summary>
@@ -112,6 +122,7 @@ public sealed partial class RuleParser : IFilenameParser
                 r.AirDate = f.AirDate;
                 r.Strength = f.Strength;
                 r.Rule = f.Rule;
+                r.Form = f.Form;
                 numbersFromFolder = true;
                 weak = false;
                 needTitle = f.Title is not null || needTitle;
@@ -126,6 +137,7 @@ public sealed partial class RuleParser : IFilenameParser
                 r.Absolute = f.Absolute;
                 r.Strength = f.Strength;
                 r.Rule = f.Rule;
+                r.Form = f.Form;
                 r.ReleaseGroup ??= f.ReleaseGroup;
                 numbersFromFolder = true;
                 weak = false;
@@ -154,7 +166,8 @@ public sealed partial class RuleParser : IFilenameParser
         var where = numbersFromFolder ? "in the folder name" : "in the file name";
         var show = r.Title is null ? "no show name found" : titleFromFolder ? $"show name \"{r.Title}\" from the folder" : $"show name \"{r.Title}\" from the text before it";
         var doubts = r.Doubts.Count == 0 ? "" : " Doubts: " + string.Join("; ", r.Doubts.Select(ConfidenceModel.Describe)) + ".";
-        return $"Matched {r.Rule} {where}; {show}.{doubts}";
+        var rival = r.Evidence.Rival is { } rv ? $" Rival reading: {rv.Describe()}." : "";
+        return $"Matched {r.Rule} {where}; {show}.{doubts}{rival}";
     }
 
     [GeneratedRegex(@"\d{1,3}E\d{1,3}S", RegexOptions.CultureInvariant, 100)]

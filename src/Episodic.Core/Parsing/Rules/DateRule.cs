@@ -44,7 +44,7 @@ internal static class DateRule
                     scan.Doubts.Add(Doubt.BracketedDate);
                 }
 
-                scan.Add(new Marker { Rule = shortForm ? "air date (YYMMDD)" : "air date", Kind = MarkerKind.Date, First = i, Last = last, Date = d, Strength = shortForm ? 0.75 : 0.95 });
+                scan.Add(new Marker { Form = shortForm ? MarkerForm.ShortDate : MarkerForm.FullDate, Rule = shortForm ? "air date (YYMMDD)" : "air date", Kind = MarkerKind.Date, First = i, Last = last, Date = d, Strength = shortForm ? 0.75 : 0.95 });
             }
             else
             {
@@ -121,12 +121,24 @@ internal static class DateRule
     /// <summary>"31st Jan 2025", "23rd Feb 2024".</summary>
     private static (DateOnly? Date, int Last, bool Plausible) TryMonthName(Scan scan, int i)
     {
-        if (Patterns.Ordinal().Match(scan.Tokens[i].Text) is not { Success: true } day || scan.At(i + 1) is not { } month || !SeasonWords.Months.TryGetValue(month.Text, out var mm) || scan.At(i + 2) is not { IsDigits: true, Text.Length: 4 } year)
+        // "31st Jan 2025", and the plain-day form "2 Mar 2013", "15 January 2021".
+        var first = scan.Tokens[i];
+        int dayOfMonth;
+        if (Patterns.Ordinal().Match(first.Text) is { Success: true } day)
+        {
+            dayOfMonth = EpisodeTail.ParseInt(day.Groups["n"]);
+        }
+        else if (!(first.IsDigits && first.Text.Length <= 2 && Scan.TryNumber(first, out dayOfMonth)))
         {
             return (null, i, false);
         }
 
-        var d = Make(int.Parse(year.Text, Inv), mm, EpisodeTail.ParseInt(day.Groups["n"]));
+        if (scan.At(i + 1) is not { } month || !SeasonWords.Months.TryGetValue(month.Text, out var mm) || scan.At(i + 2) is not { IsDigits: true, Text.Length: 4 } year)
+        {
+            return (null, i, false);
+        }
+
+        var d = Make(int.Parse(year.Text, Inv), mm, dayOfMonth);
         return (d, i + 2, d is not null);
     }
 

@@ -43,7 +43,9 @@ internal static class EpisodeTail
             {
                 // "S01E01 - 02" style dash/number chains only with a bare dash; a spaced dash starts an episode title.
                 var explicitPart = Patterns.EpisodePart().IsMatch(t.Text);
-                if (!explicitPart && t.Sep is not ("-" or "~" or "_" or "&" or " & " or "+" or "-_"))
+                // "S03E21.22": the next episode written after a dot continues the list (never a year or a longer number).
+                var dottedNext = t.Sep == "." && m.Kind == MarkerKind.SeasonEpisode && t.IsDigits && t.Text.Length == 2 && n == last + 1 && scan.At(i + 1) is not { IsDigits: true };
+                if (!explicitPart && !dottedNext && t.Sep is not ("-" or "~" or "_" or "&" or " & " or "+" or "-_"))
                 {
                     break;
                 }

@@ -11,7 +11,7 @@ internal static class GroupRule
     public static void Apply(Scan scan)
     {
         var tokens = scan.Tokens;
-        var start = 0;
+        var start = SkipWordBeforeGroup(scan);
 
         // Leading bracket groups: a web site, a release group, or (Chinese style) several tags before the title.
         while (start < tokens.Count && tokens[start].InBrackets && tokens[start].Sep.TrimStart().Length > 0 && IsOpening(tokens[start].Sep))
@@ -38,10 +38,18 @@ internal static class GroupRule
 
             if (scan.ReleaseGroup is not null)
             {
+                // "[Grp1]_[Grp2]_Title_Ep04": a second bracket followed by free title words is a second group.
+                if (FollowedByTitleWords(scan, end))
+                {
+                    scan.Consume(start, end);
+                    start = end + 1;
+                }
+
                 break;
             }
 
             scan.ReleaseGroup = scan.Name[tokens[start].Start..tokens[end].End].Trim();
+            scan.LeadingGroup = (start, end);
             scan.FansubStyle = true;
             scan.Consume(start, end);
             start = end + 1;
@@ -55,6 +63,39 @@ internal static class GroupRule
             FindTrailingGroup(scan);
         }
     }
+
+    /// <summary>
+    /// "Site.[Grp]_Title_-_01v2", "tracker [Grp] Title - 05": one word glued before a leading group bracket is a site or
+    /// tracker prefix, not the title. Guard: the bracket must be followed by free title words, so "Show [2019] - 01" keeps
+    /// its title.
+    /// </summary>
+    private static int SkipWordBeforeGroup(Scan scan)
+    {
+        var tokens = scan.Tokens;
+        if (tokens.Count < 4 || tokens[0].InBrackets || !tokens[1].InBrackets || tokens[1].Opener != '[' || tokens[1].IsDigits || tokens[0].IsDigits)
+        {
+            return 0;
+        }
+
+        var end = 1;
+        while (end + 1 < tokens.Count && tokens[end + 1].Group == tokens[1].Group)
+        {
+            end++;
+        }
+
+        if (!FollowedByTitleWords(scan, end) || ContainsMarker(tokens, 0, end))
+        {
+            return 0;
+        }
+
+        scan.Consume(0, 0);
+        return 1;
+    }
+
+    /// <summary>The token after <paramref name="end"/> is an unbracketed word that is no episode marker.</summary>
+    private static bool FollowedByTitleWords(Scan scan, int end) =>
+        scan.At(end + 1) is { InBrackets: false, IsDigits: false } next && next.Text.Any(char.IsLetter)
+        && !Patterns.SeasonEpisode().IsMatch(next.Text) && !Patterns.EpisodePart().IsMatch(next.Text) && scan.At(end + 2) is not null;
 
     private static bool IsOpening(string sep) => sep.IndexOfAny(['[', '【', '(', '{']) >= 0;
 

@@ -25,7 +25,11 @@ internal enum MarkerKind
 /// <summary>One piece of episode evidence found in the tokens, with the rule that found it (for the reasoning).</summary>
 internal sealed class Marker
 {
-    public required string Rule { get; set; }
+    /// <summary>The written form of the evidence; decisions and the reasoning are made from it.</summary>
+    public required MarkerForm Form { get; set; }
+
+    /// <summary>What the name actually said (for the reasoning only; never branched on).</summary>
+    public string Rule { get; set; } = "";
 
     public required MarkerKind Kind { get; set; }
 

@@ -12,6 +12,11 @@ internal static class NumberRule
     /// <summary>Finds the episode number, or null. Does not add the marker; the resolver decides whether to use it.</summary>
     public static Marker? Find(Scan scan, int before)
     {
+        if (FindSplit(scan, before) is { } split)
+        {
+            return split;
+        }
+
         var candidates = new List<int>();
         for (var i = scan.TitleStart; i < Math.Min(before, scan.Count); i++)
         {
@@ -39,47 +44,89 @@ internal static class NumberRule
         }
 
         var pick = candidates.FirstOrDefault(i => scan.Tokens[i].SpacedDashBefore && IsTerminal(scan, i) && !scan.Tokens[i].InBrackets, -1);
-        var how = "dash number";
+        var form = MarkerForm.DashNumber;
         if (pick < 0)
         {
             pick = candidates.FirstOrDefault(i => scan.Tokens[i].InBrackets && IsAloneInBrackets(scan, i) && (scan.Tokens[i].Opener != '(' || scan.At(i + 1) is { Sep: "-" }), -1);
-            how = "bracketed number";
+            form = MarkerForm.BracketedNumber;
         }
 
         if (pick < 0)
         {
             pick = candidates.LastOrDefault(i => !scan.Tokens[i].InBrackets && IsTerminal(scan, i) && BeforeNoise(scan, i), -1);
-            how = "number";
+            form = MarkerForm.BareNumber;
         }
 
         if (pick < 0)
         {
             pick = candidates.FirstOrDefault(i => !scan.Tokens[i].InBrackets, -1);
-            how = "number";
+            form = MarkerForm.BareNumber;
         }
 
-        return pick < 0 ? null : Build(scan, pick, how);
+        // "Show.103.104": a scene pair of compact numbers starts at the first of the two.
+        if (pick > 0 && !scan.FansubStyle && IsCompactPair(scan, pick - 1, pick))
+        {
+            pick--;
+        }
+
+        return pick < 0 ? null : Build(scan, pick, form);
     }
 
-    private static Marker Build(Scan scan, int i, string how)
+    /// <summary>
+    /// "Show - 12a", "[Grp] Show_-_01b_[CRC]": a split episode after a spaced dash is episode 12 (part a), with a doubt.
+    /// Guard: only after a spaced dash and at the end of the phrase, so "Show 4d" or "x264"-like tokens never qualify.
+    /// </summary>
+    private static Marker? FindSplit(Scan scan, int before)
+    {
+        for (var i = scan.TitleStart + 1; i < Math.Min(before, scan.Count); i++)
+        {
+            var t = scan.Tokens[i];
+            if (t.Consumed || t.Kind == TokenKind.Noise || t.InBrackets || !t.SpacedDashBefore || !IsTerminal(scan, i) || Patterns.SplitNumber().Match(t.Text) is not { Success: true } split)
+            {
+                continue;
+            }
+
+            var n = EpisodeTail.ParseInt(split.Groups["e"]);
+            var m = new Marker { Form = MarkerForm.DashNumber, Rule = $"split episode ({t.Text})", Kind = MarkerKind.Number, First = i, Last = i, Strength = 0.7 };
+            m.Episodes.Add(n);
+            m.Absolute.Add(n);
+            scan.Doubts.Add(Doubt.SplitEpisode);
+            return m;
+        }
+
+        return null;
+    }
+
+    private static Marker Build(Scan scan, int i, MarkerForm form)
     {
         var t = scan.Tokens[i];
         var match = Patterns.Number().Match(t.Text);
         var digits = match.Groups["e"].Value;
         var n = EpisodeTail.ParseInt(match.Groups["e"]);
-        var m = new Marker { Rule = $"absolute episode ({how})", Kind = MarkerKind.Number, First = i, Last = i, Strength = 0.85 };
+        var m = new Marker { Form = form, Rule = $"absolute episode ({Describe(form)})", Kind = MarkerKind.Number, First = i, Last = i, Strength = 0.85 };
         if (match.Groups["v"].Success)
         {
             m.Version = EpisodeTail.ParseInt(match.Groups["v"]);
         }
 
         // Scene compact numbering: 103 → S1E3, 1013 → S10E13; never for fansub names, leading zeros or xx00.
-        var compact = !scan.FansubStyle && (digits[0] != '0' || digits.Length == 4) && digits.Length is 3 or 4 && n % 100 != 0 && !match.Groups["v"].Success && !t.InBrackets && NextIsNotRange(scan, i);
+        // A number after a spaced dash is the anime/absolute layout when anime cues surround it: four digits ("One Piece -
+        // 1080"), or square-bracket tags after it ("Show - 722 [720p]"). A plain "Show - 720" stays the scene's compact
+        // S07E20. Either way the rival reading is recorded by the evidence reader and lowers the confidence.
+        var animeDash = form == MarkerForm.DashNumber && (digits.Length == 4 || SquareTagAfter(scan, i));
+        var compact = !scan.FansubStyle && !animeDash && (digits[0] != '0' || digits.Length == 4) && digits.Length is 3 or 4 && n % 100 != 0 && !match.Groups["v"].Success && !t.InBrackets && NextIsNotRange(scan, i);
         if (compact)
         {
             m.Season = n / 100;
             m.Episodes.Add(n % 100);
             m.Rule = $"compact season and episode ({digits} = S{n / 100}E{n % 100})";
+            m.Form = MarkerForm.CompactNumber;
+            if (IsCompactPair(scan, i, i + 1))
+            {
+                m.Episodes.Add(n % 100 + 1);
+                m.Last = i + 1;
+            }
+
             m.Strength = 0.6;
             return m;
         }
@@ -88,12 +135,18 @@ internal static class NumberRule
         ReadRange(scan, m);
         m.Absolute.AddRange(m.Episodes);
         ReadAlternateAbsolute(scan, m);
-        m.Strength = how switch
+        m.Strength = form switch
         {
-            "dash number" => scan.FansubStyle ? 0.92 : 0.84,
-            "bracketed number" => 0.86,
+            MarkerForm.DashNumber => scan.FansubStyle ? 0.92 : 0.84,
+            MarkerForm.BracketedNumber => 0.86,
             _ => scan.FansubStyle ? 0.84 : 0.66,
         };
+        if (t.InBrackets && scan.At(m.Last + 1) is { } endTag && endTag.Group == t.Group && (endTag.Text.Equals("end", StringComparison.OrdinalIgnoreCase) || endTag.Text.Equals("fin", StringComparison.OrdinalIgnoreCase)))
+        {
+            // "[24(END)]", "[12 END]": the final-episode tag belongs to the number, not to a title after it.
+            m.Last++;
+        }
+
         if (scan.At(m.Last + 1) is { } after && Patterns.Version().Match(after.Text) is { Success: true } v)
         {
             m.Version = EpisodeTail.ParseInt(v.Groups["v"]);
@@ -103,13 +156,20 @@ internal static class NumberRule
         return m;
     }
 
+    private static string Describe(MarkerForm form) => form switch
+    {
+        MarkerForm.DashNumber => "dash number",
+        MarkerForm.BracketedNumber => "bracketed number",
+        _ => "number",
+    };
+
     /// <summary>01-25, 091-123, "01 - 119", 01~10, 01-02-03.</summary>
     private static void ReadRange(Scan scan, Marker m)
     {
         var i = m.Last + 1;
-        while (scan.At(i) is { } t && !t.Consumed && t.Kind == TokenKind.Number && IsRangeUpper(scan, i) && Scan.TryNumber(t, out var upper))
+        while (scan.At(i) is { } t && !t.Consumed && (t.Kind == TokenKind.Number || Patterns.Number().IsMatch(t.Text)) && IsRangeUpper(scan, i) && TryVersioned(t, out var upper))
         {
-            if (t.Sep is ".&." or " & " or "&")
+            if (t.Sep is ".&." or " & " or "&" or "+" or " + ")
             {
                 EpisodeTail.AddEpisode(m, -1, upper, range: false);
             }
@@ -156,13 +216,50 @@ internal static class NumberRule
     private static bool IsRangeUpper(Scan scan, int i)
     {
         var t = scan.Tokens[i];
-        if (scan.At(i - 1) is not { } prev || !Scan.TryNumber(prev, out var lower) || !Scan.TryNumber(t, out var upper) || upper <= lower)
+        if (scan.At(i - 1) is not { } prev || !TryVersioned(prev, out var lower) || !TryVersioned(t, out var upper) || upper <= lower)
         {
             return false;
         }
 
-        return t.Sep is "-" or "~" or " ~ " or ".&." or " & " or "&" || t.Sep == " - " && prev.Text.StartsWith('0') && prev.Text.Length >= 2;
+        return t.Sep is "-" or "~" or " ~ " or ".&." or " & " or "&" or "+" or " + " || t.Sep == " - " && prev.Text.StartsWith('0') && prev.Text.Length >= 2 && lower >= 1;
     }
+
+    /// <summary>A plain episode number, or one with a version ("03v2"): range ends may carry versions ("01v2-03v2").</summary>
+    private static bool TryVersioned(Token t, out int value)
+    {
+        value = 0;
+        if (Scan.TryNumber(t, out value))
+        {
+            return true;
+        }
+
+        if (t.Text.Length <= 7 && Patterns.Number().Match(t.Text) is { Success: true, Groups: var g } && g["v"].Success)
+        {
+            value = EpisodeTail.ParseInt(g["e"]);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool SquareTagAfter(Scan scan, int i)
+    {
+        for (var k = i + 1; k < scan.Count; k++)
+        {
+            if (scan.Tokens[k].Opener is '[' or '【')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"103.104", "1012.1013": two compact numbers of one season, the second the next episode.</summary>
+    private static bool IsCompactPair(Scan scan, int a, int b) =>
+        scan.At(a) is { IsDigits: true, Consumed: false, InBrackets: false } x && scan.At(b) is { IsDigits: true, Consumed: false, Sep: "." } y
+        && x.Text.Length is 3 or 4 && y.Text.Length == x.Text.Length && x.Text[0] != '0' && !x.IsYear && !y.IsYear
+        && Scan.TryNumber(x, out var first) && Scan.TryNumber(y, out var second) && second == first + 1 && first % 100 != 0;
 
     private static bool NextIsNotRange(Scan scan, int i) => scan.At(i + 1) is not { Sep: "-" or "~", IsDigits: true };
 

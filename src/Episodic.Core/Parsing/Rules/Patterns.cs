@@ -47,6 +47,10 @@ internal static partial class Patterns
     [GeneratedRegex(@"^(?<e>\d{1,4})(?:v(?<v>\d{1,2}))?(?:end|fin|完)?$", Options, Timeout)]
     public static partial Regex Number();
 
+    /// <summary>A split episode: the number with a part letter, "12a", "09b", "111C" (never a resolution or a codec).</summary>
+    [GeneratedRegex(@"^(?<e>\d{1,4})(?<part>[a-d])$", Options, Timeout)]
+    public static partial Regex SplitNumber();
+
     /// <summary>Ordinal numbers: 1st, 2nd, 3rd, 4th.</summary>
     [GeneratedRegex(@"^(?<n>\d{1,2})(?:st|nd|rd|th)$", Options, Timeout)]
     public static partial Regex Ordinal();
@@ -55,9 +59,13 @@ internal static partial class Patterns
     [GeneratedRegex(@"^(?<e>\d{1,3})of(?<n>\d{1,3})$", Options, Timeout)]
     public static partial Regex NOfM();
 
-    /// <summary>Chinese episode counters: 第05话, 第5集.</summary>
-    [GeneratedRegex(@"^第(?<e>\d{1,4})[话話集回]$", Options, Timeout)]
+    /// <summary>Chinese/Japanese episode counters: 第05话, 第5集, and without 第: 01話, 12话.</summary>
+    [GeneratedRegex(@"^第?(?<e>\d{1,4})[话話集回]$", Options, Timeout)]
     public static partial Regex ChineseEpisode();
+
+    /// <summary>CJK season counters: 第2期, 第二季, 第3部 (digits or the numerals one to twenty).</summary>
+    [GeneratedRegex(@"^第(?<s>\d{1,2}|[一二三四五六七八九十]{1,2})[期季部]$", Options, Timeout)]
+    public static partial Regex CjkSeason();
 
     /// <summary>A version tag on its own: v2, V2.</summary>
     [GeneratedRegex(@"^v(?<v>\d{1,2})$", Options, Timeout)]

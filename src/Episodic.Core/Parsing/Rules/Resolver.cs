@@ -17,7 +17,13 @@ internal static class Resolver
 
         Marker? primary;
         var used = new List<Marker>();
-        if (se is not null && (date is null || se.First < date.First))
+        if (se is not null && date is not null && se.First > date.First && date.Last < scan.TitleStartAfter(date))
+        {
+            // "2020.05.01 Show S01E01": a date before the title is a release or broadcast prefix, not the air date.
+            primary = se;
+            MergeSameSeason(markers, se, used);
+        }
+        else if (se is not null && (date is null || se.First < date.First))
         {
             primary = se;
             MergeSameSeason(markers, se, used);
@@ -44,11 +50,11 @@ internal static class Resolver
                 used.Add(compact);
             }
         }
-        else if (episode is not null && !(pack is not null && pack.First < episode.First && episode.Rule.StartsWith("mini-series part", StringComparison.Ordinal)))
+        else if (episode is not null && !(pack is not null && pack.First < episode.First && episode.Form == MarkerForm.MiniSeriesPart))
         {
             primary = episode;
             // The season may stand before the episode ("Stagione 6 ... ep13") or after a counter ("第01-15集 ... S01").
-            if (pack is not null && (pack.First < episode.First || episode.Rule.StartsWith("episode (第", StringComparison.Ordinal)))
+            if (pack is not null && (pack.First < episode.First || episode.Form is MarkerForm.CjkEpisodeCounter or MarkerForm.CjkEpisodeRange))
             {
                 primary.Season = pack.Season;
                 used.Add(pack);
@@ -119,7 +125,8 @@ internal static class Resolver
 
         var titleEnd = new[] { primary }.Concat(used).Append(absolute).Where(m => m is not null).Min(m => m!.First);
         var (title, year) = TitleRule.Build(scan, scan.TitleStart, titleEnd);
-        if (primary.Rule.StartsWith("episode (第", StringComparison.Ordinal) && used.FirstOrDefault(m => m.Kind == MarkerKind.SeasonPack && m.First > primary.Last) is { } laterPack
+        var titleTokens = title is null ? [] : scan.LastTitleTokens;
+        if (primary.Form is MarkerForm.CjkEpisodeCounter or MarkerForm.CjkEpisodeRange && used.FirstOrDefault(m => m.Kind == MarkerKind.SeasonPack && m.First > primary.Last) is { } laterPack
             && TitleRule.Build(scan, primary.Last + 1, laterPack.First) is { Title: { } between } && between.Any(c => c < 0x250 && char.IsLetter(c)))
         {
             // "中文名[第01-15集].English.Title.S01": the romanised title sits between the counter and the season.
@@ -131,18 +138,39 @@ internal static class Resolver
             reading.TitleAfter = TitleRule.Build(scan, primary.Last + 1, scan.Count, stopAtDash: true, stopAtNoise: true).Title;
         }
 
+        if (title is null && reading.TitleAfter is null && scan.LeadingGroup is { } lead && primary.First > lead.Last)
+        {
+            // "[Keroro].148.[Xvid]", "[Title Long Name][07][720p]": nothing outside brackets names the show, so the
+            // leading bracket is the title rather than the group.
+            for (var k = lead.First; k <= lead.Last; k++)
+            {
+                scan.Tokens[k].Consumed = false;
+            }
+
+            (title, year) = TitleRule.Build(scan, lead.First, lead.Last + 1, stopAtNoise: true);
+            if (title is not null)
+            {
+                titleTokens = scan.LastTitleTokens;
+                reading.ReleaseGroup = null;
+                scan.Doubts.Add(Doubt.TitleInGroupBracket);
+            }
+        }
+
         reading.Title = title;
         reading.Year = year;
         if (title is not null && title.Contains(" - ", StringComparison.Ordinal))
         {
             scan.Doubts.Add(Doubt.DashInTitle);
         }
+
+        EvidenceReader.Fill(reading, scan, primary, titleTokens);
         return reading;
     }
 
     private static void Apply(Reading r, Marker m)
     {
         r.Kind = m.Kind;
+        r.Form = m.Form;
         r.Rule = m.Rule;
         r.Strength = m.Strength;
         r.Season = m.Season;

@@ -13,6 +13,9 @@ internal sealed class Scan(string name, List<Token> tokens)
 
     public string? ReleaseGroup { get; set; }
 
+    /// <summary>Token span of the leading bracket read as the release group, if any (it may turn out to be the title).</summary>
+    public (int First, int Last)? LeadingGroup { get; set; }
+
     public string? Crc32 { get; set; }
 
     /// <summary>Index of the first token that can belong to the title (after a leading group or web site).</summary>
@@ -30,7 +33,29 @@ internal sealed class Scan(string name, List<Token> tokens)
     /// <summary>Ambiguities the rules noticed; they lower the confidence and are named in the reasoning.</summary>
     public HashSet<Doubt> Doubts { get; } = [];
 
+    /// <summary>Token indexes of the title the last <see cref="TitleRule.Build"/> call chose (for the evidence count).</summary>
+    public List<int> LastTitleTokens { get; set; } = [];
+
     public int Count => Tokens.Count;
+
+    /// <summary>The first free word after a marker: true when the marker stands before every title word.</summary>
+    public int TitleStartAfter(Marker m)
+    {
+        for (var i = TitleStart; i < Count; i++)
+        {
+            if (i >= m.First && i <= m.Last)
+            {
+                continue;
+            }
+
+            if (!Tokens[i].Consumed && Tokens[i].Kind == TokenKind.Word)
+            {
+                return i;
+            }
+        }
+
+        return Count;
+    }
 
     public Token? At(int i) => i >= 0 && i < Tokens.Count ? Tokens[i] : null;
 

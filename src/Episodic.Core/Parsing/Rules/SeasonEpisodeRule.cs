@@ -14,7 +14,7 @@ internal static class SeasonEpisodeRule
                 continue;
             }
 
-            var marker = TryJoined(scan, i) ?? TrySplit(scan, i) ?? TryCross(scan, i);
+            var marker = TryJoined(scan, i) ?? TrySplit(scan, i) ?? TryCross(scan, i) ?? TrySpacedCross(scan, i);
             if (marker is null)
             {
                 continue;
@@ -28,12 +28,13 @@ internal static class SeasonEpisodeRule
     }
 
     /// <summary>True for NxN markers that are not resolutions (1280x720).</summary>
-    public static bool IsCross(string text) => Patterns.Cross().Match(text) is { Success: true } m && !(m.Groups["s"].Length >= 3 && m.Groups["e"].Length >= 3);
+    public static bool IsCross(string text) => Patterns.Cross().Match(text) is { Success: true } m && !(m.Groups["s"].Length >= 3 && m.Groups["e"].Length >= 3)
+        && !(m.Groups["s"].Value == "0" && m.Groups["e"].Length >= 3);
 
     private static Marker? TryJoined(Scan scan, int i)
     {
         var match = Patterns.SeasonEpisode().Match(scan.Tokens[i].Text);
-        return match.Success ? Build(match, "S01E02", i, i, 0.97) : null;
+        return match.Success ? Build(match, MarkerForm.SxxEyy, "S01E02", i, i, 0.97) : null;
     }
 
     /// <summary>"S01 E02", "S01.E02", "S01 - E02", "S06.E1-S6E2", "S01.E.01", "s03-x01", "S42 Ep10688".</summary>
@@ -58,7 +59,7 @@ internal static class SeasonEpisodeRule
             return null;
         }
 
-        var m = new Marker { Rule = "season and episode (S01 E02)", Kind = MarkerKind.SeasonEpisode, First = i, Last = last, Strength = 0.95 };
+        var m = new Marker { Form = MarkerForm.SxxSpaceEyy, Rule = "season and episode (S01 E02)", Kind = MarkerKind.SeasonEpisode, First = i, Last = last, Strength = 0.95 };
         if (next.SpacedDashBefore)
         {
             // "Show S03 - EP14": the same ambiguity as "Show S3 - 14" (season, or part of the title).
@@ -85,13 +86,31 @@ internal static class SeasonEpisodeRule
         }
 
         var match = Patterns.Cross().Match(text);
-        var m = Build(match, "1x02", i, i, 0.93);
+        var m = Build(match, MarkerForm.Cross, "1x02", i, i, 0.93);
         return m;
     }
 
-    private static Marker Build(Match match, string form, int first, int last, double strength)
+    /// <summary>
+    /// "Show 1 x 2", "Show 10 x 05": a cross marker written with spaces. Guard: a season of at most two digits and an
+    /// episode of at most three, so a resolution ("1920 x 1080") never reads as one.
+    /// </summary>
+    private static Marker? TrySpacedCross(Scan scan, int i)
     {
-        var m = new Marker { Rule = $"season and episode ({form})", Kind = MarkerKind.SeasonEpisode, First = first, Last = last, Strength = strength };
+        var t = scan.Tokens[i];
+        if (i <= scan.TitleStart || !t.IsDigits || t.Text.Length > 2 || scan.At(i + 1) is not { Text: "x" or "X", Sep: " " } || scan.At(i + 2) is not { Sep: " ", IsDigits: true } e || e.Text.Length > 3
+            || !Scan.TryNumber(t, out var season) || !Scan.TryNumber(e, out var episode))
+        {
+            return null;
+        }
+
+        var m = new Marker { Form = MarkerForm.Cross, Rule = "season and episode (1 x 02)", Kind = MarkerKind.SeasonEpisode, First = i, Last = i + 2, Season = season, Strength = 0.85 };
+        m.Episodes.Add(episode);
+        return m;
+    }
+
+    private static Marker Build(Match match, MarkerForm kind, string form, int first, int last, double strength)
+    {
+        var m = new Marker { Form = kind, Rule = $"season and episode ({form})", Kind = MarkerKind.SeasonEpisode, First = first, Last = last, Strength = strength };
         m.Season = EpisodeTail.ParseInt(match.Groups["s"]);
         m.Episodes.Add(EpisodeTail.ParseInt(match.Groups["e"]));
         var more = match.Groups["more"].Value;

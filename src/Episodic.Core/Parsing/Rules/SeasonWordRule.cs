@@ -18,7 +18,7 @@ internal static class SeasonWordRule
                 continue;
             }
 
-            var m = new Marker { Rule = $"season ({form})", Kind = MarkerKind.SeasonPack, First = i, Last = last, Season = season, FullSeason = true, Strength = 0.9 };
+            var m = new Marker { Form = MarkerForm.SeasonPack, Rule = $"season ({form})", Kind = MarkerKind.SeasonPack, First = i, Last = last, Season = season, FullSeason = true, Strength = 0.9 };
             ReadMoreSeasons(scan, m);
             ReadEpisode(scan, m);
             scan.Add(m);
@@ -37,6 +37,12 @@ internal static class SeasonWordRule
         {
             season = EpisodeTail.ParseInt(s.Groups["s"]);
             form = "S" + season.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+            return true;
+        }
+
+        if (Patterns.CjkSeason().Match(t.Text) is { Success: true } cjk && CjkNumerals.TryParse(cjk.Groups["s"].Value, out season))
+        {
+            form = t.Text;
             return true;
         }
 
@@ -86,6 +92,16 @@ internal static class SeasonWordRule
             return true;
         }
 
+        // "Piano no Mori 2 (TV)", "Show 3 (TV) - 05": a sequel number marked as the TV series is its season.
+        // Guard: only one or two digits ("Show 100 (TV)" keeps its number), and "(TV)" must stand alone in its bracket.
+        if (t.Text.Length <= 2 && Scan.TryNumber(t, out season) && season is >= 1 and <= 20 && i > scan.TitleStart
+            && scan.At(i + 1) is { Opener: '(' } tv && tv.Text.Equals("TV", StringComparison.OrdinalIgnoreCase) && tv.Group != t.Group && scan.At(i + 2)?.Group != tv.Group)
+        {
+            last = i + 1;
+            form = $"{t.Text} (TV)";
+            return true;
+        }
+
         return false;
     }
 
@@ -113,6 +129,7 @@ internal static class SeasonWordRule
         {
             m.Last = i;
             m.Rule = "multi-season pack";
+            m.Form = MarkerForm.MultiSeasonPack;
             return;
         }
 
@@ -120,6 +137,7 @@ internal static class SeasonWordRule
         {
             m.Last = i + 1;
             m.Rule = "multi-season pack";
+            m.Form = MarkerForm.MultiSeasonPack;
             return;
         }
 
@@ -129,6 +147,7 @@ internal static class SeasonWordRule
         {
             m.Last = i;
             m.Rule = "multi-season pack";
+            m.Form = MarkerForm.MultiSeasonPack;
         }
     }
 
@@ -138,7 +157,7 @@ internal static class SeasonWordRule
     private static void ReadEpisode(Scan scan, Marker m)
     {
         var i = m.Last + 1;
-        if (m.Rule == "multi-season pack" || scan.At(i) is not { } t || t.Consumed)
+        if (m.Form == MarkerForm.MultiSeasonPack || scan.At(i) is not { } t || t.Consumed)
         {
             return;
         }
@@ -152,7 +171,7 @@ internal static class SeasonWordRule
                 break;
             }
 
-            if (EpisodeWordRule.TryAt(scan, k) is { } explicitEpisode && !explicitEpisode.Rule.StartsWith("mini-series part", StringComparison.Ordinal))
+            if (EpisodeWordRule.TryAt(scan, k) is { } explicitEpisode && explicitEpisode.Form != MarkerForm.MiniSeriesPart)
             {
                 if (Patterns.SeasonOnly().IsMatch(scan.Tokens[m.First].Text) && scan.Tokens[k].SpacedDashBefore)
                 {
@@ -162,9 +181,11 @@ internal static class SeasonWordRule
                 m.Kind = MarkerKind.SeasonEpisode;
                 m.FullSeason = false;
                 m.Episodes.AddRange(explicitEpisode.Episodes);
-                m.Season = explicitEpisode.Season ?? m.Season;
+                // The mini-series convention (E05 = season 1) is for names without a season; here the season is written.
+                m.Season = explicitEpisode.Form == MarkerForm.MiniSeriesEpisode ? m.Season : explicitEpisode.Season ?? m.Season;
                 m.Last = explicitEpisode.Last;
                 m.Rule += " and " + explicitEpisode.Rule;
+                m.Form = MarkerForm.SeasonThenEpisodeWord;
                 m.Strength = 0.93;
                 EpisodeTail.Read(scan, m);
                 return;
@@ -176,10 +197,18 @@ internal static class SeasonWordRule
             }
         }
 
+        // "Show 2nd Season OVA - 03", "Show Season 3 OAD 2": a numbered special of that season.
+        if (SeasonWords.Special.Contains(t.Text) && scan.At(i + 1) is { } sn && Scan.TryNumber(sn, out var specialNumber) && specialNumber is > 0 and < 100 && !sn.InBrackets && !sn.IsYear)
+        {
+            SetEpisode(m, specialNumber, i + 1, "special", MarkerForm.SeasonThenNumber);
+            m.Special = true;
+            return;
+        }
+
         var isSeasonToken = Patterns.SeasonOnly().IsMatch(scan.Tokens[m.First].Text);
         if (Patterns.NOfM().Match(t.Text) is { Success: true } nof)
         {
-            SetEpisode(m, EpisodeTail.ParseInt(nof.Groups["e"]), i, "N of M");
+            SetEpisode(m, EpisodeTail.ParseInt(nof.Groups["e"]), i, "N of M", MarkerForm.SeasonThenNOfM);
             return;
         }
 
@@ -202,6 +231,7 @@ internal static class SeasonWordRule
                 m.Episodes.Add(n);
                 m.Absolute.Add(n);
                 m.Rule = "absolute episode (number after a season-like title word)";
+                m.Form = MarkerForm.AbsoluteAfterSeasonLikeWord;
                 m.Strength = 0.7;
                 return;
             }
@@ -215,7 +245,7 @@ internal static class SeasonWordRule
                     scan.Doubts.Add(Doubt.SeasonTokenInFansubName);
                 }
 
-                SetEpisode(m, n, i, t.SpacedDashBefore ? "dash number" : "number");
+                SetEpisode(m, n, i, t.SpacedDashBefore ? "dash number" : "number", t.SpacedDashBefore ? MarkerForm.SeasonThenDashNumber : MarkerForm.SeasonThenNumber);
                 var v = Patterns.Number().Match(t.Text).Groups["v"];
                 if (v.Success)
                 {
@@ -227,8 +257,9 @@ internal static class SeasonWordRule
         }
     }
 
-    private static void SetEpisode(Marker m, int episode, int index, string how)
+    private static void SetEpisode(Marker m, int episode, int index, string how, MarkerForm form)
     {
+        m.Form = form;
         m.Kind = MarkerKind.SeasonEpisode;
         m.FullSeason = false;
         m.Episodes.Add(episode);

@@ -40,6 +40,7 @@ internal static class TitleRule
 
         var segment = PickSegment(scan, idx);
         TrimNoise(scan, segment);
+        scan.LastTitleTokens = segment;
         if (segment.Count == 0)
         {
             return (null, null);
@@ -59,6 +60,7 @@ internal static class TitleRule
         }
 
         var title = Normalise(Span(scan, segment));
+        scan.LastTitleTokens = segment;
         return (title.Length == 0 ? null : title, year);
     }
 
@@ -83,6 +85,7 @@ internal static class TitleRule
             segments[^1].Add(i);
         }
 
+        MergeBracketInsideTitle(scan, segments);
         segments.RemoveAll(s => s.All(i => scan.Tokens[i].Kind == TokenKind.Noise || scan.Tokens[i].IsYear));
         if (segments.Count == 0)
         {
@@ -106,6 +109,7 @@ internal static class TitleRule
         // Drop Han-only words around a Latin title ("我的人间烟火 Fireworks Series", "Anime Series 海賊王").
         if (chosen.Any(i => HasLatin(scan.Tokens[i].Text)))
         {
+            var before = chosen.Count;
             while (chosen.Count > 0 && IsHanOnly(scan.Tokens[chosen[0]].Text))
             {
                 chosen.RemoveAt(0);
@@ -115,9 +119,38 @@ internal static class TitleRule
             {
                 chosen.RemoveAt(chosen.Count - 1);
             }
+
+            if (chosen.Count < before)
+            {
+                // A CJK title stood beside the Latin one: the Latin one is chosen consistently, with less certainty.
+                scan.Doubts.Add(Doubt.AlternativeTitles);
+            }
         }
 
         return chosen;
+    }
+
+    /// <summary>
+    /// "Title Words [Tag] More Words - 01": a square bracket between two runs of free title words is part of the title.
+    /// Guard: the bracket holds no release noise ("Show [720p] Extra" stays split) and the three runs are adjacent.
+    /// </summary>
+    private static void MergeBracketInsideTitle(Scan scan, List<List<int>> segments)
+    {
+        for (var s = 0; s + 2 < segments.Count; s++)
+        {
+            var (before, bracket, after) = (segments[s], segments[s + 1], segments[s + 2]);
+            var b0 = scan.Tokens[bracket[0]];
+            if (scan.Tokens[before[0]].InBrackets || scan.Tokens[after[0]].InBrackets || b0.Opener != '['
+                || bracket.Any(i => scan.Tokens[i].Kind == TokenKind.Noise || scan.Tokens[i].IsDigits)
+                || bracket[0] != before[^1] + 1 || after[0] != bracket[^1] + 1)
+            {
+                continue;
+            }
+
+            before.AddRange(bracket);
+            before.AddRange(after);
+            segments.RemoveRange(s + 1, 2);
+        }
     }
 
     private static void TrimNoise(Scan scan, List<int> segment)

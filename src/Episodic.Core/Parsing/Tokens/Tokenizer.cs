@@ -21,6 +21,14 @@ internal static class Tokenizer
         while (i < name.Length)
         {
             var c = name[i];
+            if (Openers.Contains(c, StringComparison.Ordinal) && i > 0 && name[i - 1] == c)
+            {
+                // "[[Grp] Title - 05": a doubled opener is a typo for one bracket, or the rest of the name would sit inside it.
+                sep.Append(c);
+                i++;
+                continue;
+            }
+
             if (Openers.Contains(c, StringComparison.Ordinal))
             {
                 // Nested brackets belong to the outermost group: "[Title (2019)]" is one unit.

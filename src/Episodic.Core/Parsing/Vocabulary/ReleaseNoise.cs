@@ -33,7 +33,7 @@ internal static partial class ReleaseNoise
         // release flags
         "proper", "repack", "real", "internal", "limited", "dirfix", "nfofix", "samplefix", "readnfo", "rerip", "extended", "uncut", "uncensored", "unrated",
         "preair", "batch", "complete", "completa", "integrale", "intégrale", "sample", "proof", "obfuscated", "scrambled", "xpost", "asrequested", "convert", "festival", "dc",
-        "remastered", "restored", "hybrid", "web-rip",
+        "remastered", "remaster", "restored", "hybrid", "web-rip",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Markers typical of fansub (anime) releases: where they appear, a bare number is an absolute episode number.</summary>
