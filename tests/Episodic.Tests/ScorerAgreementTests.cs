@@ -31,6 +31,11 @@ public sealed class ScorerAgreementTests
         var pyMisses = py.GetProperty("field_misses").EnumerateObject()
             .ToDictionary(p => p.Name, p => p.Value.GetInt32());
         Assert.Equal(pyMisses.OrderBy(p => p.Key, StringComparer.Ordinal), Scorer.FieldMisses(verdicts).OrderBy(p => p.Key, StringComparer.Ordinal));
+
+        // Escalated and confident-wrong at the default threshold (0.7) agree too.
+        var report = Evaluator.Build(corpus, verdicts, rows.Count, TimeSpan.Zero, Escalation.DefaultThreshold);
+        Assert.Equal(py.GetProperty("escalated").GetInt32(), report.Escalated);
+        Assert.Equal(py.GetProperty("confident_wrong").GetInt32(), report.ConfidentWrong);
     }
 
     [Theory]

@@ -1,0 +1,83 @@
+using Episodic.Core.Evaluation;
+using Episodic.Core.Parsing;
+using Episodic.Core.Parsing.Confidence;
+using Xunit;
+
+namespace Episodic.Tests.Parsing;
+
+/// <summary>The fitted confidence model: its data file, its fitter, and its out-of-fold check.</summary>
+public sealed class ConfidenceModelTests
+{
+    [Fact]
+    public void The_embedded_weights_file_names_every_feature_and_nothing_else()
+    {
+        var path = Path.Combine(TestPaths.RepoRoot, "src", "Episodic.Core", "Parsing", "Confidence", "confidence-weights.tsv");
+        var named = File.ReadLines(path).Where(l => l.Length > 0 && l[0] != '#' && !l.StartsWith("feature\t", StringComparison.Ordinal))
+            .Select(l => l.Split('\t')[0]).Where(n => n != "intercept").ToList();
+        Assert.Equal(ConfidenceFeatures.Names, named);
+        Assert.Equal(ConfidenceFeatures.Count, ConfidenceWeights.Embedded.Weights.Length);
+    }
+
+    [Fact]
+    public void An_unknown_feature_in_a_weights_file_is_refused_with_its_line()
+    {
+        var ex = Assert.Throws<FormatException>(() => ConfidenceWeights.Parse(new StringReader("# c\nfeature\tweight\nintercept\t1\nno.such\t2\n")));
+        Assert.Contains("line 4", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_fitter_learns_which_evidence_predicts_errors()
+    {
+        // Synthetic: rows with feature 0 set are right, rows with feature 1 set are mostly wrong.
+        var x = new List<double[]>();
+        var y = new List<bool>();
+        for (var i = 0; i < 200; i++)
+        {
+            var row = new double[ConfidenceFeatures.Count];
+            var risky = i % 2 == 0;
+            row[risky ? 1 : 0] = 1;
+            x.Add(row);
+            y.Add(!risky || i % 10 == 0);
+        }
+
+        var w = LogisticFit.Fit(x, y, errorWeight: 1);
+        var safe = new double[ConfidenceFeatures.Count];
+        safe[0] = 1;
+        var risk = new double[ConfidenceFeatures.Count];
+        risk[1] = 1;
+        Assert.True(w.Score(safe) > 0.9, $"safe {w.Score(safe)}");
+        Assert.InRange(w.Score(risk), 0.05, 0.4);
+        Assert.Equal(w.Score(risk), LogisticFit.Fit(x, y, errorWeight: 1).Score(risk), 12);
+    }
+
+    [Fact]
+    public void Weighting_errors_lowers_confidence_only_where_errors_occur()
+    {
+        var x = new List<double[]>();
+        var y = new List<bool>();
+        for (var i = 0; i < 200; i++)
+        {
+            var row = new double[ConfidenceFeatures.Count];
+            var risky = i % 2 == 0;
+            row[risky ? 1 : 0] = 1;
+            x.Add(row);
+            y.Add(!risky || i % 4 != 0);
+        }
+
+        var plain = LogisticFit.Fit(x, y, errorWeight: 1);
+        var weighted = LogisticFit.Fit(x, y, errorWeight: 5);
+        var risk = new double[ConfidenceFeatures.Count];
+        risk[1] = 1;
+        var safe = new double[ConfidenceFeatures.Count];
+        safe[0] = 1;
+        Assert.True(weighted.Score(risk) < plain.Score(risk) - 0.1);
+        Assert.True(weighted.Score(safe) > 0.95);
+    }
+
+    [Fact]
+    public void Reasoning_is_rendered_from_typed_evidence()
+    {
+        var p = RuleParser.Default.Parse("Series.Title.S01E07.1080p.WEB-DL-NTb");
+        Assert.StartsWith("Matched season and episode (S01E02)", p.Reasoning, StringComparison.Ordinal);
+    }
+}
