@@ -12,7 +12,7 @@ namespace Episodic.Tests.Pipeline;
 public sealed class EpisodePipelineTests
 {
     private const string Clear = "Show.Name.S01E02.720p.WEB.mkv";
-    private const string Unclear = "some show 1 of the things"; // the rules are unsure about this one
+    private const string Unclear = "some show S2 - 07"; // the rules doubt whether "S2" is a season or part of the title
 
     private static PipelineOptions Options(Strategy strategy = Strategy.RulesFirst, int batch = 20, int concurrency = 4, bool batching = true) =>
         new() { Strategy = strategy, BatchSize = batch, Concurrency = concurrency, Batching = batching, Threshold = 0.7 };
@@ -77,7 +77,7 @@ public sealed class EpisodePipelineTests
     public async Task When_every_backend_fails_every_name_still_gets_the_rules_answer_with_the_reason()
     {
         var failing = new MockLlmService("a:m") { FailWith = new LlmBackendException(BackendKind.OpenAI, 429, TimeSpan.FromSeconds(1), "rate limited") };
-        var names = Enumerable.Range(1, 45).Select(i => $"some show {i} of the things").ToList();
+        var names = Enumerable.Range(1, 45).Select(i => $"some show S2 - {i:00}").ToList();
         var results = await new EpisodePipeline(Options(), RuleParser.Default, [Backend(failing)]).ParseAsync(names, Ct);
 
         Assert.Equal(names, results.Select(r => r.Input));
@@ -89,7 +89,7 @@ public sealed class EpisodePipelineTests
     public async Task Escalated_names_share_requests_in_batches()
     {
         var mock = new MockLlmService("a:m") { Default = n => Good(n) };
-        var names = Enumerable.Range(1, 45).Select(i => $"some show {i} of the things").ToList();
+        var names = Enumerable.Range(1, 45).Select(i => $"some show S2 - {i:00}").ToList();
         var results = await new EpisodePipeline(Options(batch: 20), RuleParser.Default, [Backend(mock)]).ParseAsync(names, Ct);
 
         Assert.Equal(3, mock.CallCount);
@@ -100,7 +100,7 @@ public sealed class EpisodePipelineTests
     public async Task Concurrency_per_backend_is_bounded_and_order_is_kept_under_random_delays()
     {
         var slow = new SlowService(maxDelayMs: 20);
-        var names = Enumerable.Range(1, 60).Select(i => $"some show {i} of the things").ToList();
+        var names = Enumerable.Range(1, 60).Select(i => $"some show S2 - {i:00}").ToList();
         var results = await new EpisodePipeline(Options(batch: 1, concurrency: 3, batching: false), RuleParser.Default, [Backend(slow)]).ParseAsync(names, Ct);
 
         Assert.Equal(names, results.Select(r => r.Input));
