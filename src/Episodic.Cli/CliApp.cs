@@ -2,14 +2,14 @@ using System.CommandLine;
 
 namespace Episodic.Cli;
 
-/// <summary>Builds the command tree and runs it against the given streams.</summary>
+/// <summary>Builds the command tree and runs it against the given streams, behind the one top-level error handler.</summary>
 internal static class CliApp
 {
-    public const int ExitOk = 0;
-    public const int ExitInputError = 2;
-    public const int ExitConfigError = 3;
+    public const int ExitOk = ExitCodes.Ok;
+    public const int ExitInputError = ExitCodes.InputError;
+    public const int ExitConfigError = ExitCodes.ConfigError;
 
-    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false, IReadOnlyDictionary<string, string?>? environment = null)
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
     {
         var context = new CliContext(stdin, stdout, stderr, stderrIsTerminal) { Environment = environment };
         var root = new RootCommand("Episodic: parse TV and anime release filenames into structured episode data (show, season, episodes, air date, ...).")
@@ -24,9 +24,24 @@ internal static class CliApp
             ServeCommand.Create(context),
             RouteCommand.Create(context), UndoCommand.Create(context),
         };
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
-        var exit = await root.Parse(args).InvokeAsync(config).ConfigureAwait(false);
-        await stdout.FlushAsync().ConfigureAwait(false);
+        var verbose = new Option<bool>("--verbose") { Description = "On a failure, print the stack trace after the one-line error.", Recursive = true };
+        root.Options.Add(verbose);
+
+        // Ctrl+C is the caller's token (Program.cs), so a command decides how to stop: System.CommandLine must not
+        // end the process two seconds in, in the middle of a file.
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+        var parsed = root.Parse(args);
+        int exit;
+        try
+        {
+            exit = await parsed.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            exit = CliErrors.Report(context, ex, parsed.GetValue(verbose));
+        }
+
+        await stdout.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         return exit;
     }
 }

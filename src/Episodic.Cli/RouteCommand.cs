@@ -14,7 +14,7 @@ namespace Episodic.Cli;
 /// </summary>
 internal static class RouteCommand
 {
-    public const int ExitSomeFailed = 5;
+    public const int ExitSomeFailed = ExitCodes.SomeFailed;
 
     public static Command Create(CliContext context)
     {
@@ -28,7 +28,9 @@ internal static class RouteCommand
         onConflict.AcceptOnlyFromAmong("skip", "suffix");
         var minConfidence = new Option<double>("--min-confidence") { Description = "Files parsed with less confidence are skipped (default 0.7).", DefaultValueFactory = _ => 0.7 };
         var verifyCrc = new Option<bool>("--verify-crc") { Description = "Check the CRC32 of names tagged [ABCD1234] before moving; a mismatch is reported and not moved." };
-        var journal = new Option<string?>("--journal") { Description = "Journal file (JSON lines). Default: <library>/.episodic/journal-<timestamp>.jsonl, or the unfinished one a crashed run left." };
+        var journal = new Option<string?>("--journal") { Description = "Journal file (JSON lines). Default: a new <library>/.episodic/journal-<timestamp>-<id>.jsonl (written only when something changes)." };
+        var wait = Duration.Option("--wait", "When another run holds the library's lock, wait up to this long (30s, 10m, 1h) instead of refusing at once.");
+        var createLibrary = new Option<bool>("--create-library") { Description = "Create the library root when it does not exist (by default a missing root is refused: an unmounted share would fill the local disk)." };
         var format = new Option<string>("--format", "-f") { Description = "Plan output: table (default) or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var template = new Option<string?>("--template") { Description = $"Season/episode layout ([routing] template). Default: {RoutingOptions.DefaultTemplate}" };
@@ -40,7 +42,7 @@ internal static class RouteCommand
         var llmOptions = new LlmOptions();
         var command = new Command("route", "File episodes into a media library (dry run unless --apply); every operation is journaled and can be undone.")
         {
-            sources, library, animeLibrary, apply, mode, onConflict, minConfidence, verifyCrc, journal, format, template, animeTemplate, dailyTemplate, rename, llm,
+            sources, library, animeLibrary, apply, mode, onConflict, minConfidence, verifyCrc, journal, wait, createLibrary, format, template, animeTemplate, dailyTemplate, rename, llm,
         };
         command.Description += $"\n\nTemplate placeholders: {TemplateRenderer.PlaceholderHelp}";
         foreach (var option in llmOptions.All)
@@ -139,6 +141,11 @@ internal static class RouteCommand
                 if (!result.GetValue(apply))
                 {
                     Write(context, plan, null, null, json);
+                    foreach (var root in new[] { options.LibraryRoot, options.AnimeRoot }.OfType<string>().Where(r => !Directory.Exists(r)).Distinct())
+                    {
+                        context.Error($"the library root '{root}' does not exist: --apply will refuse it unless --create-library");
+                    }
+
                     context.Stderr.WriteLine("dry run: nothing was changed; add --apply to carry out this plan");
                     return CliApp.ExitOk;
                 }
@@ -149,23 +156,35 @@ internal static class RouteCommand
                     OnConflict = result.GetValue(onConflict) == "suffix" ? OnConflict.Suffix : OnConflict.Skip,
                     VerifyCrc = result.GetValue(verifyCrc),
                 };
-                var journalPath = JournalPath(context, result.GetValue(journal), options.LibraryRoot);
-                RouteSummary summary;
-                try
+                var libraryRoots = new[] { options.LibraryRoot }.Concat(options.AnimeRoot is { } a ? [a] : []).ToList();
+                if (MissingRoot(context, libraryRoots, result.GetValue(createLibrary)) is { } refused)
                 {
-                    summary = Execute(context, plan, journalPath, applyOptions, cancellationToken);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    // Per-file errors are handled inside; what escapes is the journal itself (unwritable, or in use by another run).
-                    context.Error($"cannot write the journal '{journalPath}': {ex.Message}; nothing more was changed");
-                    return ExitSomeFailed;
+                    return refused;
                 }
 
-                Write(context, plan, summary, journalPath, json);
+                using var libraryLock = LibraryLock.Acquire(libraryRoots, result.GetValue(wait), "route --apply", cancellationToken);
+                var journalFolder = LibraryLock.FolderOf(options.LibraryRoot);
+                var explicitJournal = result.GetValue(journal);
+                var journalPath = explicitJournal is not null ? Path.GetFullPath(explicitJournal) : RouteJournal.NewPath(journalFolder, DateTimeOffset.UtcNow);
+                applyOptions = applyOptions with { Resume = RouteJournal.Unfinished(journalFolder) };
+                var summary = Execute(context, plan, journalPath, applyOptions, cancellationToken);
+                foreach (var resumed in summary.ResumedJournals)
+                {
+                    context.Stderr.WriteLine($"resumed the interrupted run recorded in {resumed}");
+                }
+
+                context.Stderr.WriteLine(summary.JournalPath is { } written ? $"journal: {written}" : "nothing was changed: no journal was written");
+                Write(context, plan, summary, summary.JournalPath, json);
                 foreach (var problem in summary.Problems)
                 {
                     context.Error(problem);
+                }
+
+                if (summary.Interrupted)
+                {
+                    var undo = summary.JournalPath is { } j ? $", or episodic undo {j}" : "";
+                    context.Error($"interrupted: {summary.Completed} of {summary.Total} done; re-run to resume{undo}");
+                    return ExitCodes.Interrupted;
                 }
 
                 return summary.Failed > 0 || summary.CrcMismatches > 0 ? ExitSomeFailed : CliApp.ExitOk;
@@ -200,19 +219,6 @@ internal static class RouteCommand
     /// <summary>A [routing] key; the INI loader folds snake_case keys ("tv_path" → "tvpath"), so both spellings are tried.</summary>
     private static string? Setting(IConfigurationSection section, string key) =>
         section[key.Replace("_", "", StringComparison.Ordinal)] is { Length: > 0 } folded ? folded : section[key] is { Length: > 0 } plain ? plain : null;
-
-    private static string JournalPath(CliContext context, string? explicitPath, string libraryRoot)
-    {
-        if (explicitPath is not null)
-        {
-            context.Stderr.WriteLine($"journal: {Path.GetFullPath(explicitPath)}");
-            return Path.GetFullPath(explicitPath);
-        }
-
-        var (path, resuming) = RouteJournal.ForRun(Path.Join(libraryRoot, ".episodic"), DateTimeOffset.UtcNow);
-        context.Stderr.WriteLine(resuming ? $"journal: {path} (resuming the run it records)" : $"journal: {path}");
-        return path;
-    }
 
     /// <summary>Applies the plan, with a progress bar on stderr when it is a terminal.</summary>
     private static RouteSummary Execute(CliContext context, RoutePlan plan, string journalPath, ApplyOptions options, CancellationToken cancellationToken)

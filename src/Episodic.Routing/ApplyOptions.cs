@@ -33,6 +33,9 @@ public sealed record ApplyOptions
     /// <summary>Hash files whose name carries a [ABCD1234] tag before moving; a mismatch is reported and not moved.</summary>
     public bool VerifyCrc { get; init; }
 
+    /// <summary>Journals a crashed run left (found under the lock); they are finished before this run starts.</summary>
+    public IReadOnlyList<string> Resume { get; init; } = [];
+
     /// <summary>The file-system seam (tests force the cross-device path or inject crashes through it).</summary>
     internal FileOps Ops { get; init; } = FileOps.Real;
 }

@@ -211,7 +211,7 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
         }
     }
 
-    /// <summary>Creates missing folders top-down, journaling each so undo can remove the ones it leaves empty.</summary>
+    /// <summary>Creates missing folders top-down, journaling each first so undo can remove the ones it leaves empty.</summary>
     private void EnsureFolder(string folder)
     {
         var missing = new Stack<string>();
@@ -222,8 +222,11 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
 
         while (missing.TryPop(out var dir))
         {
+            // Journaled before it is made: a kill between the two still leaves undo a line to remove it by.
+            var intent = new JournalEntry { Type = JournalNames.Intent, Op = JournalNames.Mkdir, Id = RouteJournal.NewId(), Destination = dir };
+            journal.Write(intent);
             _ops.CreateDirectory(dir);
-            journal.Write(new JournalEntry { Type = JournalNames.Done, Op = JournalNames.Mkdir, Id = RouteJournal.NewId(), Destination = dir });
+            journal.Write(intent with { Type = JournalNames.Done, Time = DateTimeOffset.UtcNow });
         }
     }
 

@@ -70,6 +70,14 @@ internal static class JournalRecovery
             summary.Note($"removed the temp file '{temp}' an interrupted run left");
         }
 
+        if (intent.Op == JournalNames.Mkdir)
+        {
+            // Made or not, the folder is the undo's business (it is removed when empty); nothing to finish here.
+            var made = intent with { Type = Directory.Exists(intent.Destination) ? JournalNames.Done : JournalNames.Abandoned, Time = DateTimeOffset.UtcNow };
+            journal.Write(made);
+            return made;
+        }
+
         var src = intent.Source!;
         var dst = intent.Destination!;
         if (Transfer.SamePathIgnoringCase(src, dst))

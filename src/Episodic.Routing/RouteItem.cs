@@ -25,5 +25,16 @@ public sealed record RouteItem(string Source, string? Destination, RouteAction A
     public RouteTarget? Target { get; init; }
 }
 
-/// <summary>A dry-run plan: every file found, in a stable order.</summary>
-public sealed record RoutePlan(IReadOnlyList<RouteItem> Items);
+/// <summary>A dry-run plan: every file found, in a stable order, and the roots it was made for.</summary>
+public sealed record RoutePlan(IReadOnlyList<RouteItem> Items)
+{
+    /// <summary>The folders scanned (a file argument counts as its folder); they bound what the journal may name.</summary>
+    public IReadOnlyList<string> SourceRoots { get; init; } = [];
+
+    public string? LibraryRoot { get; init; }
+
+    public string? AnimeRoot { get; init; }
+
+    /// <summary>Files left out on purpose (samples, trailers, extras), each with the reason.</summary>
+    public IReadOnlyList<(string Path, string Reason)> Excluded { get; init; } = [];
+}

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -11,6 +10,10 @@ namespace Episodic.Routing;
 /// </summary>
 public sealed record JournalEntry
 {
+    /// <summary>The line's place in the journal (the header is 0); a gap or repeat means a line was lost or added.</summary>
+    [JsonPropertyName("seq")]
+    public long Seq { get; init; }
+
     [JsonPropertyName("type")]
     public required string Type { get; init; }
 
@@ -65,70 +68,95 @@ public static class JournalNames
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(JournalEntry))]
+[JsonSerializable(typeof(JournalHeader))]
 internal sealed partial class JournalJson : JsonSerializerContext;
 
 /// <summary>
-/// An append-only JSON-lines journal. Every line is flushed to the device before the call returns, so after a crash
-/// the journal is never behind the file system: each operation that may have happened has its intent on disk.
+/// An append-only JSON-lines journal: a header line, then one sealed line per step (<see cref="JournalLine"/>),
+/// numbered in sequence. Every line is flushed to the device before the call returns, so after a crash the journal
+/// is never behind the file system. A new journal is only created by its first line: a run that changes nothing
+/// leaves no file.
 /// </summary>
 public sealed class RouteJournal : IDisposable
 {
-    private readonly FileStream _stream;
+    private readonly JournalHeader _header;
+    private FileStream? _stream;
+    private long _seq;
 
-    private RouteJournal(FileStream stream) => _stream = stream;
-
-    public string Path => _stream.Name;
-
-    public static RouteJournal Open(string path)
+    private RouteJournal(string path, JournalHeader header, FileStream? stream, long seq)
     {
-        var full = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        return new RouteJournal(new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read));
+        Path = path;
+        _header = header;
+        _stream = stream;
+        _seq = seq;
+    }
+
+    public string Path { get; }
+
+    public JournalHeader Header => _header;
+
+    /// <summary>True once the file exists (a line was written, or it was opened to append).</summary>
+    public bool Exists => _stream is not null;
+
+    /// <summary>A new journal at <paramref name="path"/>; the file (and its header) is written with the first line.</summary>
+    public static RouteJournal Create(string path, JournalHeader header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        return new RouteJournal(System.IO.Path.GetFullPath(path), header, null, 0);
+    }
+
+    /// <summary>Continues a checked journal: a torn last line is cut off and numbering goes on from the last good line.</summary>
+    public static RouteJournal Append(JournalFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Header is null)
+        {
+            throw new JournalRejectedException(file.Path, file.Problems);
+        }
+
+        var stream = new FileStream(file.Path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+        try
+        {
+            stream.SetLength(file.ValidLength);
+            stream.Seek(0, SeekOrigin.End);
+            if (stream.Length > 0)
+            {
+                stream.Seek(-1, SeekOrigin.End);
+                var last = stream.ReadByte();
+                if (last != '\n')
+                {
+                    stream.WriteByte((byte)'\n');
+                }
+            }
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+
+        return new RouteJournal(file.Path, file.Header, stream, file.LastSeq);
     }
 
     public static string NewId() => Guid.NewGuid().ToString("N")[..12];
 
     public void Write(JournalEntry entry)
     {
-        var line = JsonSerializer.SerializeToUtf8Bytes(entry, JournalJson.Default.JournalEntry);
-        _stream.Write(line);
-        _stream.WriteByte((byte)'\n');
+        ArgumentNullException.ThrowIfNull(entry);
+        if (_stream is null)
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+            _stream = new FileStream(Path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read);
+            _stream.Write(JournalLine.Seal(JsonSerializer.SerializeToUtf8Bytes(_header with { Seq = 0 }, JournalJson.Default.JournalHeader)));
+        }
+
+        _seq++;
+        _stream.Write(JournalLine.Seal(JsonSerializer.SerializeToUtf8Bytes(entry with { Seq = _seq }, JournalJson.Default.JournalEntry)));
         _stream.Flush(flushToDisk: true);
     }
 
-    /// <summary>Every readable line of a journal; a line torn by a crash mid-write is ignored (its operation had not started).</summary>
-    public static IReadOnlyList<JournalEntry> Read(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-
-        var entries = new List<JournalEntry>();
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        while (reader.ReadLine() is { } line)
-        {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                if (JsonSerializer.Deserialize(line, JournalJson.Default.JournalEntry) is { } entry)
-                {
-                    entries.Add(entry);
-                }
-            }
-            catch (JsonException)
-            {
-                // torn last line
-            }
-        }
-
-        return entries;
-    }
+    /// <summary>The valid entries of a journal (see <see cref="JournalFile"/>); a missing or unreadable file has none.</summary>
+    public static IReadOnlyList<JournalEntry> Read(string path) => JournalFile.Load(path).Entries;
 
     /// <summary>Intents (of routing operations, or undo steps when <paramref name="undo"/>) with no done, abandoned or failed line.</summary>
     public static IReadOnlyList<JournalEntry> Pending(IReadOnlyList<JournalEntry> entries, bool undo = false)
@@ -137,25 +165,27 @@ public sealed class RouteJournal : IDisposable
         return entries.Where(e => e.Type == JournalNames.Intent && (e.Op == JournalNames.Undo) == undo && !closed.Contains(e.Id)).ToList();
     }
 
+    /// <summary>A new journal's path in <paramref name="journalFolder"/>: timestamped, with a random suffix so two runs never share one.</summary>
+    public static string NewPath(string journalFolder, DateTimeOffset now) =>
+        System.IO.Path.Join(journalFolder, $"journal-{now.UtcDateTime.ToString("yyyyMMdd-HHmmss-fff", System.Globalization.CultureInfo.InvariantCulture)}-{NewId()[..6]}.jsonl");
+
     /// <summary>
-    /// The journal for a run writing under <paramref name="journalFolder"/>: the newest one a crashed run left with
-    /// unfinished intents (so re-running the same route resumes it), else a new timestamped file.
+    /// Journals in <paramref name="journalFolder"/> that a crashed run left with unfinished operations, oldest first,
+    /// and those with a header but bad lines (so the run that finds them can say it leaves them alone).
     /// </summary>
-    public static (string Path, bool Resuming) ForRun(string journalFolder, DateTimeOffset now)
+    public static IReadOnlyList<string> Unfinished(string journalFolder)
     {
-        if (Directory.Exists(journalFolder))
+        if (!Directory.Exists(journalFolder))
         {
-            var unfinished = Directory.GetFiles(journalFolder, "journal-*.jsonl").Order(StringComparer.Ordinal).Reverse()
-                .FirstOrDefault(p => Pending(Read(p)).Count > 0);
-            if (unfinished is not null)
-            {
-                return (unfinished, true);
-            }
+            return [];
         }
 
-        var name = $"journal-{now.UtcDateTime.ToString("yyyyMMdd-HHmmss-fff", System.Globalization.CultureInfo.InvariantCulture)}.jsonl";
-        return (System.IO.Path.Join(journalFolder, name), false);
+        return Directory.GetFiles(journalFolder, "journal-*.jsonl").Order(StringComparer.Ordinal).Where(p =>
+        {
+            var file = JournalFile.Load(p);
+            return file.Header is not null && (file.Problems.Count > 0 || Pending(file.Entries).Count > 0);
+        }).ToList();
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose() => _stream?.Dispose();
 }

@@ -27,7 +27,8 @@ public static partial class RoutePlanner
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(parseAll);
-        var files = SourceScanner.Scan(sourceRoots, onError);
+        var roots = sourceRoots.ToList();
+        var files = SourceScanner.Scan(roots, onError);
         var parses = await parseAll(files.Select(f => f.ParseName).ToList(), cancellationToken).ConfigureAwait(false);
         var folders = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var resolver = new ShowNameResolver(llm, options, onError);
@@ -39,7 +40,12 @@ public static partial class RoutePlanner
             items.Add(await PlanOneAsync(files[i], parses[i], options, folders, resolver, planned, cancellationToken).ConfigureAwait(false));
         }
 
-        return new RoutePlan(items);
+        return new RoutePlan(items)
+        {
+            SourceRoots = roots.Select(r => Path.GetFullPath(r)).Select(r => File.Exists(r) ? Path.GetDirectoryName(r)! : r).Select(JournalScope.Normalise).Distinct(StringComparer.Ordinal).ToList(),
+            LibraryRoot = JournalScope.Normalise(options.LibraryRoot),
+            AnimeRoot = options.AnimeRoot is null ? null : JournalScope.Normalise(options.AnimeRoot),
+        };
     }
 
     private static async Task<RouteItem> PlanOneAsync(ScannedFile file, EpisodeParse parse, RoutingOptions options, Dictionary<string, List<string>> folders, ShowNameResolver resolver, HashSet<string> planned, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ public sealed class RouteSummary
 {
     private readonly List<string> _notes = [];
     private readonly List<string> _problems = [];
+    private readonly List<string> _resumed = [];
 
     public int Moved { get; internal set; }
 
@@ -33,6 +34,20 @@ public sealed class RouteSummary
 
     public long Bytes { get; internal set; }
 
+    /// <summary>Plan items handled (of <see cref="Total"/>); less than the total only when <see cref="Interrupted"/>.</summary>
+    public int Completed { get; internal set; }
+
+    public int Total { get; internal set; }
+
+    /// <summary>Cancellation (Ctrl+C) stopped the run between two files; the rest were not touched.</summary>
+    public bool Interrupted { get; internal set; }
+
+    /// <summary>The journal this run wrote, or null when it changed nothing (no journal is left then).</summary>
+    public string? JournalPath { get; internal set; }
+
+    /// <summary>Journals of crashed runs this run finished.</summary>
+    public IReadOnlyList<string> ResumedJournals => _resumed;
+
     /// <summary>Informational lines (fallbacks, recovered operations, removed temp files).</summary>
     public IReadOnlyList<string> Notes => _notes;
 
@@ -42,6 +57,8 @@ public sealed class RouteSummary
     internal void Note(string message) => _notes.Add(message);
 
     internal void Problem(string message) => _problems.Add(message);
+
+    internal void Resumed(string journal) => _resumed.Add(journal);
 }
 
 /// <summary>What an undo run did.</summary>
@@ -61,6 +78,9 @@ public sealed class UndoSummary
     public int Conflicts { get; internal set; }
 
     public int Failed { get; internal set; }
+
+    /// <summary>Journal lines that failed their checks and were left out (only with --force).</summary>
+    public int Unreadable { get; internal set; }
 
     public IReadOnlyList<string> Problems => _problems;
 

@@ -8,20 +8,33 @@ namespace Episodic.Routing;
 /// </summary>
 public static class RouteUndo
 {
-    public static UndoSummary Undo(string journalPath, IProgress<RouteProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        Undo(journalPath, FileOps.Real, progress, cancellationToken);
+    /// <summary>
+    /// Undoes the run <paramref name="journalPath"/> records. The whole journal is checked first: with any bad line (a
+    /// torn last line aside) nothing is touched and <see cref="JournalRejectedException"/> says which line, unless
+    /// <paramref name="force"/>, which undoes the valid lines and lists the others in <see cref="UndoSummary.Problems"/>.
+    /// </summary>
+    public static UndoSummary Undo(string journalPath, IProgress<RouteProgress>? progress = null, bool force = false, CancellationToken cancellationToken = default) =>
+        Undo(journalPath, FileOps.Real, progress, force, cancellationToken);
 
-    internal static UndoSummary Undo(string journalPath, FileOps ops, IProgress<RouteProgress>? progress = null, CancellationToken cancellationToken = default)
+    internal static UndoSummary Undo(string journalPath, FileOps ops, IProgress<RouteProgress>? progress = null, bool force = false, CancellationToken cancellationToken = default)
     {
-        if (!File.Exists(journalPath))
+        var file = JournalFile.Load(journalPath);
+        if (file.Header is null || (!file.IsValid && !force))
         {
-            throw new FileNotFoundException($"no such journal: '{journalPath}'", journalPath);
+            throw new JournalRejectedException(file.Path, file.Problems);
         }
 
-        var entries = RouteJournal.Read(journalPath);
         var summary = new UndoSummary();
-        using var journal = RouteJournal.Open(journalPath);
-        // Temp files of interrupted copies (routing's or an earlier undo's) hold nothing that is not also elsewhere.
+        foreach (var problem in file.Problems)
+        {
+            summary.Problem($"not undone: {problem} (left out by --force)");
+            summary.Unreadable++;
+        }
+
+        var entries = file.Entries;
+        using var journal = RouteJournal.Append(file);
+        // Temp files of interrupted copies (routing's or an earlier undo's) hold nothing that is not also elsewhere;
+        // the journal check has made sure each is one of ours, beside its destination.
         foreach (var stale in RouteJournal.Pending(entries).Concat(RouteJournal.Pending(entries, undo: true)))
         {
             if (stale.Temp is { } temp && File.Exists(temp))

@@ -165,7 +165,7 @@ public sealed class CliTests
         using var input = new StringReader(stdin);
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, input, output, error);
+        var exit = await CliApp.RunAsync(args, input, output, error, cancellationToken: TestContext.Current.CancellationToken);
         return (exit, output.ToString(), error.ToString());
     }
 }

@@ -156,7 +156,7 @@ public sealed class CheckCommandTests
         using var input = new StringReader("");
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await CliApp.RunAsync(["check", .. extra], input, output, error, environment: environment);
+        var exit = await CliApp.RunAsync(["check", .. extra], input, output, error, environment: environment, cancellationToken: TestContext.Current.CancellationToken);
         return (exit, output.ToString(), error.ToString());
     }
 }

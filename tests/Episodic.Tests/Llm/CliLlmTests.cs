@@ -15,7 +15,7 @@ public sealed class CliLlmTests
         using var input = new StringReader(stdin);
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, input, output, error, environment: env);
+        var exit = await CliApp.RunAsync(args, input, output, error, environment: env, cancellationToken: TestContext.Current.CancellationToken);
         return (exit, output.ToString(), error.ToString());
     }
 

@@ -27,8 +27,9 @@ public sealed class ExecutorTests
         Assert.True(summary.Bytes > 0);
 
         var journal = RouteJournal.Read(fx.Journal);
-        var intents = journal.Where(e => e.Type == JournalNames.Intent).ToList();
+        var intents = journal.Where(e => e.Type == JournalNames.Intent && e.Op != JournalNames.Mkdir).ToList();
         Assert.Equal(3, intents.Count);
+        Assert.Equal(2, journal.Count(e => e.Type == JournalNames.Intent && e.Op == JournalNames.Mkdir));
         Assert.All(intents, i => Assert.Contains(journal, d => d.Type == JournalNames.Done && d.Id == i.Id));
         Assert.All(intents, i => Assert.True(i.Size > 0));
         Assert.Empty(RouteJournal.Pending(journal));
@@ -239,22 +240,23 @@ public sealed class ExecutorTests
     }
 
     [Fact]
-    public void A_new_journal_is_timestamped_and_an_unfinished_one_is_resumed()
+    public void A_new_journal_is_timestamped_unique_and_unfinished_ones_are_found()
     {
         using var fx = new RoutingFixture();
         var folder = Path.Join(fx.Library, ".episodic");
         var now = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
-        var (fresh, resumingFresh) = RouteJournal.ForRun(folder, now);
-        Assert.False(resumingFresh);
-        Assert.Equal(Path.Join(folder, "journal-20260102-030405-000.jsonl"), fresh);
+        var fresh = RouteJournal.NewPath(folder, now);
+        Assert.StartsWith(Path.Join(folder, "journal-20260102-030405-000-"), fresh, StringComparison.Ordinal);
+        Assert.NotEqual(fresh, RouteJournal.NewPath(folder, now));
+        Assert.Empty(RouteJournal.Unfinished(folder));
 
-        using (var journal = RouteJournal.Open(fresh))
+        using (var journal = RouteJournal.Create(fresh, JournalHeader.For(fx.Library, null, [fx.Downloads])))
         {
-            journal.Write(new JournalEntry { Type = JournalNames.Intent, Op = JournalNames.Move, Id = "x", Source = "/a", Destination = "/b" });
+            journal.Write(new JournalEntry { Type = JournalNames.Intent, Op = JournalNames.Move, Id = "x", Source = Path.Join(fx.Downloads, "a.mkv"), Destination = Path.Join(fx.Library, "b.mkv") });
         }
 
-        Assert.Equal((fresh, true), RouteJournal.ForRun(folder, now.AddHours(1)));
+        Assert.Equal([fresh], RouteJournal.Unfinished(folder));
     }
 
     [Fact]

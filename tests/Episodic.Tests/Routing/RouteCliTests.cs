@@ -52,7 +52,7 @@ public sealed class RouteCliTests
         fx.Write("[Grp] Anime - 03 [ABCDEF12].mkv");
         var before = fx.Snapshot();
 
-        var run = await Run(["route", fx.Downloads, "--library", fx.Library, "--anime-library", fx.Anime, "--apply"]);
+        var run = await Run(["route", fx.Downloads, "--library", fx.Library, "--anime-library", fx.Anime, "--apply", "--create-library"]);
 
         Assert.Equal(0, run.Exit);
         Assert.Contains("moved 3,", run.Stdout, StringComparison.Ordinal);
@@ -135,7 +135,7 @@ public sealed class RouteCliTests
         // The state a crash leaves between "renamed the verified copy into place" and "deleted the source".
         var destination = fx.Write("Show/Season 01/Show - S01E01.mkv", "episode one", fx.Library);
         var journal = Path.Join(fx.Library, ".episodic", "journal-20260101-000000-000.jsonl");
-        using (var j = Episodic.Routing.RouteJournal.Open(journal))
+        using (var j = Episodic.Routing.RouteJournal.Create(journal, Episodic.Routing.JournalHeader.For(fx.Library, null, [fx.Downloads])))
         {
             j.Write(new Episodic.Routing.JournalEntry { Type = "intent", Op = "move", Id = "crashed", Source = source, Destination = destination, Size = 11 });
         }
@@ -143,24 +143,26 @@ public sealed class RouteCliTests
         var run = await Run(["route", fx.Downloads, "--library", fx.Library, "--apply"]);
 
         Assert.Equal(0, run.Exit);
-        Assert.Contains("resuming", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("resumed the interrupted run recorded in " + journal, run.Stderr, StringComparison.Ordinal);
         Assert.Contains("recovered 1", run.Stdout, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(fx.Downloads));
         Assert.Equal(["episode one", "episode two"], fx.Contents());
 
-        var undo = await Run(["undo", journal]);
-        Assert.Equal(0, undo.Exit);
+        // The crashed run's journal undoes its file; this run's own journal undoes the other.
+        var own = Assert.Single(Directory.GetFiles(Path.Join(fx.Library, ".episodic"), "journal-*.jsonl"), p => p != journal);
+        Assert.Equal(0, (await Run(["undo", journal])).Exit);
+        Assert.Equal(0, (await Run(["undo", own])).Exit);
         Assert.Equal(["episode one", "episode two"], fx.Contents());
         Assert.Equal(2, Directory.GetFiles(fx.Downloads).Length);
     }
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> Run(string[] args)
+    internal static async Task<(int Exit, string Stdout, string Stderr)> Run(string[] args)
     {
         using var input = new StringReader("");
         using var output = new StringWriter();
         using var error = new StringWriter();
         var environment = new Dictionary<string, string?>();
-        var exit = await CliApp.RunAsync(args, input, output, error, stderrIsTerminal: false, environment);
+        var exit = await CliApp.RunAsync(args, input, output, error, stderrIsTerminal: false, environment, TestContext.Current.CancellationToken);
         return (exit, output.ToString(), error.ToString());
     }
 }

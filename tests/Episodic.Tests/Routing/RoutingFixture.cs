@@ -50,9 +50,12 @@ internal sealed class RoutingFixture : IDisposable
     {
         var root = under ?? Root;
         return Directory.GetFiles(root, "*", SearchOption.AllDirectories)
-            .Where(f => !f.EndsWith(".jsonl", StringComparison.Ordinal))
+            .Where(f => !f.EndsWith(".jsonl", StringComparison.Ordinal) && !IsOwnState(f))
             .ToDictionary(f => Path.GetRelativePath(root, f).Replace('\\', '/'), Fingerprint, StringComparer.Ordinal);
     }
+
+    /// <summary>Episodic's own files in a library's .episodic folder (journals, the lock), not library content.</summary>
+    private static bool IsOwnState(string path) => Path.GetFileName(Path.GetDirectoryName(path)) == ".episodic";
 
     public static string Fingerprint(string path)
     {
@@ -62,7 +65,7 @@ internal sealed class RoutingFixture : IDisposable
 
     /// <summary>All file contents under the root (journals excluded), for "nothing lost, nothing duplicated" checks.</summary>
     public List<string> Contents() =>
-        Directory.GetFiles(Root, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".jsonl", StringComparison.Ordinal)).Select(File.ReadAllText).Order(StringComparer.Ordinal).ToList();
+        Directory.GetFiles(Root, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".jsonl", StringComparison.Ordinal) && !IsOwnState(f)).Select(File.ReadAllText).Order(StringComparer.Ordinal).ToList();
 
     public static string CrcTag(string content) => Crc32.HashToUInt32(Encoding.UTF8.GetBytes(content)).ToString("X8", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -83,7 +83,7 @@ public sealed class ServerAuthTests
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        var exit = await CliApp.RunAsync(["serve", "--urls", "http://0.0.0.0:5080"], new StringReader(""), stdout, stderr, environment: new Dictionary<string, string?>());
+        var exit = await CliApp.RunAsync(["serve", "--urls", "http://0.0.0.0:5080"], new StringReader(""), stdout, stderr, environment: new Dictionary<string, string?>(), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(CliApp.ExitConfigError, exit);
         Assert.Contains("refusing to listen on http://0.0.0.0:5080 without an API key", stderr.ToString(), StringComparison.Ordinal);

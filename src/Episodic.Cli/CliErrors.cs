@@ -1,0 +1,38 @@
+using Episodic.Llm.Configuration;
+using Episodic.Routing;
+
+namespace Episodic.Cli;
+
+/// <summary>
+/// The one top-level handler: any exception that escapes a command becomes one line on stderr (what, why, the fix)
+/// and a documented exit code (<see cref="ExitCodes"/>); <c>--verbose</c> adds the stack trace.
+/// </summary>
+internal static class CliErrors
+{
+    public static int Report(CliContext context, Exception ex, bool verbose)
+    {
+        var (code, line) = Describe(ex);
+        context.Error(line);
+        if (verbose)
+        {
+            context.Stderr.WriteLine(ex.ToString());
+        }
+
+        return code;
+    }
+
+    public static (int Code, string Line) Describe(Exception ex) => ex switch
+    {
+        LibraryBusyException busy => (ExitCodes.LibraryBusy, $"{busy.Message}; nothing was changed. Wait for it to finish, or add --wait DURATION (e.g. --wait 10m)"),
+        JournalRejectedException rejected => (ExitCodes.JournalRejected, $"{rejected.Message}; nothing was changed. Undo with --force to reverse only the lines that pass"),
+        OperationCanceledException => (ExitCodes.Interrupted, "interrupted"),
+        LlmConfigurationException config => (ExitCodes.ConfigError, $"the LLM configuration has problems: {string.Join("; ", config.Problems.Count > 0 ? config.Problems : [config.Message])}"),
+        UnauthorizedAccessException denied => (ExitCodes.Failure, $"permission denied: {denied.Message}"),
+        IOException io when io.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) || io.InnerException is System.Net.Sockets.SocketException =>
+            (ExitCodes.Failure, $"cannot listen: {OneLine(io.Message)}; choose another port or stop what is using it"),
+        IOException io => (ExitCodes.Failure, $"I/O error: {OneLine(io.Message)}"),
+        _ => (ExitCodes.Failure, $"unexpected error ({ex.GetType().Name}): {OneLine(ex.Message)}; run again with --verbose for the details"),
+    };
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+}

@@ -1,0 +1,196 @@
+using System.Text.Json;
+
+namespace Episodic.Routing;
+
+/// <summary>One line of a journal that cannot be used, by its 1-based line number.</summary>
+public sealed record JournalProblem(int Line, string Reason)
+{
+    public override string ToString() => $"line {Line}: {Reason}";
+}
+
+/// <summary>
+/// A journal read and checked as a whole: the header, then every line in sequence with a matching checksum and only
+/// paths inside the header's roots (<see cref="JournalScope"/>). A torn last line (a crash mid-write) is dropped
+/// quietly; every other bad line is a <see cref="JournalProblem"/> and its entry is left out.
+/// </summary>
+public sealed class JournalFile
+{
+    private JournalFile(string path) => Path = path;
+
+    public string Path { get; }
+
+    /// <summary>Null when the first line is not a valid header (an empty file, a non-journal, a damaged header).</summary>
+    public JournalHeader? Header { get; private set; }
+
+    /// <summary>The valid entries, in file order.</summary>
+    public IReadOnlyList<JournalEntry> Entries { get; private set; } = [];
+
+    public IReadOnlyList<JournalProblem> Problems { get; private set; } = [];
+
+    /// <summary>The last line was cut off mid-write (ignored: its operation had not started).</summary>
+    public bool TornTail { get; private set; }
+
+    /// <summary>Bytes up to the end of the last good line; an append starts here (a torn tail is cut off).</summary>
+    internal long ValidLength { get; private set; }
+
+    internal long LastSeq { get; private set; }
+
+    /// <summary>True when the journal can be used as it is: a header and no bad line.</summary>
+    public bool IsValid => Header is not null && Problems.Count == 0;
+
+    /// <summary>Reads and checks <paramref name="path"/>; a missing file is reported as a problem, never thrown.</summary>
+    public static JournalFile Load(string path)
+    {
+        var file = new JournalFile(System.IO.Path.GetFullPath(path));
+        byte[] bytes;
+        try
+        {
+            using var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            file.Problems = [new JournalProblem(0, "no such journal")];
+            return file;
+        }
+
+        file.Parse(bytes);
+        return file;
+    }
+
+    private void Parse(byte[] bytes)
+    {
+        var lines = Split(bytes);
+        if (lines.Count == 0)
+        {
+            Problems = [new JournalProblem(1, "the journal is empty")];
+            return;
+        }
+
+        var problems = new List<JournalProblem>();
+        var entries = new List<JournalEntry>();
+        var (headerStart, headerLength, headerTerminated) = lines[0];
+        var header = ReadHeader(bytes.AsSpan(headerStart, headerLength), out var headerProblem);
+        if (header is null)
+        {
+            Problems = [new JournalProblem(1, headerProblem!)];
+            return;
+        }
+
+        Header = header;
+        ValidLength = headerStart + headerLength + (headerTerminated ? 1 : 0);
+        long? expected = 1;
+        for (var i = 1; i < lines.Count; i++)
+        {
+            var (start, length, terminated) = lines[i];
+            var entry = ReadEntry(bytes.AsSpan(start, length), header, out var reason);
+            // After an unreadable line its number is unknown: the next good line only has to move forward.
+            if (entry is not null && reason is null && (expected is { } e ? entry.Seq != e : entry.Seq <= LastSeq))
+            {
+                reason = entry.Seq <= LastSeq
+                    ? $"sequence number {entry.Seq} repeats or goes back (the last was {LastSeq})"
+                    : $"sequence number {entry.Seq} skips {entry.Seq - expected} line(s) (expected {expected}): lines are missing";
+            }
+
+            if (reason is null)
+            {
+                entries.Add(entry!);
+                expected = entry!.Seq + 1;
+                LastSeq = entry.Seq;
+                ValidLength = start + length + (terminated ? 1 : 0);
+                continue;
+            }
+
+            if (i == lines.Count - 1 && !terminated)
+            {
+                TornTail = true;
+                continue;
+            }
+
+            problems.Add(new JournalProblem(i + 1, reason));
+            expected = entry is not null && entry.Seq > LastSeq ? entry.Seq + 1 : null;
+        }
+
+        Entries = entries;
+        Problems = problems;
+    }
+
+    private static JournalHeader? ReadHeader(ReadOnlySpan<byte> line, out string? problem)
+    {
+        problem = "not an Episodic journal (the first line is not a journal header)";
+        JournalHeader? header;
+        try
+        {
+            header = JsonSerializer.Deserialize(line, JournalJson.Default.JournalHeader);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        if (header is null || header.Format == 0 || header.Run is null || header.Library is null || header.Sources is null)
+        {
+            return null;
+        }
+
+        problem = JournalLine.Verify(line) ?? JournalScope.CheckHeader(header) ?? (header.Seq != 0 ? "the header's sequence number is not 0" : null);
+        return problem is null ? header : null;
+    }
+
+    private static JournalEntry? ReadEntry(ReadOnlySpan<byte> line, JournalHeader header, out string? reason)
+    {
+        if (line.IsEmpty || line.Trim(" \t\r"u8).IsEmpty)
+        {
+            reason = "an empty line";
+            return null;
+        }
+
+        if (JournalLine.Verify(line) is { } sealProblem)
+        {
+            reason = sealProblem;
+            return null;
+        }
+
+        JournalEntry? entry;
+        try
+        {
+            entry = JsonSerializer.Deserialize(line, JournalJson.Default.JournalEntry);
+        }
+        catch (JsonException ex)
+        {
+            reason = $"not valid JSON ({ex.Message.Split('.')[0]})";
+            return null;
+        }
+
+        if (entry is null)
+        {
+            reason = "not a journal entry";
+            return null;
+        }
+
+        reason = JournalScope.Check(header, entry);
+        return entry;
+    }
+
+    /// <summary>(start, length, ends with a newline) for each line; a trailing empty remainder is not a line.</summary>
+    private static List<(int Start, int Length, bool Terminated)> Split(byte[] bytes)
+    {
+        var lines = new List<(int, int, bool)>();
+        var start = 0;
+        while (start < bytes.Length)
+        {
+            var end = Array.IndexOf(bytes, (byte)'\n', start);
+            if (end < 0)
+            {
+                lines.Add((start, bytes.Length - start, false));
+                break;
+            }
+
+            lines.Add((start, end - start, true));
+            start = end + 1;
+        }
+
+        return lines;
+    }
+}
