@@ -59,7 +59,9 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
         if (!File.Exists(src))
         {
             summary.Skipped++;
-            summary.Problem($"skipped: '{src}' no longer exists");
+            summary.Problem(new FileInfo(src).LinkTarget is { } target
+                ? $"skipped: '{src}' is a symlink to '{target}', which does not exist"
+                : $"skipped: '{src}' no longer exists");
             return null;
         }
 
@@ -146,7 +148,7 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
         }
 
         var id = RouteJournal.NewId();
-        var intent = new JournalEntry { Type = JournalNames.Intent, Op = JournalNames.Dedup, Id = id, Source = src, Destination = destination, Size = new FileInfo(src).Length };
+        var intent = new JournalEntry { Type = JournalNames.Intent, Op = JournalNames.Dedup, Id = id, Source = src, Destination = destination, Size = Routing.Transfer.ContentLength(src) };
         journal.Write(intent);
         _ops.Delete(src);
         journal.Write(intent with { Type = JournalNames.Done, Time = DateTimeOffset.UtcNow });
@@ -155,7 +157,8 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
     private void Transfer(string src, string destination)
     {
         EnsureFolder(Path.GetDirectoryName(destination)!);
-        var size = new FileInfo(src).Length;
+        var size = Routing.Transfer.ContentLength(src);
+        var link = Routing.Transfer.IsLink(src);
         var tag = SourceScanner.IsVideo(src) ? ContentHash.TagOf(src) : null;
         var temp = Routing.Transfer.TempBeside(destination);
         var op = options.Mode switch
@@ -176,7 +179,14 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
                     summary.Copied++;
                     break;
                 case RouteMode.Hardlink:
-                    note = Link(src, destination, temp, tag is not null);
+                    // A hard link to a symlink would be a second symlink: link the file it points to.
+                    note = Link(link ? new FileInfo(src).ResolveLinkTarget(returnFinalTarget: true)!.FullName : src, destination, temp, tag is not null);
+                    break;
+                case RouteMode.Move when link:
+                    // Renaming a symlink moves the link (a relative one dangles); the content is copied in and the link removed.
+                    Routing.Transfer.MoveAcrossDevices(_ops, src, destination, temp, tag is not null);
+                    summary.Moved++;
+                    note = "symlink: content copied, link removed";
                     break;
                 default:
                     Routing.Transfer.Move(_ops, src, destination, temp, tag is not null);

@@ -28,7 +28,8 @@ public static partial class RoutePlanner
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(parseAll);
         var roots = sourceRoots.ToList();
-        var files = SourceScanner.Scan(roots, onError);
+        var excluded = new List<(string Path, string Reason)>();
+        var files = SourceScanner.Scan(roots, onError, excluded);
         var parses = await parseAll(files.Select(f => f.ParseName).ToList(), cancellationToken).ConfigureAwait(false);
         var folders = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var resolver = new ShowNameResolver(llm, options, onError);
@@ -42,6 +43,7 @@ public static partial class RoutePlanner
 
         return new RoutePlan(items)
         {
+            Excluded = excluded,
             SourceRoots = roots.Select(r => Path.GetFullPath(r)).Select(r => File.Exists(r) ? Path.GetDirectoryName(r)! : r).Select(JournalScope.Normalise).Distinct(StringComparer.Ordinal).ToList(),
             LibraryRoot = JournalScope.Normalise(options.LibraryRoot),
             AnimeRoot = options.AnimeRoot is null ? null : JournalScope.Normalise(options.AnimeRoot),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Episodic.Core.Text;
 
 namespace Episodic.Routing;
 
@@ -14,19 +15,27 @@ public static class RouteReport
         foreach (var item in plan.Items)
         {
             var conf = item.Parse.Confidence.ToString("0.00", CultureInfo.InvariantCulture);
+            var source = Printable.Escape(item.Source);
             output.WriteLine(item.Destination is null
-                ? $"{ActionName(item.Action),-6} {conf}  {item.Source}"
-                : $"{ActionName(item.Action),-6} {conf}  {item.Source} → {item.Destination}");
-            output.WriteLine($"              {item.Reason}");
-            foreach (var (source, destination) in item.Sidecars)
+                ? $"{ActionName(item.Action),-6} {conf}  {source}"
+                : $"{ActionName(item.Action),-6} {conf}  {source} → {Printable.Escape(item.Destination)}");
+            output.WriteLine($"              {Printable.Escape(item.Reason)}");
+            foreach (var (sidecar, destination) in item.Sidecars)
             {
-                output.WriteLine($"              + {Path.GetFileName(source)} → {destination}");
+                output.WriteLine($"              + {Printable.Escape(Path.GetFileName(sidecar))} → {Printable.Escape(destination)}");
             }
+        }
+
+        foreach (var (path, reason) in plan.Excluded)
+        {
+            output.WriteLine($"extra  -     {Printable.Escape(path)}");
+            output.WriteLine($"              left out: {reason}");
         }
 
         var moves = plan.Items.Count(i => i.Action == RouteAction.Move);
         var skips = plan.Items.Count(i => i.Action == RouteAction.Skip);
-        output.WriteLine($"{plan.Items.Count} file(s): {moves} to route, {skips} skipped, {plan.Items.Count - moves - skips} already in place");
+        var extras = plan.Excluded.Count > 0 ? $", {plan.Excluded.Count} sample(s)/extra(s) left out" : "";
+        output.WriteLine($"{plan.Items.Count} file(s): {moves} to route, {skips} skipped, {plan.Items.Count - moves - skips} already in place{extras}");
     }
 
     public static void WriteSummary(RouteSummary summary, TextWriter output)
@@ -73,6 +82,16 @@ public static class RouteReport
             }
 
             w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("excluded");
+        foreach (var (path, reason) in plan.Excluded)
+        {
+            w.WriteStartObject();
+            w.WriteString("source", path);
+            w.WriteString("reason", reason);
             w.WriteEndObject();
         }
 

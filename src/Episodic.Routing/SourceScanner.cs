@@ -20,22 +20,32 @@ public static class SourceScanner
     /// <summary>Our own temp and journal names; never routed.</summary>
     internal const string ReservedPrefix = ".episodic";
 
-    public static IReadOnlyList<ScannedFile> Scan(IEnumerable<string> roots, Action<string>? onError = null)
+    /// <summary>
+    /// The videos under <paramref name="roots"/>. A folder root's own name is never part of the name parsed (it is a
+    /// download client's folder, not a show); a file root is parsed with its folder. Samples, trailers and extras
+    /// (<see cref="Extras"/>) and names that are not valid UTF-8 are left out and listed in <paramref name="excluded"/>.
+    /// </summary>
+    public static IReadOnlyList<ScannedFile> Scan(IEnumerable<string> roots, Action<string>? onError = null, ICollection<(string Path, string Reason)>? excluded = null)
     {
+        ArgumentNullException.ThrowIfNull(roots);
         var found = new List<ScannedFile>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        excluded ??= [];
         foreach (var root in roots)
         {
             var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
             if (File.Exists(full))
             {
-                // A single file is parsed with its folder, as if that folder had been scanned.
+                // A single file is parsed with its folder (a release folder, usually), as if that folder had been scanned.
                 var folder = Path.GetDirectoryName(full) ?? full;
-                AddFolder(folder, Path.GetDirectoryName(folder) ?? folder, [full], found, seen, onError);
+                AddFolder(folder, Path.GetDirectoryName(folder) ?? folder, [full], found, seen, excluded, onError);
             }
             else if (Directory.Exists(full))
             {
-                ScanFolder(full, found, seen, onError);
+                foreach (var (dir, files) in FolderWalker.Walk(full, onError, name => name.StartsWith(ReservedPrefix, StringComparison.Ordinal)))
+                {
+                    AddFolder(dir, full, files, found, seen, excluded, onError, folderFiles: files);
+                }
             }
             else
             {
@@ -46,17 +56,8 @@ public static class SourceScanner
         return found;
     }
 
-    private static void ScanFolder(string root, List<ScannedFile> found, HashSet<string> seen, Action<string>? onError)
-    {
-        var baseDir = Path.GetDirectoryName(root) ?? root;
-        foreach (var (dir, files) in FolderWalker.Walk(root, onError, name => name.StartsWith(ReservedPrefix, StringComparison.Ordinal)))
-        {
-            AddFolder(dir, baseDir, files, found, seen, onError, folderFiles: files);
-        }
-    }
-
     /// <param name="folderFiles">The folder's files when the caller already listed them (a walk); null = list them here.</param>
-    private static void AddFolder(string dir, string baseDir, string[] candidates, List<ScannedFile> found, HashSet<string> seen, Action<string>? onError, string[]? folderFiles = null)
+    private static void AddFolder(string dir, string baseDir, string[] candidates, List<ScannedFile> found, HashSet<string> seen, ICollection<(string, string)> excluded, Action<string>? onError, string[]? folderFiles = null)
     {
         var all = folderFiles;
         if (all is null)
@@ -82,9 +83,23 @@ public static class SourceScanner
                 continue;
             }
 
+            var relative = Path.GetRelativePath(baseDir, video);
+            if (video.Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                // The OS gave bytes that are not UTF-8; .NET cannot name the file again to move it.
+                excluded.Add((video, "its name is not valid UTF-8 (rename it, e.g. with convmv, then route it)"));
+                continue;
+            }
+
+            if (Extras.Reason(relative) is { } extra)
+            {
+                excluded.Add((video, extra));
+                continue;
+            }
+
             var stem = Path.GetFileNameWithoutExtension(video);
             var sidecars = all.Where(f => IsSidecarOf(Path.GetFileName(f), stem)).ToList();
-            found.Add(new ScannedFile(video, Path.GetRelativePath(baseDir, video), sidecars));
+            found.Add(new ScannedFile(video, relative, sidecars));
         }
     }
 

@@ -37,7 +37,7 @@ internal static class Transfer
     /// </summary>
     public static void CopyVerified(FileOps ops, string source, string destination, string temp, bool checkCrc)
     {
-        var expected = new FileInfo(source).Length;
+        var expected = ContentLength(source);
         try
         {
             var sourceCrc = ops.CopyToTemp(source, temp);
@@ -60,6 +60,16 @@ internal static class Transfer
             throw;
         }
     }
+
+    /// <summary>The length of a file's content: for a symlink, of the file it points to (never of the link itself).</summary>
+    public static long ContentLength(string path)
+    {
+        var info = new FileInfo(path);
+        return info.LinkTarget is null ? info.Length : ((FileInfo?)info.ResolveLinkTarget(returnFinalTarget: true))?.Length ?? throw new FileNotFoundException($"'{path}' is a link to nothing", path);
+    }
+
+    /// <summary>True for a symbolic link: routing files its content, never the link (a relative one would dangle).</summary>
+    public static bool IsLink(string path) => new FileInfo(path).LinkTarget is not null;
 
     /// <summary>True when two paths can name one file on a case-insensitive file system (macOS, Windows).</summary>
     public static bool SamePathIgnoringCase(string a, string b) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Episodic.Core.Model;
+using Episodic.Core.Text;
 
 namespace Episodic.Cli.Output;
 
@@ -26,8 +27,8 @@ internal sealed class TableOutputWriter(TextWriter output) : ParseOutputWriter(o
         }
 
         WriteRow(
-            Tail(result.Input, InputWidth),
-            Head(result.ShowName ?? "-", ShowWidth),
+            Tail(Printable.Escape(result.Input), InputWidth),
+            Head(Printable.Escape(result.ShowName ?? "-"), ShowWidth),
             result.Season?.ToString(CultureInfo.InvariantCulture) ?? "-",
             Head(DescribeEpisodes(result), EpisodesWidth),
             result.Confidence.ToString("0.00", CultureInfo.InvariantCulture));

@@ -140,9 +140,13 @@ public sealed class PlannerLayoutTests
         using var fx = new RoutingFixture();
         fx.Write("Some Show/Season 2/05.mkv");
 
-        var plan = await fx.PlanAsync(null, Path.Join(fx.Downloads, "Some Show"));
+        var plan = await fx.PlanAsync(null, fx.Downloads);
 
         Assert.Equal(Path.Join(fx.Library, "Some Show", "Season 02", "Some Show - S02E05.mkv"), Assert.Single(plan.Items).Destination);
+
+        // Folders below the root give context; the root itself never does (it is a download client's folder).
+        var fromRoot = await fx.PlanAsync(null, Path.Join(fx.Downloads, "Some Show"));
+        Assert.NotEqual(Path.Join(fx.Library, "Some Show", "Season 02", "Some Show - S02E05.mkv"), Assert.Single(fromRoot.Items).Destination);
     }
 
     [Fact]
