@@ -193,6 +193,24 @@ internal static class RouteCommand
         return command;
     }
 
+    /// <summary>A library root that does not exist is refused (an unmounted share must not fill the local disk) unless --create-library.</summary>
+    private static int? MissingRoot(CliContext context, IEnumerable<string> roots, bool create)
+    {
+        foreach (var root in roots.Where(r => !Directory.Exists(r)))
+        {
+            if (!create)
+            {
+                context.Error($"the library root '{root}' does not exist (is the share mounted?); add --create-library to create it");
+                return CliApp.ExitInputError;
+            }
+
+            Directory.CreateDirectory(root);
+            context.Stderr.WriteLine($"created the library root '{root}'");
+        }
+
+        return null;
+    }
+
     /// <summary>Each template must be usable and must read back to the numbers it writes; problems name the flag or key to fix.</summary>
     private static List<string> TemplateProblems(RoutingOptions options, bool templateFlag, bool animeFlag, bool dailyFlag)
     {
