@@ -8,6 +8,12 @@ if (args.Contains("--pipeline"))
     return;
 }
 
+if (args.Contains("--route-plan"))
+{
+    await RoutePlanBench.RunAsync(Console.Out);
+    return;
+}
+
 if (args.Contains("--quick"))
 {
     QuickBench.Run(Console.Out);

@@ -31,6 +31,18 @@ internal static class CliApp
         // end the process two seconds in, in the middle of a file.
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // A bad option value is bad input (exit 2), said in one line each, with where to look.
+            foreach (var error in parsed.Errors)
+            {
+                context.Error(error.Message);
+            }
+
+            context.Error($"see 'episodic {(parsed.CommandResult.Command is RootCommand ? "" : parsed.CommandResult.Command.Name + " ")}--help'");
+            return ExitCodes.InputError;
+        }
+
         int exit;
         try
         {

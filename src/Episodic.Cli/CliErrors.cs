@@ -27,6 +27,8 @@ internal static class CliErrors
         JournalRejectedException rejected => (ExitCodes.JournalRejected, $"{rejected.Message}; nothing was changed. Undo with --force to reverse only the lines that pass"),
         OperationCanceledException => (ExitCodes.Interrupted, "interrupted"),
         LlmConfigurationException config => (ExitCodes.ConfigError, $"the LLM configuration has problems: {string.Join("; ", config.Problems.Count > 0 ? config.Problems : [config.Message])}"),
+        System.Text.Json.JsonException json => (ExitCodes.InputError, $"the input is not the JSON expected{(json.Path is { } p ? $" (at {p})" : "")}; check the file"),
+        System.Net.HttpListenerException listener => (ExitCodes.Failure, $"cannot listen: {OneLine(listener.Message)}; choose another port (1-65535) or stop what is using it"),
         UnauthorizedAccessException denied => (ExitCodes.Failure, $"permission denied: {denied.Message}"),
         IOException io when io.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) || io.InnerException is System.Net.Sockets.SocketException =>
             (ExitCodes.Failure, $"cannot listen: {OneLine(io.Message)}; choose another port or stop what is using it"),

@@ -35,10 +35,12 @@ internal static class ParseCommand
         };
         strategy.AcceptOnlyFromAmong([.. PipelineOptions.StrategyNames.Keys]);
         var concurrency = new Option<int?>("--concurrency") { Description = "LLM requests in flight per backend (default [llm] concurrency, 4)." };
+        concurrency.AtLeast(1);
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the answer cache." };
         var cacheDir = new Option<string?>("--cache-dir") { Description = "Folder of the SQLite answer cache (default: the user's cache folder)." };
         var stats = new Option<bool>("--stats") { Description = "Print a run summary on stderr: names by tier, calls, tokens, cost, cache hit rate, latency." };
         var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve Prometheus metrics on http://127.0.0.1:PORT/metrics during the run." };
+        metricsPort.Port();
         var llmOptions = new LlmOptions();
 
         var command = new Command("parse", "Parse release/file names into show, season, episodes, air date and more.")

@@ -27,6 +27,7 @@ internal static class RouteCommand
         var onConflict = new Option<string>("--on-conflict") { Description = "A different file already at the destination: skip (default) or suffix (\"name (2).mkv\"). Never overwritten.", DefaultValueFactory = _ => "skip" };
         onConflict.AcceptOnlyFromAmong("skip", "suffix");
         var minConfidence = new Option<double>("--min-confidence") { Description = "Files parsed with less confidence are skipped (default 0.7).", DefaultValueFactory = _ => 0.7 };
+        minConfidence.Probability();
         var verifyCrc = new Option<bool>("--verify-crc") { Description = "Check the CRC32 of names tagged [ABCD1234] before moving; a mismatch is reported and not moved." };
         var journal = new Option<string?>("--journal") { Description = "Journal file (JSON lines). Default: a new <library>/.episodic/journal-<timestamp>-<id>.jsonl (written only when something changes)." };
         var wait = Duration.Option("--wait", "When another run holds the library's lock, wait up to this long (30s, 10m, 1h) instead of refusing at once.");

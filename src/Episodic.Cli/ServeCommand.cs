@@ -4,6 +4,7 @@ using Episodic.Llm.Pipeline;
 using Episodic.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Episodic.Cli;
 
@@ -41,11 +42,23 @@ internal static class ServeCommand
             Description = "Most names per /parse/batch or /route/plan request.",
             DefaultValueFactory = _ => ServerOptions.DefaultMaxBatch,
         };
+        maxBatch.AtLeast(1);
+        var logLevel = new Option<string?>("--log-level")
+        {
+            Description = "Server log threshold: trace, debug (one line per request, never the query string), information (default), warning, error, critical or none. Default: [logging] level.",
+        };
+        logLevel.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && !LogLevels.ContainsKey(r.Tokens[0].Value))
+            {
+                r.AddError($"--log-level must be one of {string.Join(", ", LogLevels.Keys)}, not '{r.Tokens[0].Value}'.");
+            }
+        });
         var llmOptions = new LlmOptions();
 
         var command = new Command("serve", "Serve parsing, route planning, health checks and metrics over HTTP until Ctrl+C.")
         {
-            urls, apiKey, llm, strategy, noCache, maxBatch,
+            urls, apiKey, llm, strategy, noCache, maxBatch, logLevel,
         };
         foreach (var option in llmOptions.All)
         {
@@ -60,13 +73,22 @@ internal static class ServeCommand
             WebApplication app;
             try
             {
+                var configuration = llmOptions.BuildConfiguration(result, context);
+                var levelName = result.GetValue(logLevel) ?? configuration["logging:level"] ?? "information";
+                if (!LogLevels.TryGetValue(levelName.Trim(), out var level))
+                {
+                    context.Error($"[logging] level must be one of {string.Join(", ", LogLevels.Keys)}, not '{levelName}'");
+                    return CliApp.ExitConfigError;
+                }
+
                 app = EpisodicServer.Build(new ServerOptions
                 {
                     Urls = result.GetValue(urls) ?? ServerOptions.DefaultUrls,
                     ApiKey = key,
                     MaxBatch = result.GetValue(maxBatch),
                     UseLlm = useLlm,
-                    Configuration = useLlm ? llmOptions.BuildConfiguration(result, context) : null,
+                    Configuration = useLlm ? configuration : null,
+                    LogLevel = level,
                     Overrides = new PipelineOverrides { Strategy = chosen, NoCache = result.GetValue(noCache) },
                     Warn = warning => context.Error(warning),
                 });
@@ -98,6 +120,19 @@ internal static class ServeCommand
         });
         return command;
     }
+
+    /// <summary>Log level names, case-insensitive.</summary>
+    internal static readonly Dictionary<string, LogLevel> LogLevels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["trace"] = LogLevel.Trace,
+        ["debug"] = LogLevel.Debug,
+        ["information"] = LogLevel.Information,
+        ["info"] = LogLevel.Information,
+        ["warning"] = LogLevel.Warning,
+        ["error"] = LogLevel.Error,
+        ["critical"] = LogLevel.Critical,
+        ["none"] = LogLevel.None,
+    };
 
     private static string? Environment(CliContext context, string name) =>
         context.Environment is { } e ? e.GetValueOrDefault(name) : System.Environment.GetEnvironmentVariable(name);

@@ -31,7 +31,7 @@ public static partial class RoutePlanner
         var excluded = new List<(string Path, string Reason)>();
         var files = SourceScanner.Scan(roots, onError, excluded);
         var parses = await parseAll(files.Select(f => f.ParseName).ToList(), cancellationToken).ConfigureAwait(false);
-        var folders = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var folders = new Dictionary<string, ShowFolderIndex>(StringComparer.Ordinal);
         var resolver = new ShowNameResolver(llm, options, onError);
         var planned = new HashSet<string>(StringComparer.Ordinal);
         var items = new List<RouteItem>(files.Count);
@@ -50,7 +50,7 @@ public static partial class RoutePlanner
         };
     }
 
-    private static async Task<RouteItem> PlanOneAsync(ScannedFile file, EpisodeParse parse, RoutingOptions options, Dictionary<string, List<string>> folders, ShowNameResolver resolver, HashSet<string> planned, CancellationToken cancellationToken)
+    private static async Task<RouteItem> PlanOneAsync(ScannedFile file, EpisodeParse parse, RoutingOptions options, Dictionary<string, ShowFolderIndex> folders, ShowNameResolver resolver, HashSet<string> planned, CancellationToken cancellationToken)
     {
         if (SkipReason(parse, options) is { } skip)
         {
@@ -60,12 +60,12 @@ public static partial class RoutePlanner
         var root = Path.GetFullPath(IsAnime(parse, file.FullPath) ? options.AnimeRoot ?? options.LibraryRoot : options.LibraryRoot);
         if (!folders.TryGetValue(root, out var known))
         {
-            known = ListFolders(root);
+            known = new ShowFolderIndex(ListFolders(root));
             folders[root] = known;
         }
 
         var (folder, isNew, how) = await resolver.ResolveAsync(parse, root, known, cancellationToken).ConfigureAwait(false);
-        if (isNew && !known.Contains(folder, StringComparer.Ordinal))
+        if (isNew && !known.Contains(folder))
         {
             known.Add(folder);
         }

@@ -17,8 +17,13 @@ public static partial class RoutePlanner
     /// The destination of one parsed file, or null when it must be skipped (<see cref="SkipReason"/> says why).
     /// <paramref name="existingShowFolders"/> are the folder names in the root the file goes to (anime or TV).
     /// </summary>
-    public static RouteTarget? Destination(EpisodeParse parse, string sourceFileName, RoutingOptions options, IReadOnlyCollection<string> existingShowFolders)
+    public static RouteTarget? Destination(EpisodeParse parse, string sourceFileName, RoutingOptions options, IReadOnlyCollection<string> existingShowFolders) =>
+        Destination(parse, sourceFileName, options, new ShowFolderIndex(existingShowFolders ?? throw new ArgumentNullException(nameof(existingShowFolders))));
+
+    /// <summary>As above, against an index built once for many names (the HTTP server's /route/plan).</summary>
+    public static RouteTarget? Destination(EpisodeParse parse, string sourceFileName, RoutingOptions options, ShowFolderIndex existingShowFolders)
     {
+        ArgumentNullException.ThrowIfNull(existingShowFolders);
         ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(options);
         if (SkipReason(parse, options) is not null)
@@ -26,7 +31,7 @@ public static partial class RoutePlanner
             return null;
         }
 
-        var match = ShowFolderMatcher.Match(parse.ShowName!, parse.Year, existingShowFolders);
+        var match = existingShowFolders.Match(parse.ShowName!, parse.Year);
         return Build(parse, sourceFileName, options, match ?? PathSanitiser.Clean(NewFolderName(parse), options.MaxComponentLength, ShortNameKind.Directory), match is null);
     }
 

@@ -10,12 +10,15 @@ namespace Episodic.Routing;
 /// </summary>
 public static class ShowFolderMatcher
 {
-    private const int Levels = 3;
+    internal const int Levels = 3;
 
     private static readonly HashSet<string> Countries = new(StringComparer.Ordinal) { "us", "usa", "uk", "au", "nz", "ca", "ie", "jp", "kr", "fr", "de" };
 
-    /// <summary>The matching folder name from <paramref name="folders"/>, or null.</summary>
-    public static string? Match(string showName, int? year, IReadOnlyCollection<string> folders)
+    /// <summary>The matching folder name from <paramref name="folders"/>, or null (one-off; many names: <see cref="ShowFolderIndex"/>).</summary>
+    public static string? Match(string showName, int? year, IReadOnlyCollection<string> folders) => new ShowFolderIndex(folders).Match(showName, year);
+
+    /// <summary>The strict-to-loose keys of a show name as parsed (its year appended), or null when it has no words.</summary>
+    internal static string[]? WantedKeys(string showName, int? year)
     {
         var words = Words(showName);
         if (year is { } y && (words.Count == 0 || words[^1] != y.ToString(System.Globalization.CultureInfo.InvariantCulture)))
@@ -23,39 +26,11 @@ public static class ShowFolderMatcher
             words.Add(y.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        if (words.Count == 0)
-        {
-            return null;
-        }
-
-        var wanted = KeysOf(words);
-        var candidates = folders.Where(f => f.Length > 0 && !f.StartsWith('.')).Order(StringComparer.Ordinal).Select(f => (Folder: f, Keys: KeysOf(Words(f)))).ToList();
-        for (var level = 0; level < Levels; level++)
-        {
-            var hits = candidates.Where(c => c.Keys[level].Length > 0 && c.Keys[level] == wanted[level]).Select(c => c.Folder).Distinct().ToList();
-            if (hits.Count == 1 || (level == 0 && hits.Count > 1))
-            {
-                return hits[0];
-            }
-
-            if (hits.Count > 1 && year is not null)
-            {
-                // Several "Doctor Who (...)" folders: the year read from the name decides.
-                var withYear = hits.Where(h => KeysOf(Words(h))[0].EndsWith(year.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)).ToList();
-                if (withYear.Count == 1)
-                {
-                    return withYear[0];
-                }
-            }
-
-            if (hits.Count > 1)
-            {
-                return null;
-            }
-        }
-
-        return null;
+        return words.Count == 0 ? null : KeysOf(words);
     }
+
+    /// <summary>The keys of a folder name, strict to loose.</summary>
+    internal static string[] FolderKeys(string folder) => KeysOf(Words(folder));
 
     /// <summary>The comparison key of a name: folded words, "The" dropped, year and country kept.</summary>
     public static string Key(string name) => KeysOf(Words(name))[0];

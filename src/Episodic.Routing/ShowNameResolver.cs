@@ -13,10 +13,10 @@ internal sealed class ShowNameResolver(INamingAdvisor? llm, RoutingOptions optio
 {
     private readonly Dictionary<string, (string Folder, bool IsNew, string How)> _memo = new(StringComparer.Ordinal);
 
-    public async Task<(string Folder, bool IsNew, string How)> ResolveAsync(EpisodeParse parse, string root, List<string> folders, CancellationToken cancellationToken)
+    public async Task<(string Folder, bool IsNew, string How)> ResolveAsync(EpisodeParse parse, string root, ShowFolderIndex folders, CancellationToken cancellationToken)
     {
         var show = parse.ShowName!;
-        if (ShowFolderMatcher.Match(show, parse.Year, folders) is { } match)
+        if (folders.Match(show, parse.Year) is { } match)
         {
             return (match, false, $"existing folder '{match}'");
         }
@@ -42,9 +42,9 @@ internal sealed class ShowNameResolver(INamingAdvisor? llm, RoutingOptions optio
         return resolved;
     }
 
-    private async Task<string?> AskForFolderAsync(string show, List<string> folders, CancellationToken cancellationToken)
+    private async Task<string?> AskForFolderAsync(string show, ShowFolderIndex folders, CancellationToken cancellationToken)
     {
-        var existing = folders.Where(f => !f.StartsWith('.')).ToList();
+        var existing = folders.Folders.Where(f => !f.StartsWith('.')).ToList();
         if (llm is null || existing.Count == 0)
         {
             return null;

@@ -86,6 +86,12 @@ public static class EpisodicServer
             k.Limits.MaxRequestBodySize = options.MaxBodyBytes;
         });
         builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(options.LogLevel);
+
+        // ASP.NET Core logs every request at Information with its full URL (query string and all): only its warnings
+        // pass; RequestLogging writes the request lines, at Debug and without the query.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        options.ConfigureLogging?.Invoke(builder.Logging);
         if (!options.Quiet)
         {
             // stdout stays for data; the server's log goes to stderr like the CLI's messages.
@@ -117,6 +123,7 @@ public static class EpisodicServer
         }
 
         var app = builder.Build();
+        app.UseMiddleware<RequestLogging>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (apiKey is not null)
@@ -219,7 +226,7 @@ public static class EpisodicServer
                 return Problems.BadRequest("The field 'library' is required: the library root the destinations are under.");
             }
 
-            if (body.MinConfidence is < 0 or > 1)
+            if (body.MinConfidence is { } floor && (!double.IsFinite(floor) || floor is < 0 or > 1))
             {
                 return Problems.BadRequest("The field 'min_confidence' must be from 0 to 1.");
             }
@@ -231,16 +238,34 @@ public static class EpisodicServer
                 Template = string.IsNullOrWhiteSpace(body.Template) ? defaults.Template : body.Template,
                 MinConfidence = body.MinConfidence ?? defaults.MinConfidence,
             };
-            var existing = (body.ExistingShows ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!).ToList();
+            if (body.ExistingShows is { Count: var shows } && shows > options.MaxExistingShows)
+            {
+                return Problems.Create(
+                    StatusCodes.Status400BadRequest,
+                    "Too many existing shows",
+                    $"The field 'existing_shows' has {shows} entries; at most {options.MaxExistingShows} are accepted.",
+                    new Dictionary<string, object?> { ["max_existing_shows"] = options.MaxExistingShows });
+            }
+
+            // One index per request: each name is matched by lookups, not against every folder.
+            var existing = new ShowFolderIndex((body.ExistingShows ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!));
             var names = body.Names!.Select(n => n!).ToList();
             var parses = await host.Pipeline.ParseAsync(names, cancellationToken).ConfigureAwait(false);
+            var planned = new List<(RouteTarget? Target, string Reason)>(names.Count);
+            for (var i = 0; i < names.Count; i++)
+            {
+                // A client that gave up stops the work here (the token is the request's RequestAborted).
+                cancellationToken.ThrowIfCancellationRequested();
+                planned.Add(RouteDestinations.Plan(parses[i], Path.GetFileName(names[i]), routing, existing));
+            }
+
             return new JsonWriterResult(w =>
             {
                 w.WriteStartObject();
                 w.WriteStartArray("items");
                 for (var i = 0; i < names.Count; i++)
                 {
-                    var (target, reason) = RouteDestinations.Plan(parses[i], Path.GetFileName(names[i]), routing, existing);
+                    var (target, reason) = planned[i];
                     w.WriteStartObject();
                     w.WriteString("input", names[i]);
                     w.WriteString("action", target is null ? "skip" : "move");

@@ -15,6 +15,37 @@ internal static class JsonBody
         ReadCommentHandling = JsonCommentHandling.Disallow,
     };
 
+    /// <summary>What each request field must be, for errors that speak of fields, never of .NET types.</summary>
+    private static readonly Dictionary<string, string> Shapes = new(StringComparer.Ordinal)
+    {
+        ["name"] = "a string",
+        ["names"] = "an array of strings",
+        ["library"] = "a string",
+        ["anime_library"] = "a string",
+        ["template"] = "a string",
+        ["existing_shows"] = "an array of strings",
+        ["min_confidence"] = "a number from 0 to 1",
+    };
+
+    /// <summary>"The field 'names' must be an array of strings (line 1, byte 12)", or where the JSON itself is broken.</summary>
+    internal static string Describe(JsonException ex)
+    {
+        var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine ?? 0})" : "";
+        var path = ex.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : null;
+        // A value of the wrong type is reported by the serializer as "could not be converted to <.NET type>"; anything
+        // else is the reader failing on the text itself.
+        var wrongType = ex.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal);
+        if (path is null || !wrongType)
+        {
+            return $"The request body is not well-formed JSON{where}.";
+        }
+
+        var field = path.Split('[', '.')[0];
+        return Shapes.TryGetValue(field, out var shape)
+            ? $"The field '{path}' has the wrong type: '{field}' must be {shape}{where}."
+            : $"The field '{path}' has the wrong type{where}.";
+    }
+
     public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
         where T : class
     {
@@ -37,7 +68,7 @@ internal static class JsonBody
         }
         catch (JsonException ex)
         {
-            return (null, Problems.BadJson($"The request body is not the JSON expected: {ex.Message}"));
+            return (null, Problems.BadJson(Describe(ex)));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

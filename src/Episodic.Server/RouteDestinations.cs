@@ -10,7 +10,7 @@ namespace Episodic.Server;
 internal static class RouteDestinations
 {
     /// <summary>The target for one name, or null with the reason it is skipped.</summary>
-    public static (RouteTarget? Target, string Reason) Plan(EpisodeParse parse, string sourceFileName, RoutingOptions options, IReadOnlyCollection<string> existingShowFolders)
+    public static (RouteTarget? Target, string Reason) Plan(EpisodeParse parse, string sourceFileName, RoutingOptions options, ShowFolderIndex existingShowFolders)
     {
         if (RoutePlanner.SkipReason(parse, options) is { } skip)
         {

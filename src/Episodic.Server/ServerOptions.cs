@@ -10,6 +10,9 @@ public sealed record ServerOptions
 
     public const long DefaultMaxBodyBytes = 1024 * 1024;
 
+    /// <summary>Most <c>existing_shows</c> one /route/plan request may send (a large library has a few thousand).</summary>
+    public const int DefaultMaxExistingShows = 50_000;
+
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
     /// <summary>Where to listen, ASP.NET Core style: one URL or several separated by ';'. Port 0 picks a free port.</summary>
@@ -23,6 +26,9 @@ public sealed record ServerOptions
 
     /// <summary>Most names accepted by one <c>/parse/batch</c> or <c>/route/plan</c> request.</summary>
     public int MaxBatch { get; init; } = DefaultMaxBatch;
+
+    /// <summary>Most entries in a /route/plan request's <c>existing_shows</c>; more get 400.</summary>
+    public int MaxExistingShows { get; init; } = DefaultMaxExistingShows;
 
     /// <summary>Largest request body accepted (Kestrel's MaxRequestBodySize); larger bodies get 413.</summary>
     public long MaxBodyBytes { get; init; } = DefaultMaxBodyBytes;
@@ -41,6 +47,12 @@ public sealed record ServerOptions
 
     /// <summary>Configuration warnings (a chain member that is not usable, ...).</summary>
     public Action<string>? Warn { get; init; }
+
+    /// <summary>The server log's threshold (<c>--log-level</c>, <c>[logging] level</c>); requests are logged at Debug.</summary>
+    public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
+
+    /// <summary>Adds logging providers (tests capture the log through it).</summary>
+    public Action<Microsoft.Extensions.Logging.ILoggingBuilder>? ConfigureLogging { get; init; }
 
     /// <summary>Turns off ASP.NET Core's console logging (tests, embedding).</summary>
     public bool Quiet { get; init; }

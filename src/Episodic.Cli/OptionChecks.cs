@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace Episodic.Cli;
+
+/// <summary>
+/// Range checks attached where an option enters (System.CommandLine validators), so a bad number is a one-line parse
+/// error naming the option and the range, never a hang (--concurrency 0) or a stack trace (--concurrency -5).
+/// </summary>
+internal static class OptionChecks
+{
+    /// <summary>At least <paramref name="min"/> (and at most <paramref name="max"/>).</summary>
+    public static T AtLeast<T>(this T option, int min, int max = int.MaxValue)
+        where T : Option
+    {
+        option.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 0)
+            {
+                return;
+            }
+
+            var text = r.Tokens[0].Value;
+            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+            {
+                r.AddError(max == int.MaxValue
+                    ? $"{option.Name} must be a whole number of at least {min}, not '{text}'."
+                    : $"{option.Name} must be a whole number from {min} to {max}, not '{text}'.");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>A port, 1 to 65535.</summary>
+    public static T Port<T>(this T option)
+        where T : Option => option.AtLeast(1, 65535);
+
+    /// <summary>A probability: finite, from 0 to 1 (NaN would switch a floor off silently).</summary>
+    public static T Probability<T>(this T option)
+        where T : Option
+    {
+        option.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 0)
+            {
+                return;
+            }
+
+            var text = r.Tokens[0].Value;
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value is < 0 or > 1)
+            {
+                r.AddError($"{option.Name} must be a number from 0 to 1, not '{text}'.");
+            }
+        });
+        return option;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Episodic.Server;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace Episodic.Tests.Server;
+
+/// <summary>Fields checked where they enter, errors that speak of fields, logs without query strings.</summary>
+public sealed class ServerSafetyTests
+{
+    [Theory]
+    [InlineData("\"NaN\"")]
+    [InlineData("5")]
+    [InlineData("-1")]
+    public async Task Min_confidence_must_be_a_finite_number_from_0_to_1(string value)
+    {
+        await using var server = await RunningServer.StartAsync();
+
+        var response = await server.PostJsonAsync("/route/plan", $"{{\"names\":[\"Show.S01E01.mkv\"],\"library\":\"/lib\",\"min_confidence\":{value}}}");
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, "min_confidence");
+    }
+
+    [Theory]
+    [InlineData("{\"names\": 5}", "The field 'names' has the wrong type: 'names' must be an array of strings")]
+    [InlineData("{\"names\": [\"a\", 7]}", "The field 'names[1]' has the wrong type")]
+    [InlineData("{\"names\": [\"a\"", "not well-formed JSON")]
+    public async Task Bad_json_is_described_by_field_never_by_dotnet_type(string body, string expected)
+    {
+        await using var server = await RunningServer.StartAsync();
+
+        var response = await server.PostJsonAsync("/parse/batch", body);
+
+        var problem = await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, expected);
+        Assert.DoesNotContain("System.", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Existing_shows_are_capped_and_matched_through_the_index()
+    {
+        await using var server = await RunningServer.StartAsync(new ServerOptions { MaxExistingShows = 3 });
+
+        var over = await server.PostJsonAsync("/route/plan", "{\"names\":[\"x.s01e01.mkv\"],\"library\":\"/lib\",\"existing_shows\":[\"a\",\"b\",\"c\",\"d\"]}");
+        await ProblemAssert.IsAsync(over, HttpStatusCode.BadRequest, "at most 3");
+
+        var ok = await server.PostJsonAsync("/route/plan", "{\"names\":[\"the.office.us.s01e01.mkv\"],\"library\":\"/lib\",\"existing_shows\":[\"The Office (UK)\",\"The Office (US)\",\"Other\"]}");
+        var text = await ok.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(HttpStatusCode.OK == ok.StatusCode, text);
+        using var doc = System.Text.Json.JsonDocument.Parse(text);
+        Assert.Equal("The Office (US)", doc.RootElement.GetProperty("items")[0].GetProperty("show_folder").GetString());
+    }
+
+    [Fact]
+    public async Task Requests_are_logged_at_debug_without_the_query_string()
+    {
+        var lines = new ConcurrentQueue<(LogLevel Level, string Category, string Message)>();
+        var options = new ServerOptions { LogLevel = LogLevel.Debug, ConfigureLogging = b => b.AddProvider(new Capture(lines)) };
+        await using (var server = await RunningServer.StartAsync(options))
+        {
+            using var response = await server.PostJsonAsync("/parse?api_key=hunter2-secret", "{\"name\":\"Show.S01E01.mkv\"}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Contains(lines, l => l.Level == LogLevel.Debug && l.Message.StartsWith("POST /parse -> 200 in ", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Message.Contains("hunter2", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Level >= LogLevel.Information && l.Category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+    }
+
+    private sealed class Capture(ConcurrentQueue<(LogLevel, string, string)> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<(LogLevel, string, string)> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue((logLevel, category, formatter(state, exception)));
+        }
+    }
+}
