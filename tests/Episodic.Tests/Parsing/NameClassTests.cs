@@ -289,4 +289,20 @@ public sealed class NameClassTests
         var latinOnly = Parse("[Kumo] Sky Garden 第05話 [1080p]");
         Assert.True(p.Confidence < latinOnly.Confidence, $"{p.Confidence} >= {latinOnly.Confidence}");
     }
+
+    // ---------------------------------------------------------------- tags that belong to no title
+
+    [Theory]
+    [InlineData("[Kumo] Azure Crest Vol.2 - 05 [720p]", "Azure Crest", -1, "5")]
+    [InlineData("[Rei] Winter Rose Volume 3 - 11", "Winter Rose", -1, "11")]
+    [InlineData("[Kumo] Azure Crest (TV) - 05 [1080p]", "Azure Crest", -1, "5")]
+    [InlineData("[Subz] Iron Garden (TV) 03 [720p]", "Iron Garden", -1, "3")]
+    public void Volume_and_tv_tags_are_not_part_of_the_title(string name, string title, int season, string episodes) =>
+        AssertReading(name, title, season, episodes);
+
+    [Fact]
+    public void Nearest_false_positive_a_word_vol_without_a_number_stays_in_the_title()
+    {
+        Assert.Equal("Vol de Nuit", Parse("Vol de Nuit - 04").ShowName);
+    }
 }

@@ -33,6 +33,22 @@ internal static class NoiseRule
                 continue;
             }
 
+            if (IsVolume(scan, i))
+            {
+                // "Show Vol.2 - 05", "Show Volume 3 - 01": a disc or book volume, neither title nor episode.
+                t.Kind = TokenKind.Noise;
+                tokens[i + 1].Kind = TokenKind.Noise;
+                i++;
+                continue;
+            }
+
+            if (t.Opener == '(' && t.Text.Equals("TV", StringComparison.OrdinalIgnoreCase) && scan.At(i - 1)?.Group != t.Group && scan.At(i + 1)?.Group != t.Group)
+            {
+                // "Show (TV) - 05": the broadcast-series tag, not part of the show name.
+                t.Kind = TokenKind.Noise;
+                continue;
+            }
+
             if (ReleaseNoise.IsNoise(t.Text))
             {
                 t.Kind = TokenKind.Noise;
@@ -44,6 +60,11 @@ internal static class NoiseRule
             }
         }
     }
+
+    /// <summary>"Vol.2", "Vol 3", "Volume 1": only with a number of at most two digits right after it.</summary>
+    private static bool IsVolume(Scan scan, int i) =>
+        (scan.Tokens[i].Text.Equals("vol", StringComparison.OrdinalIgnoreCase) || scan.Tokens[i].Text.Equals("volume", StringComparison.OrdinalIgnoreCase))
+        && i > 0 && scan.At(i + 1) is { IsDigits: true, Text.Length: <= 2, Sep: "." or " " or "_" };
 
     private static bool IsRecap(Scan scan, int i) =>
         scan.Tokens[i] is { IsDigits: true, Text.Length: <= 4 } t && scan.At(i + 1) is { Text: "5", Sep: "." } && (t.SpacedDashBefore || t.Sep == " " && !IsAudioContext(scan, i));
