@@ -36,8 +36,6 @@ internal sealed class Reading
 
     public string Rule { get; set; } = "";
 
-    public double Strength { get; set; }
-
     /// <summary>A date-shaped run was out of range; the name must not be read as an episode.</summary>
     public bool Rejected { get; set; }
 

@@ -57,7 +57,7 @@ public sealed partial class RuleParser : IFilenameParser
         if (name.Length is > 0 and <= 4 && name.All(char.IsAsciiDigit))
         {
             var n = int.Parse(name, System.Globalization.CultureInfo.InvariantCulture);
-            r = new Reading { Kind = Rules.MarkerKind.Number, Form = Rules.MarkerForm.WholeNameNumber, Rule = "episode number as the whole file name", Strength = 0.8, Episodes = [n], Absolute = [n] };
+            r = new Reading { Kind = Rules.MarkerKind.Number, Form = Rules.MarkerForm.WholeNameNumber, Rule = "episode number as the whole file name", Episodes = [n], Absolute = [n] };
         }
 
         var (titleFromFolder, numbersFromFolder) = ApplyFolders(r, folders, today);
@@ -120,7 +120,6 @@ public sealed partial class RuleParser : IFilenameParser
             {
                 r.Kind = f.Kind;
                 r.AirDate = f.AirDate;
-                r.Strength = f.Strength;
                 r.Rule = f.Rule;
                 r.Form = f.Form;
                 numbersFromFolder = true;
@@ -135,7 +134,6 @@ public sealed partial class RuleParser : IFilenameParser
                 r.Season = f.Season;
                 r.Episodes = f.Episodes;
                 r.Absolute = f.Absolute;
-                r.Strength = f.Strength;
                 r.Rule = f.Rule;
                 r.Form = f.Form;
                 r.ReleaseGroup ??= f.ReleaseGroup;

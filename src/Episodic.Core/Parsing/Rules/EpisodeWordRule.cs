@@ -33,26 +33,26 @@ internal static class EpisodeWordRule
 
         if (Patterns.ChineseEpisode().Match(text) is { Success: true } zh)
         {
-            return Make(MarkerForm.CjkEpisodeCounter, "episode (第N话)", i, i, EpisodeTail.ParseInt(zh.Groups["e"]), 0.9);
+            return Make(MarkerForm.CjkEpisodeCounter, "episode (第N话)", i, i, EpisodeTail.ParseInt(zh.Groups["e"]));
         }
 
         // 第01-15集: a range of episodes split by the tokenizer into "第01" and "15集".
         if (text.StartsWith('第') && text.Length > 1 && text[1..].All(char.IsAsciiDigit) && scan.At(i + 1) is { Sep: "-" } upper
             && Patterns.ChineseEpisode().Match("第" + upper.Text) is { Success: true } end)
         {
-            var range = Make(MarkerForm.CjkEpisodeRange, "episode (第N-M集)", i, i + 1, int.Parse(text[1..], System.Globalization.CultureInfo.InvariantCulture), 0.9);
+            var range = Make(MarkerForm.CjkEpisodeRange, "episode (第N-M集)", i, i + 1, int.Parse(text[1..], System.Globalization.CultureInfo.InvariantCulture));
             EpisodeTail.AddEpisode(range, range.Episodes[0], EpisodeTail.ParseInt(end.Groups["e"]), range: true);
             return range;
         }
 
         if (text is "E" or "e" or "Ep" or "EP" or "ep" && t.Sep.Length > 0 && scan.At(i + 1) is { } afterE && afterE.Sep == "." && Scan.TryNumber(afterE, out var dotted) && i > scan.TitleStart)
         {
-            return Make(MarkerForm.EpisodeWord, "episode (E.N)", i, i + 1, dotted, 0.8);
+            return Make(MarkerForm.EpisodeWord, "episode (E.N)", i, i + 1, dotted);
         }
 
         if (Patterns.EpisodePart().Match(text) is { Success: true } ep && !text.StartsWith('x') && !text.StartsWith('X'))
         {
-            var m = Make(MarkerForm.EpisodeWord, $"episode ({text[..(text.Length - ep.Groups["e"].Length - ep.Groups["more"].Length - (ep.Groups["v"].Success ? ep.Groups["v"].Length + 1 : 0))]}N)", i, i, EpisodeTail.ParseInt(ep.Groups["e"]), 0.88);
+            var m = Make(MarkerForm.EpisodeWord, $"episode ({text[..(text.Length - ep.Groups["e"].Length - ep.Groups["more"].Length - (ep.Groups["v"].Success ? ep.Groups["v"].Length + 1 : 0))]}N)", i, i, EpisodeTail.ParseInt(ep.Groups["e"]));
             foreach (var more in EpisodeTail.SplitMore(ep.Groups["more"].Value))
             {
                 EpisodeTail.AddEpisode(m, -1, more, range: false);
@@ -82,20 +82,20 @@ internal static class EpisodeWordRule
             {
                 "CAP" => Cap(scan, i, i, t.Text[3..]),
                 "PART" or "PT" => Part(i, i, n),
-                _ => Make(MarkerForm.EpisodeWord, $"episode ({joined.Groups["w"].Value}N)", i, i, n, 0.88),
+                _ => Make(MarkerForm.EpisodeWord, $"episode ({joined.Groups["w"].Value}N)", i, i, n),
             };
         }
 
         // "2of12", "1of8": the episode of a counted mini-series, written as one word.
         if (Patterns.NOfM().Match(text) is { Success: true } nofJoined && i > scan.TitleStart)
         {
-            return Make(MarkerForm.NOfM, "episode (NofM)", i, i, EpisodeTail.ParseInt(nofJoined.Groups["e"]), 0.8);
+            return Make(MarkerForm.NOfM, "episode (NofM)", i, i, EpisodeTail.ParseInt(nofJoined.Groups["e"]));
         }
 
         // "#17" (Japanese variety shows)
         if (t.IsDigits && t.Sep.EndsWith('#') && Scan.TryNumber(t, out var hash))
         {
-            return Make(MarkerForm.HashNumber, "episode (#N)", i, i, hash, 0.8);
+            return Make(MarkerForm.HashNumber, "episode (#N)", i, i, hash);
         }
 
         if (scan.At(i + 1) is not { } next || next.Consumed)
@@ -111,12 +111,12 @@ internal static class EpisodeWordRule
         // "Episode VIII", "Ep IV": an episode word with an upper-case Roman numeral.
         if (SeasonWords.Episode.Contains(text) && next.Sep.Length <= 3 && Roman.TryParse(next.Text, out var romanEpisode))
         {
-            return Make(MarkerForm.EpisodeWord, $"episode ({text} {next.Text})", i, i + 1, romanEpisode, 0.8);
+            return Make(MarkerForm.EpisodeWord, $"episode ({text} {next.Text})", i, i + 1, romanEpisode);
         }
 
         if (SeasonWords.Episode.Contains(text) && Patterns.Number().Match(next.Text) is { Success: true } num && next.Sep.Length <= 3)
         {
-            var m = Make(MarkerForm.EpisodeWord, $"episode ({text} N)", i, i + 1, EpisodeTail.ParseInt(num.Groups["e"]), 0.9);
+            var m = Make(MarkerForm.EpisodeWord, $"episode ({text} N)", i, i + 1, EpisodeTail.ParseInt(num.Groups["e"]));
             if (text.Equals("afl", StringComparison.OrdinalIgnoreCase) || text.Equals("aflevering", StringComparison.OrdinalIgnoreCase))
             {
                 m.Rule = "episode (afl. N)";
@@ -135,22 +135,22 @@ internal static class EpisodeWordRule
         // "14 of 21", "1of4"
         if (t.IsDigits && next.Text.Equals("of", StringComparison.OrdinalIgnoreCase) && Scan.TryNumber(t, out var nth) && (Scan.TryNumber(scan.At(i + 2), out _) || scan.At(i + 2)?.Text is "XX" or "xx"))
         {
-            return Make(MarkerForm.NOfM, "episode (N of M)", i, i + 2, nth, 0.8);
+            return Make(MarkerForm.NOfM, "episode (N of M)", i, i + 2, nth);
         }
 
         return null;
     }
 
-    private static Marker Make(MarkerForm form, string rule, int first, int last, int episode, double strength)
+    private static Marker Make(MarkerForm form, string rule, int first, int last, int episode)
     {
-        var m = new Marker { Form = form, Rule = rule, Kind = MarkerKind.Episode, First = first, Last = last, Strength = strength };
+        var m = new Marker { Form = form, Rule = rule, Kind = MarkerKind.Episode, First = first, Last = last };
         m.Episodes.Add(episode);
         return m;
     }
 
     private static Marker Part(int first, int last, int part)
     {
-        var m = Make(MarkerForm.MiniSeriesPart, "mini-series part (Part N, season 1)", first, last, part, 0.7);
+        var m = Make(MarkerForm.MiniSeriesPart, "mini-series part (Part N, season 1)", first, last, part);
         m.Season = 1;
         return m;
     }
@@ -164,7 +164,7 @@ internal static class EpisodeWordRule
         }
 
         var n = int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
-        var m = new Marker { Form = MarkerForm.CapSeasonEpisode, Rule = "season and episode (Cap.SEE)", Kind = MarkerKind.SeasonEpisode, First = first, Last = last, Season = n / 100, Strength = 0.9 };
+        var m = new Marker { Form = MarkerForm.CapSeasonEpisode, Rule = "season and episode (Cap.SEE)", Kind = MarkerKind.SeasonEpisode, First = first, Last = last, Season = n / 100 };
         m.Episodes.Add(n % 100);
         if (scan.At(last + 1) is { Sep: "_" } upper && upper.IsDigits && upper.Text.Length == digits.Length && int.Parse(upper.Text, System.Globalization.CultureInfo.InvariantCulture) is var u && u / 100 == n / 100)
         {

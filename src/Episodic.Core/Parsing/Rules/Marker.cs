@@ -51,7 +51,4 @@ internal sealed class Marker
     public bool Special { get; set; }
 
     public int? Version { get; set; }
-
-    /// <summary>Base confidence of the rule, before title and context adjustments.</summary>
-    public double Strength { get; set; }
 }

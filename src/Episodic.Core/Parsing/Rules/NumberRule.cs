@@ -87,7 +87,7 @@ internal static class NumberRule
             }
 
             var n = EpisodeTail.ParseInt(split.Groups["e"]);
-            var m = new Marker { Form = MarkerForm.DashNumber, Rule = $"split episode ({t.Text})", Kind = MarkerKind.Number, First = i, Last = i, Strength = 0.7 };
+            var m = new Marker { Form = MarkerForm.DashNumber, Rule = $"split episode ({t.Text})", Kind = MarkerKind.Number, First = i, Last = i };
             m.Episodes.Add(n);
             m.Absolute.Add(n);
             scan.Doubts.Add(Doubt.SplitEpisode);
@@ -103,7 +103,7 @@ internal static class NumberRule
         var match = Patterns.Number().Match(t.Text);
         var digits = match.Groups["e"].Value;
         var n = EpisodeTail.ParseInt(match.Groups["e"]);
-        var m = new Marker { Form = form, Rule = $"absolute episode ({Describe(form)})", Kind = MarkerKind.Number, First = i, Last = i, Strength = 0.85 };
+        var m = new Marker { Form = form, Rule = $"absolute episode ({Describe(form)})", Kind = MarkerKind.Number, First = i, Last = i };
         if (match.Groups["v"].Success)
         {
             m.Version = EpisodeTail.ParseInt(match.Groups["v"]);
@@ -126,8 +126,6 @@ internal static class NumberRule
                 m.Episodes.Add(n % 100 + 1);
                 m.Last = i + 1;
             }
-
-            m.Strength = 0.6;
             return m;
         }
 
@@ -135,12 +133,6 @@ internal static class NumberRule
         ReadRange(scan, m);
         m.Absolute.AddRange(m.Episodes);
         ReadAlternateAbsolute(scan, m);
-        m.Strength = form switch
-        {
-            MarkerForm.DashNumber => scan.FansubStyle ? 0.92 : 0.84,
-            MarkerForm.BracketedNumber => 0.86,
-            _ => scan.FansubStyle ? 0.84 : 0.66,
-        };
         if (t.InBrackets && scan.At(m.Last + 1) is { } endTag && endTag.Group == t.Group && (endTag.Text.Equals("end", StringComparison.OrdinalIgnoreCase) || endTag.Text.Equals("fin", StringComparison.OrdinalIgnoreCase)))
         {
             // "[24(END)]", "[12 END]": the final-episode tag belongs to the number, not to a title after it.

@@ -10,8 +10,8 @@ internal static class Resolver
     {
         var markers = scan.Markers.OrderBy(m => m.First).ToList();
         var se = markers.FirstOrDefault(m => m.Kind == MarkerKind.SeasonEpisode);
-        var date = markers.FirstOrDefault(m => m.Kind == MarkerKind.Date && m.Strength >= 0.9);
-        var shortDate = markers.FirstOrDefault(m => m.Kind == MarkerKind.Date && m.Strength < 0.9);
+        var date = markers.FirstOrDefault(m => m.Form == MarkerForm.FullDate);
+        var shortDate = markers.FirstOrDefault(m => m.Form == MarkerForm.ShortDate);
         var pack = markers.FirstOrDefault(m => m.Kind == MarkerKind.SeasonPack);
         var episode = markers.FirstOrDefault(m => m.Kind == MarkerKind.Episode);
 
@@ -172,7 +172,6 @@ internal static class Resolver
         r.Kind = m.Kind;
         r.Form = m.Form;
         r.Rule = m.Rule;
-        r.Strength = m.Strength;
         r.Season = m.Season;
         r.Episodes = [.. m.Episodes];
         r.Absolute = [.. m.Absolute];

@@ -18,7 +18,7 @@ internal static class SeasonWordRule
                 continue;
             }
 
-            var m = new Marker { Form = MarkerForm.SeasonPack, Rule = $"season ({form})", Kind = MarkerKind.SeasonPack, First = i, Last = last, Season = season, FullSeason = true, Strength = 0.9 };
+            var m = new Marker { Form = MarkerForm.SeasonPack, Rule = $"season ({form})", Kind = MarkerKind.SeasonPack, First = i, Last = last, Season = season, FullSeason = true };
             ReadMoreSeasons(scan, m);
             ReadEpisode(scan, m);
             scan.Add(m);
@@ -186,7 +186,6 @@ internal static class SeasonWordRule
                 m.Last = explicitEpisode.Last;
                 m.Rule += " and " + explicitEpisode.Rule;
                 m.Form = MarkerForm.SeasonThenEpisodeWord;
-                m.Strength = 0.93;
                 EpisodeTail.Read(scan, m);
                 return;
             }
@@ -232,7 +231,6 @@ internal static class SeasonWordRule
                 m.Absolute.Add(n);
                 m.Rule = "absolute episode (number after a season-like title word)";
                 m.Form = MarkerForm.AbsoluteAfterSeasonLikeWord;
-                m.Strength = 0.7;
                 return;
             }
 
@@ -265,6 +263,5 @@ internal static class SeasonWordRule
         m.Episodes.Add(episode);
         m.Last = index;
         m.Rule += $" and episode ({how})";
-        m.Strength = 0.9;
     }
 }

@@ -18,14 +18,14 @@ internal static partial class SpecialRule
 
             if (SpecialNumber().Match(t.Text) is { Success: true } sp)
             {
-                var m = new Marker { Form = MarkerForm.SpecialNumbered, Rule = "special (SPnn)", Kind = MarkerKind.SeasonEpisode, First = i, Last = i, Season = 0, Special = true, Strength = 0.8 };
+                var m = new Marker { Form = MarkerForm.SpecialNumbered, Rule = "special (SPnn)", Kind = MarkerKind.SeasonEpisode, First = i, Last = i, Season = 0, Special = true };
                 m.Episodes.Add(EpisodeTail.ParseInt(sp.Groups["e"]));
                 return m;
             }
 
             if (SeasonWords.Special.Contains(t.Text) || CreditlessNumbered().IsMatch(t.Text))
             {
-                var m = new Marker { Form = MarkerForm.SpecialWord, Rule = $"special ({t.Text.ToUpperInvariant()}) without an episode number", Kind = MarkerKind.Special, First = i, Last = i, Special = true, Strength = 0.5 };
+                var m = new Marker { Form = MarkerForm.SpecialWord, Rule = $"special ({t.Text.ToUpperInvariant()}) without an episode number", Kind = MarkerKind.Special, First = i, Last = i, Special = true };
                 if (scan.At(i + 1) is { } n && Scan.TryNumber(n, out var number) && number < 100 && !n.InBrackets)
                 {
                     m.Season = 0;
@@ -33,7 +33,6 @@ internal static partial class SpecialRule
                     m.Last = i + 1;
                     m.Rule = $"special ({t.Text.ToUpperInvariant()} N)";
                     m.Form = MarkerForm.SpecialWordNumber;
-                    m.Strength = 0.75;
                 }
 
                 return m;
