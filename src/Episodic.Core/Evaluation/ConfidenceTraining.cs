@@ -71,7 +71,7 @@ public static class ConfidenceTraining
         {
             foreach (var row in corpora[ci].Rows.Where(r => r.IsScored))
             {
-                var (result, features) = RuleParser.Default.ParseDetailed(row.Filename, ConfidenceWeights.Embedded);
+                var (result, features) = RuleParser.Default.ParseDetailed(row.Filename, ConfidenceWeights.Neutral);
                 samples.Add(new Sample(ci, row, result, features, RowJudge.Judge(row, result)));
             }
         }

@@ -305,4 +305,24 @@ public sealed class NameClassTests
     {
         Assert.Equal("Vol de Nuit", Parse("Vol de Nuit - 04").ShowName);
     }
+
+    // ---------------------------------------------------------------- competing markers
+
+    [Theory]
+    [InlineData("Stone Coast S01E02 Episode 5 720p", "episode 5")]
+    [InlineData("Iron Bay 2x03 Part 4 720p", "S01E04")]
+    [InlineData("River Town S02E07 Season 3 HDTV", "season 3")]
+    public void A_marker_the_winner_did_not_absorb_is_named_as_the_rival(string name, string rival)
+    {
+        var p = Parse(name);
+        Assert.Contains($"Rival reading: another marker in the name reads {rival}", p.Reasoning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nearest_false_positive_markers_merged_into_the_winner_are_no_rival()
+    {
+        var p = Parse("River Town S07E22 - S07E23 720p");
+        Assert.Equal([22, 23], p.Episodes);
+        Assert.DoesNotContain("Rival reading", p.Reasoning, StringComparison.Ordinal);
+    }
 }

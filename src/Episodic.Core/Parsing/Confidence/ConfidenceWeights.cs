@@ -23,7 +23,13 @@ internal sealed class ConfidenceWeights
         Weights = weights;
     }
 
-    public static ConfidenceWeights Embedded { get; } = LoadEmbedded();
+    private static readonly Lazy<ConfidenceWeights> EmbeddedWeights = new(LoadEmbedded);
+
+    /// <summary>The weights shipped in the assembly (loaded on first use, so a refit can run with a stale file).</summary>
+    public static ConfidenceWeights Embedded => EmbeddedWeights.Value;
+
+    /// <summary>All weights zero: for collecting features to fit on, so a refit never depends on the file it replaces.</summary>
+    public static ConfidenceWeights Neutral { get; } = new(0, new double[ConfidenceFeatures.Count]);
 
     public double Intercept { get; }
 

@@ -14,23 +14,20 @@ internal enum RivalKind
     /// <summary>"Gundam 00 - 05", "86 - 11": the number inside the title, or the episode.</summary>
     TitleNumberOrEpisode,
 
-    /// <summary>"Show S2 - 07": season 2, or "S2" as part of the show name.</summary>
-    SeasonOrTitleWord,
-
-    /// <summary>"Title A / Title B", "中文 English": which alternative is the show name.</summary>
-    AlternativeTitle,
-
-    /// <summary>01.02.03: a date, or a run of numbers.</summary>
-    DateOrNumbers,
+    /// <summary>Another marker in the name ("S01E02 ... E05", a date and a number) reads the episode differently.</summary>
+    OtherMarker,
 }
 
 /// <summary>The runner-up reading: what it would say, and how far behind the winner it scored (0 = a tie).</summary>
-internal sealed record Rival(RivalKind Kind, MarkerForm Form, int? Season, IReadOnlyList<int> Episodes, double Margin)
+/// <remarks>The season-word and alternative-title ambiguities are <see cref="Doubt"/>s: they change the title, not the numbers.</remarks>
+internal sealed record Rival(RivalKind Kind, MarkerForm Form, int? Season, IReadOnlyList<int> Episodes, double Margin, DateOnly? AirDate = null)
 {
     /// <summary>Renders the rival for the reasoning, from its typed parts.</summary>
     public string Describe()
     {
-        var numbers = Season is { } s
+        var numbers = AirDate is { } date ? $"the air date {date:yyyy-MM-dd}"
+            : Season is { } season && Episodes.Count == 0 ? $"season {season}"
+            : Season is { } s
             ? $"S{s:00}E{string.Join("-E", Episodes.Select(e => e.ToString("00", System.Globalization.CultureInfo.InvariantCulture)))}"
             : Episodes.Count > 0 ? $"episode {string.Join(", ", Episodes)}" : "no episode";
         return Kind switch
@@ -38,9 +35,7 @@ internal sealed record Rival(RivalKind Kind, MarkerForm Form, int? Season, IRead
             RivalKind.AbsoluteOrCompact => $"it could also be {numbers} written compactly",
             RivalKind.CompactOrAbsolute => $"it could also be absolute {numbers}",
             RivalKind.TitleNumberOrEpisode => $"the number in the title could also be the episode ({numbers})",
-            RivalKind.SeasonOrTitleWord => $"the season word could belong to the show name ({numbers})",
-            RivalKind.AlternativeTitle => "another of the alternative titles could be the show name",
-            RivalKind.DateOrNumbers => $"the numbers could also be read as {numbers}",
+            RivalKind.OtherMarker => $"another marker in the name reads {numbers}",
             _ => numbers,
         };
     }

@@ -1,5 +1,6 @@
 using Episodic.Core.Parsing.Confidence;
 using Episodic.Core.Parsing.Tokens;
+using Episodic.Core.Parsing.Vocabulary;
 
 namespace Episodic.Core.Parsing.Rules;
 
@@ -9,7 +10,7 @@ namespace Episodic.Core.Parsing.Rules;
 /// </summary>
 internal static class EvidenceReader
 {
-    public static void Fill(Reading reading, Scan scan, Marker primary, List<int> titleTokens)
+    public static void Fill(Reading reading, Scan scan, Marker primary, IReadOnlyList<Marker> merged, List<int> titleTokens)
     {
         var e = reading.Evidence;
         var inTitle = new HashSet<int>(titleTokens);
@@ -46,8 +47,38 @@ internal static class EvidenceReader
 
         var first = scan.Tokens[primary.First].Text;
         e.NumberDigits = primary.Kind == MarkerKind.Number ? first.TakeWhile(char.IsAsciiDigit).Count() : 0;
-        e.Rival = FindRival(reading, scan, primary);
+        e.Rival = FindRival(reading, scan, primary) ?? CompetingMarker(reading, scan, primary, merged);
     }
+
+    /// <summary>
+    /// The best reading built on another marker of the name that the winner did not absorb ("Show 2x03 ... E05",
+    /// "2010.11.23 ... 214"): the winner stands, and how far the loser's form sits below it becomes the margin.
+    /// </summary>
+    private static Rival? CompetingMarker(Reading reading, Scan scan, Marker primary, IReadOnlyList<Marker> merged)
+    {
+        Marker? best = null;
+        foreach (var m in scan.Markers)
+        {
+            if (m == primary || merged.Contains(m) || m.Kind == MarkerKind.Special || !Differs(reading, m)
+                || best is not null && FormPriors.Of(m.Form) <= FormPriors.Of(best.Form))
+            {
+                continue;
+            }
+
+            best = m;
+        }
+
+        if (best is null)
+        {
+            return null;
+        }
+
+        var margin = Math.Clamp((FormPriors.Of(primary.Form) - FormPriors.Of(best.Form)) * 4, 0, 1);
+        return new Rival(RivalKind.OtherMarker, best.Form, best.Season, [.. best.Episodes], margin, best.Date);
+    }
+
+    private static bool Differs(Reading reading, Marker m) =>
+        m.Date is { } d ? reading.AirDate != d : m.Season != reading.Season && m.Season is not null || m.Episodes.Count > 0 && !m.Episodes.SequenceEqual(reading.Episodes) && !m.Episodes.SequenceEqual(reading.Absolute);
 
     private static Rival? FindRival(Reading reading, Scan scan, Marker primary)
     {

@@ -163,7 +163,7 @@ internal static class Resolver
             scan.Doubts.Add(Doubt.DashInTitle);
         }
 
-        EvidenceReader.Fill(reading, scan, primary, titleTokens);
+        EvidenceReader.Fill(reading, scan, primary, [.. used, .. absolute is null ? Array.Empty<Marker>() : [absolute]], titleTokens);
         return reading;
     }
 
