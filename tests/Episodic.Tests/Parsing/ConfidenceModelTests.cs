@@ -25,53 +25,46 @@ public sealed class ConfidenceModelTests
         Assert.Contains("line 4", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void The_fitter_learns_which_evidence_predicts_errors()
+    /// <summary>Synthetic rows: feature 0 marks safe rows (always right), feature 1 risky ones (right unless <paramref name="wrong"/> says so).</summary>
+    private static (List<double[]> X, List<bool> Y) Synthetic(Func<int, bool> wrong)
     {
-        // Synthetic: rows with feature 0 set are right, rows with feature 1 set are mostly wrong.
         var x = new List<double[]>();
         var y = new List<bool>();
         for (var i = 0; i < 200; i++)
         {
-            var row = new double[ConfidenceFeatures.Count];
             var risky = i % 2 == 0;
-            row[risky ? 1 : 0] = 1;
-            x.Add(row);
-            y.Add(!risky || i % 10 == 0);
+            x.Add(Vector(risky ? 1 : 0));
+            y.Add(!risky || !wrong(i));
         }
 
+        return (x, y);
+    }
+
+    private static double[] Vector(int hot)
+    {
+        var row = new double[ConfidenceFeatures.Count];
+        row[hot] = 1;
+        return row;
+    }
+
+    [Fact]
+    public void The_fitter_learns_which_evidence_predicts_errors()
+    {
+        var (x, y) = Synthetic(i => i % 10 != 0);
         var w = LogisticFit.Fit(x, y, errorWeight: 1);
-        var safe = new double[ConfidenceFeatures.Count];
-        safe[0] = 1;
-        var risk = new double[ConfidenceFeatures.Count];
-        risk[1] = 1;
-        Assert.True(w.Score(safe) > 0.9, $"safe {w.Score(safe)}");
-        Assert.InRange(w.Score(risk), 0.05, 0.4);
-        Assert.Equal(w.Score(risk), LogisticFit.Fit(x, y, errorWeight: 1).Score(risk), 12);
+        Assert.True(w.Score(Vector(0)) > 0.9, $"safe {w.Score(Vector(0))}");
+        Assert.InRange(w.Score(Vector(1)), 0.05, 0.4);
+        Assert.Equal(w.Score(Vector(1)), LogisticFit.Fit(x, y, errorWeight: 1).Score(Vector(1)), 12);
     }
 
     [Fact]
     public void Weighting_errors_lowers_confidence_only_where_errors_occur()
     {
-        var x = new List<double[]>();
-        var y = new List<bool>();
-        for (var i = 0; i < 200; i++)
-        {
-            var row = new double[ConfidenceFeatures.Count];
-            var risky = i % 2 == 0;
-            row[risky ? 1 : 0] = 1;
-            x.Add(row);
-            y.Add(!risky || i % 4 != 0);
-        }
-
+        var (x, y) = Synthetic(i => i % 4 == 0);
         var plain = LogisticFit.Fit(x, y, errorWeight: 1);
         var weighted = LogisticFit.Fit(x, y, errorWeight: 5);
-        var risk = new double[ConfidenceFeatures.Count];
-        risk[1] = 1;
-        var safe = new double[ConfidenceFeatures.Count];
-        safe[0] = 1;
-        Assert.True(weighted.Score(risk) < plain.Score(risk) - 0.1);
-        Assert.True(weighted.Score(safe) > 0.95);
+        Assert.True(weighted.Score(Vector(1)) < plain.Score(Vector(1)) - 0.1);
+        Assert.True(weighted.Score(Vector(0)) > 0.95);
     }
 
     [Fact]
