@@ -19,7 +19,7 @@ public sealed class LibraryLockTests
         var refused = await RunCli(["route", fx.Downloads, "--library", fx.Library, "--apply"]);
         var refusedAfter = clock.Elapsed;
 
-        Assert.Equal(7, refused.Exit);
+        Assert.True(refused.Exit == 7, $"exit {refused.Exit}, expected 7 (library busy): {refused.Stderr}");
         Assert.Contains($"pid {Environment.ProcessId} since", refused.Stderr, StringComparison.Ordinal);
         Assert.Contains("--wait", refused.Stderr, StringComparison.Ordinal);
         Assert.Equal(before, fx.Snapshot());
