@@ -9,9 +9,13 @@ internal static class CliApp
     public const int ExitInputError = ExitCodes.InputError;
     public const int ExitConfigError = ExitCodes.ConfigError;
 
-    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default) =>
+        RunSizedAsync(args, stdin, stdout, stderr, null, stderrIsTerminal, environment, cancellationToken);
+
+    /// <summary>As <see cref="RunAsync"/>, with tables fitted to <paramref name="columns"/> cells (null = $COLUMNS, else the default).</summary>
+    public static async Task<int> RunSizedAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, int? columns, bool stderrIsTerminal = false, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
     {
-        var context = new CliContext(stdin, stdout, stderr, stderrIsTerminal) { Environment = environment };
+        var context = new CliContext(stdin, stdout, stderr, stderrIsTerminal) { Environment = environment, Columns = columns ?? ColumnsFrom(environment) };
         var root = new RootCommand("Episodic: parse TV and anime release filenames into structured episode data (show, season, episodes, air date, ...).")
         {
             ParseCommand.Create(context),
@@ -55,5 +59,12 @@ internal static class CliApp
 
         await stdout.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         return exit;
+    }
+
+    /// <summary>$COLUMNS when it is a sensible number, else the default table width.</summary>
+    private static int ColumnsFrom(IReadOnlyDictionary<string, string?>? environment)
+    {
+        var value = environment is null ? System.Environment.GetEnvironmentVariable("COLUMNS") : environment.GetValueOrDefault("COLUMNS");
+        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 40 ? n : Output.TableOutputWriter.DefaultColumns;
     }
 }

@@ -6,6 +6,9 @@ internal sealed record CliContext(TextReader Stdin, TextWriter Stdout, TextWrite
     /// <summary>Environment variables for configuration; null = the process environment. Tests inject their own.</summary>
     public IReadOnlyDictionary<string, string?>? Environment { get; init; }
 
+    /// <summary>Display cells a table may use: the terminal's width, else $COLUMNS, else 120.</summary>
+    public int Columns { get; init; } = Output.TableOutputWriter.DefaultColumns;
+
     /// <summary>Writes a one-line error to stderr, prefixed with the program name; control characters in it (from file names) are escaped.</summary>
     public void Error(string message) => Stderr.WriteLine($"episodic: {Episodic.Core.Text.Printable.Escape(message)}");
 }

@@ -83,7 +83,7 @@ internal static class ParseCommand
             {
                 using var exporter = result.GetValue(metricsPort) is { } port ? MetricsExporter.StartPrometheus(port) : null;
                 using var statistics = result.GetValue(stats) ? RunStatistics.Start(host.Metrics) : null;
-                using (var sink = ParseOutputWriter.Create(outputFormat, context.Stdout))
+                using (var sink = ParseOutputWriter.Create(outputFormat, context.Stdout, context.Columns))
                 {
                     await foreach (var r in host.Pipeline.ParseAllAsync(inputs.Names(), cancellationToken).ConfigureAwait(false))
                     {
@@ -107,7 +107,7 @@ internal static class ParseCommand
     /// <summary>The rules-only path: synchronous, streaming, with a progress bar for folder scans on a terminal.</summary>
     private static int RunRules(CliContext context, Inputs inputs, string format)
     {
-        using var sink = ParseOutputWriter.Create(format, context.Stdout);
+        using var sink = ParseOutputWriter.Create(format, context.Stdout, context.Columns);
         foreach (var path in inputs.Paths)
         {
             if (Directory.Exists(path) && context.StderrIsTerminal)

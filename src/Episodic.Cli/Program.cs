@@ -24,7 +24,9 @@ using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
 });
 try
 {
-    return await CliApp.RunAsync(args, stdin, stdout, Console.Error, stderrIsTerminal: !Console.IsErrorRedirected, cancellationToken: stop.Token);
+    // A table on a terminal fits its width; redirected output uses $COLUMNS or the default.
+    int? columns = !Console.IsOutputRedirected && Console.WindowWidth >= 40 ? Console.WindowWidth : null;
+    return await CliApp.RunSizedAsync(args, stdin, stdout, Console.Error, columns, stderrIsTerminal: !Console.IsErrorRedirected, cancellationToken: stop.Token);
 }
 finally
 {

@@ -139,9 +139,19 @@ internal static class RouteCommand
                 }
 
                 var json = result.GetValue(format) == "json";
+                var applyOptions = new ApplyOptions
+                {
+                    Mode = result.GetValue(mode) switch { "copy" => RouteMode.Copy, "hardlink" => RouteMode.Hardlink, _ => RouteMode.Move },
+                    OnConflict = result.GetValue(onConflict) == "suffix" ? OnConflict.Suffix : OnConflict.Skip,
+                    VerifyCrc = result.GetValue(verifyCrc),
+                };
+
+                // The forecast is taken before anything moves: the plan shows what apply will do, counted the way apply counts.
+                var (forecast, expected) = RouteForecast.Of(plan, applyOptions);
                 if (!result.GetValue(apply))
                 {
-                    Write(context, plan, null, null, json);
+                    Write(context, plan, forecast, expected, null, null, json);
+                    await context.Stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
                     foreach (var root in new[] { options.LibraryRoot, options.AnimeRoot }.OfType<string>().Where(r => !Directory.Exists(r)).Distinct())
                     {
                         context.Error($"the library root '{root}' does not exist: --apply will refuse it unless --create-library");
@@ -151,12 +161,6 @@ internal static class RouteCommand
                     return CliApp.ExitOk;
                 }
 
-                var applyOptions = new ApplyOptions
-                {
-                    Mode = result.GetValue(mode) switch { "copy" => RouteMode.Copy, "hardlink" => RouteMode.Hardlink, _ => RouteMode.Move },
-                    OnConflict = result.GetValue(onConflict) == "suffix" ? OnConflict.Suffix : OnConflict.Skip,
-                    VerifyCrc = result.GetValue(verifyCrc),
-                };
                 var libraryRoots = new[] { options.LibraryRoot }.Concat(options.AnimeRoot is { } a ? [a] : []).ToList();
                 if (MissingRoot(context, libraryRoots, result.GetValue(createLibrary)) is { } refused)
                 {
@@ -175,7 +179,8 @@ internal static class RouteCommand
                 }
 
                 context.Stderr.WriteLine(summary.JournalPath is { } written ? $"journal: {written}" : "nothing was changed: no journal was written");
-                Write(context, plan, summary, summary.JournalPath, json);
+                Write(context, plan, forecast, expected, summary, summary.JournalPath, json);
+                await context.Stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var problem in summary.Problems)
                 {
                     context.Error(problem);
@@ -260,18 +265,23 @@ internal static class RouteCommand
         return summary!;
     }
 
-    private static void Write(CliContext context, RoutePlan plan, RouteSummary? summary, string? journalPath, bool json)
+    /// <summary>The plan, then the totals: the forecast's for a dry run, apply's own after --apply (same counters, same format).</summary>
+    private static void Write(CliContext context, RoutePlan plan, IReadOnlyList<ForecastItem> forecast, RouteSummary expected, RouteSummary? summary, string? journalPath, bool json)
     {
         if (json)
         {
             using var buffer = new MemoryStream();
-            RouteReport.WriteJson(plan, summary, journalPath, buffer);
+            RouteReport.WriteJson(plan, forecast, expected, summary, journalPath, buffer);
             context.Stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
             return;
         }
 
-        RouteReport.WriteTable(plan, context.Stdout);
-        if (summary is not null)
+        RouteReport.WriteTable(plan, forecast, context.Stdout);
+        if (summary is null)
+        {
+            RouteReport.WriteSummary(expected, context.Stdout, "dry run, --apply would report: ");
+        }
+        else
         {
             RouteReport.WriteSummary(summary, context.Stdout);
         }

@@ -7,43 +7,77 @@ namespace Episodic.Routing;
 /// <summary>Renders plans and summaries for people (aligned text) and programs (JSON); shared by the CLI and tests.</summary>
 public static class RouteReport
 {
-    /// <summary>One block per file: action, confidence, source → destination, then the reason and sidecars indented.</summary>
-    public static void WriteTable(RoutePlan plan, TextWriter output)
+    /// <summary>
+    /// The plan grouped by show folder (skipped files last), each file with the action apply would take
+    /// (move/copy/hardlink/conflict/skip/done), its confidence, source → destination, the reason and sidecars; the new
+    /// show folders the plan creates are listed first.
+    /// </summary>
+    public static void WriteTable(RoutePlan plan, IReadOnlyList<ForecastItem> forecast, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(forecast);
         ArgumentNullException.ThrowIfNull(output);
-        foreach (var item in plan.Items)
+        var newFolders = forecast.Where(f => f.Item.Target is { NewShowFolder: true } t && f.Action is not PlannedAction.Skip)
+            .Select(f => Path.Join(f.Item.Target!.Root, f.Item.Target.ShowFolder)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (newFolders.Count > 0)
         {
-            var conf = item.Parse.Confidence.ToString("0.00", CultureInfo.InvariantCulture);
-            var source = Printable.Escape(item.Source);
-            output.WriteLine(item.Destination is null
-                ? $"{ActionName(item.Action),-6} {conf}  {source}"
-                : $"{ActionName(item.Action),-6} {conf}  {source} → {Printable.Escape(item.Destination)}");
-            output.WriteLine($"              {Printable.Escape(item.Reason)}");
-            foreach (var (sidecar, destination) in item.Sidecars)
+            output.WriteLine($"new show folders ({newFolders.Count}):");
+            foreach (var folder in newFolders)
             {
-                output.WriteLine($"              + {Printable.Escape(Path.GetFileName(sidecar))} → {Printable.Escape(destination)}");
+                output.WriteLine($"  + {Printable.Escape(folder)}");
             }
+
+            output.WriteLine();
         }
 
-        foreach (var (path, reason) in plan.Excluded)
+        var groups = forecast
+            .GroupBy(f => f.Item.Target is { } t ? Path.Join(t.Root, t.ShowFolder) : "")
+            .OrderBy(g => g.Key.Length == 0)
+            .ThenBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var group in groups)
         {
-            output.WriteLine($"extra  -     {Printable.Escape(path)}");
-            output.WriteLine($"              left out: {reason}");
+            output.WriteLine(group.Key.Length == 0 ? "not routed" : Printable.Escape(group.Key));
+            foreach (var f in group)
+            {
+                var item = f.Item;
+                var conf = item.Parse.Confidence.ToString("0.00", CultureInfo.InvariantCulture);
+                var action = RouteForecast.Name(f.Action);
+                var source = Printable.Escape(item.Source);
+                output.WriteLine(item.Destination is null
+                    ? $"  {action,-8} {conf}  {source}"
+                    : $"  {action,-8} {conf}  {source} → {Printable.Escape(item.Destination)}");
+                output.WriteLine($"                  {Printable.Escape(item.Reason)}");
+                for (var k = 0; k < item.Sidecars.Count; k++)
+                {
+                    var (sidecar, destination) = item.Sidecars[k];
+                    var sidecarAction = k < f.Sidecars.Count ? $" ({RouteForecast.Name(f.Sidecars[k])})" : "";
+                    output.WriteLine($"                  + {Printable.Escape(Path.GetFileName(sidecar))} → {Printable.Escape(destination)}{sidecarAction}");
+                }
+            }
+
+            output.WriteLine();
         }
 
-        var moves = plan.Items.Count(i => i.Action == RouteAction.Move);
-        var skips = plan.Items.Count(i => i.Action == RouteAction.Skip);
-        var extras = plan.Excluded.Count > 0 ? $", {plan.Excluded.Count} sample(s)/extra(s) left out" : "";
-        output.WriteLine($"{plan.Items.Count} file(s): {moves} to route, {skips} skipped, {plan.Items.Count - moves - skips} already in place{extras}");
+        if (plan.Excluded.Count > 0)
+        {
+            output.WriteLine($"left out ({plan.Excluded.Count} sample(s)/extra(s))");
+            foreach (var (path, reason) in plan.Excluded)
+            {
+                output.WriteLine($"  extra    -     {Printable.Escape(path)}");
+                output.WriteLine($"                  left out: {reason}");
+            }
+
+            output.WriteLine();
+        }
     }
 
-    public static void WriteSummary(RouteSummary summary, TextWriter output)
+    /// <summary>The totals line; the dry run prints the forecast's with <paramref name="prefix"/>, so both use one format.</summary>
+    public static void WriteSummary(RouteSummary summary, TextWriter output, string prefix = "")
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(output);
         output.WriteLine(
-            $"moved {summary.Moved}, copied {summary.Copied}, linked {summary.Linked}, skipped {summary.Skipped}, conflicts {summary.Conflicts}, " +
+            $"{prefix}moved {summary.Moved}, copied {summary.Copied}, linked {summary.Linked}, skipped {summary.Skipped}, conflicts {summary.Conflicts}, " +
             $"verified {summary.Verified}, already done {summary.AlreadyDone}, recovered {summary.Recovered}, failed {summary.Failed}, {FormatBytes(summary.Bytes)}");
     }
 
@@ -54,19 +88,26 @@ public static class RouteReport
         output.WriteLine($"restored {summary.Restored}, removed {summary.Removed}, already back {summary.AlreadyBack}, conflicts {summary.Conflicts}, failed {summary.Failed}");
     }
 
-    /// <summary>{"plan":[...], "journal":..., "summary":{...}}; journal and summary only after --apply.</summary>
-    public static void WriteJson(RoutePlan plan, RouteSummary? summary, string? journalPath, Stream output)
+    /// <summary>
+    /// {"plan":[...], "forecast":{...}, "journal":..., "summary":{...}}: each item's action is what apply would do;
+    /// forecast holds the dry run's totals; journal and summary only after --apply.
+    /// </summary>
+    public static void WriteJson(RoutePlan plan, IReadOnlyList<ForecastItem> forecast, RouteSummary expected, RouteSummary? summary, string? journalPath, Stream output)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(forecast);
+        ArgumentNullException.ThrowIfNull(expected);
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         w.WriteStartObject();
         w.WriteStartArray("plan");
-        foreach (var item in plan.Items)
+        foreach (var f in forecast)
         {
+            var item = f.Item;
             w.WriteStartObject();
             w.WriteString("source", item.Source);
             w.WriteString("destination", item.Destination);
-            w.WriteString("action", ActionName(item.Action));
+            w.WriteString("action", RouteForecast.Name(f.Action));
+            w.WriteBoolean("new_show_folder", item.Target?.NewShowFolder ?? false);
             w.WriteString("reason", item.Reason);
             w.WriteNumber("confidence", item.Parse.Confidence);
             w.WriteString("show", item.Parse.ShowName);
@@ -96,6 +137,7 @@ public static class RouteReport
         }
 
         w.WriteEndArray();
+        WriteCounts(w, "forecast", expected);
         if (journalPath is not null)
         {
             w.WriteString("journal", journalPath);
@@ -103,28 +145,33 @@ public static class RouteReport
 
         if (summary is not null)
         {
-            w.WriteStartObject("summary");
-            w.WriteNumber("moved", summary.Moved);
-            w.WriteNumber("copied", summary.Copied);
-            w.WriteNumber("linked", summary.Linked);
-            w.WriteNumber("skipped", summary.Skipped);
-            w.WriteNumber("conflicts", summary.Conflicts);
-            w.WriteNumber("verified", summary.Verified);
-            w.WriteNumber("crc_mismatches", summary.CrcMismatches);
-            w.WriteNumber("already_done", summary.AlreadyDone);
-            w.WriteNumber("recovered", summary.Recovered);
-            w.WriteNumber("failed", summary.Failed);
-            w.WriteNumber("bytes", summary.Bytes);
-            w.WriteStartArray("problems");
-            foreach (var p in summary.Problems)
-            {
-                w.WriteStringValue(p);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
+            WriteCounts(w, "summary", summary);
         }
 
+        w.WriteEndObject();
+    }
+
+    private static void WriteCounts(Utf8JsonWriter w, string name, RouteSummary summary)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("moved", summary.Moved);
+        w.WriteNumber("copied", summary.Copied);
+        w.WriteNumber("linked", summary.Linked);
+        w.WriteNumber("skipped", summary.Skipped);
+        w.WriteNumber("conflicts", summary.Conflicts);
+        w.WriteNumber("verified", summary.Verified);
+        w.WriteNumber("crc_mismatches", summary.CrcMismatches);
+        w.WriteNumber("already_done", summary.AlreadyDone);
+        w.WriteNumber("recovered", summary.Recovered);
+        w.WriteNumber("failed", summary.Failed);
+        w.WriteNumber("bytes", summary.Bytes);
+        w.WriteStartArray("problems");
+        foreach (var p in summary.Problems)
+        {
+            w.WriteStringValue(p);
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

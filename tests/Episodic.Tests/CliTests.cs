@@ -113,6 +113,44 @@ public sealed class CliTests
         Assert.StartsWith("Show.S01E02.mkv", lines[1], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(72)]
+    [InlineData(100)]
+    [InlineData(160)]
+    public async Task Table_fits_the_terminal_in_display_cells_keeps_columns_aligned_in_any_script_and_shows_year_and_group(int columns)
+    {
+        string[] names =
+        [
+            "Doctor.Who.2005.S01E01.Rose.1080p.BluRay.x264-GRP.mkv",
+            "[SubsPlease] 葬送のフリーレン - 05 (1080p) [ABCD1234].mkv",
+            "[桜都字幕组] 进击的巨人 最终季 第12话 [1080P].mp4",
+            "An.Extraordinarily.Long.Show.Name.That.Goes.On.And.On.And.On.S02E03.720p.WEB-DL.AAC2.0.H.264-LONGGROUPNAME.mkv",
+        ];
+
+        var run = await Run(["parse", "-"], stdin: string.Join("\n", names) + "\n", columns: columns);
+
+        Assert.Equal(0, run.Exit);
+        var lines = Lines(run.Stdout);
+        Assert.Equal(names.Length + 1, lines.Count);
+        Assert.All(lines, l => Assert.True(Episodic.Cli.Output.DisplayWidth.Of(l) <= columns, $"{Episodic.Cli.Output.DisplayWidth.Of(l)} cells > {columns}: {l}"));
+
+        // Every row's YEAR column starts at the same display cell as the header's.
+        var yearCell = Cell(lines[0], lines[0].IndexOf("YEAR", StringComparison.Ordinal));
+        var confCell = Cell(lines[0], lines[0].IndexOf("CONF", StringComparison.Ordinal));
+        foreach (var row in lines.Skip(1))
+        {
+            var conf = row.LastIndexOf("0.", StringComparison.Ordinal) is var c and >= 0 ? c : row.LastIndexOf("1.", StringComparison.Ordinal);
+            Assert.Equal(confCell, Cell(row, conf));
+        }
+
+        Assert.Contains("2005", lines[1], StringComparison.Ordinal);
+        Assert.Equal(yearCell, Cell(lines[1], lines[1].LastIndexOf("2005", StringComparison.Ordinal)));
+        Assert.Contains("GRP", lines[1], StringComparison.Ordinal);
+        Assert.Contains("SubsPlease", lines[2], StringComparison.Ordinal);
+
+        static int Cell(string line, int index) => Episodic.Cli.Output.DisplayWidth.Of(line[..index]);
+    }
+
     [Fact]
     public async Task Eval_json_reports_rows_and_exact_for_a_tiny_corpus()
     {
@@ -160,12 +198,12 @@ public sealed class CliTests
 
     private static List<string> Lines(string text) => [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> Run(string[] args, string stdin = "")
+    private static async Task<(int Exit, string Stdout, string Stderr)> Run(string[] args, string stdin = "", int? columns = null)
     {
         using var input = new StringReader(stdin);
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, input, output, error, cancellationToken: TestContext.Current.CancellationToken);
+        var exit = await CliApp.RunSizedAsync(args, input, output, error, columns, cancellationToken: TestContext.Current.CancellationToken);
         return (exit, output.ToString(), error.ToString());
     }
 }

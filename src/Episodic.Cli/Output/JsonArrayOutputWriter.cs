@@ -8,7 +8,7 @@ internal sealed class JsonArrayOutputWriter(TextWriter output) : ParseOutputWrit
     private readonly JsonFragmentWriter _fragment = new();
     private bool _any;
 
-    public override void Write(EpisodeParse result)
+    protected override void WriteRecord(EpisodeParse result)
     {
         Output.Write(_any ? ",\n  " : "[\n  ");
         _any = true;

@@ -7,7 +7,7 @@ internal sealed class JsonLinesOutputWriter(TextWriter output) : ParseOutputWrit
 {
     private readonly JsonFragmentWriter _fragment = new();
 
-    public override void Write(EpisodeParse result)
+    protected override void WriteRecord(EpisodeParse result)
     {
         _fragment.WriteTo(Output, result);
         Output.Write('\n');

@@ -11,14 +11,22 @@ internal abstract class ParseOutputWriter(TextWriter output) : IDisposable
 
     protected TextWriter Output { get; } = output;
 
-    public static ParseOutputWriter Create(string format, TextWriter output) => format switch
+    /// <param name="columns">Terminal width the table fits (display cells).</param>
+    public static ParseOutputWriter Create(string format, TextWriter output, int columns = TableOutputWriter.DefaultColumns) => format switch
     {
         Json => new JsonArrayOutputWriter(output),
         Jsonl => new JsonLinesOutputWriter(output),
-        _ => new TableOutputWriter(output),
+        _ => new TableOutputWriter(output, columns),
     };
 
-    public abstract void Write(EpisodeParse result);
+    /// <summary>Writes one record and flushes it, so a reader of a pipe (or a person) sees each result as it is ready.</summary>
+    public void Write(EpisodeParse result)
+    {
+        WriteRecord(result);
+        Output.Flush();
+    }
+
+    protected abstract void WriteRecord(EpisodeParse result);
 
     public virtual void Complete()
     {

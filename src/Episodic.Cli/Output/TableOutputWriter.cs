@@ -1,36 +1,49 @@
 using System.Globalization;
-using System.Text;
 using Episodic.Core.Model;
 using Episodic.Core.Text;
 
 namespace Episodic.Cli.Output;
 
 /// <summary>
-/// A plain fixed-width text table (input, show, season, episodes, confidence), written row by row so that
-/// output streams with flat memory; long inputs keep their tail, where the episode number usually is.
+/// An aligned text table (input, show, year, season, episodes, group, confidence) that fits
+/// <paramref name="columns"/> terminal cells. Widths are display widths (CJK counts two), so rows stay aligned in any
+/// script; rows are written one by one, so output streams with flat memory. Long inputs keep their tail, where the
+/// episode number usually is.
 /// </summary>
-internal sealed class TableOutputWriter(TextWriter output) : ParseOutputWriter(output)
+internal sealed class TableOutputWriter(TextWriter output, int columns) : ParseOutputWriter(output)
 {
-    private const int InputWidth = 56;
-    private const int ShowWidth = 32;
-    private const int SeasonWidth = 6;
-    private const int EpisodesWidth = 14;
-    private readonly StringBuilder _line = new(160);
+    /// <summary>Width used when output is not a terminal and $COLUMNS is not set.</summary>
+    public const int DefaultColumns = 120;
+
+    private const int Gap = 2;
+    private const int YearWidth = 4;
+    private const int SeasonWidth = 3;
+    private const int EpisodesWidth = 10;
+    private const int GroupWidth = 12;
+    private const int ConfWidth = 4;
+    private const int Fixed = YearWidth + SeasonWidth + EpisodesWidth + GroupWidth + ConfWidth + (6 * Gap);
+
+    // The input and show share what is left, 3:2, with floors so a narrow terminal still shows something of each.
+    private readonly int _showWidth = Math.Max(10, (columns - Fixed) * 2 / 5);
     private bool _headerWritten;
 
-    public override void Write(EpisodeParse result)
+    private int InputWidth => Math.Max(12, columns - Fixed - _showWidth);
+
+    protected override void WriteRecord(EpisodeParse result)
     {
         if (!_headerWritten)
         {
-            WriteRow("INPUT", "SHOW", "SEASON", "EPISODES", "CONF");
+            WriteRow("INPUT", "SHOW", "YEAR", "S", "EPISODES", "GROUP", "CONF");
             _headerWritten = true;
         }
 
         WriteRow(
-            Tail(Printable.Escape(result.Input), InputWidth),
-            Head(Printable.Escape(result.ShowName ?? "-"), ShowWidth),
+            DisplayWidth.Tail(Printable.Escape(result.Input), InputWidth),
+            DisplayWidth.Head(Printable.Escape(result.ShowName ?? "-"), _showWidth),
+            result.Year?.ToString(CultureInfo.InvariantCulture) ?? "-",
             result.Season?.ToString(CultureInfo.InvariantCulture) ?? "-",
-            Head(DescribeEpisodes(result), EpisodesWidth),
+            DisplayWidth.Head(DescribeEpisodes(result), EpisodesWidth),
+            DisplayWidth.Head(Printable.Escape(result.ReleaseGroup ?? "-"), GroupWidth),
             result.Confidence.ToString("0.00", CultureInfo.InvariantCulture));
     }
 
@@ -55,19 +68,18 @@ internal sealed class TableOutputWriter(TextWriter output) : ParseOutputWriter(o
         return p.FullSeason ? "pack" : "-";
     }
 
-    private void WriteRow(string input, string show, string season, string episodes, string confidence)
+    private void WriteRow(string input, string show, string year, string season, string episodes, string group, string confidence)
     {
-        _line.Clear()
-            .Append(input.PadRight(InputWidth)).Append("  ")
-            .Append(show.PadRight(ShowWidth)).Append("  ")
-            .Append(season.PadLeft(SeasonWidth)).Append("  ")
-            .Append(episodes.PadRight(EpisodesWidth)).Append("  ")
-            .Append(confidence);
-        Output.Write(_line);
+        var gap = new string(' ', Gap);
+        var line = string.Concat(
+            DisplayWidth.Pad(input, InputWidth), gap,
+            DisplayWidth.Pad(show, _showWidth), gap,
+            DisplayWidth.Pad(year, YearWidth), gap,
+            DisplayWidth.Pad(season, SeasonWidth, right: true), gap,
+            DisplayWidth.Pad(episodes, EpisodesWidth), gap,
+            DisplayWidth.Pad(group, GroupWidth), gap,
+            confidence);
+        Output.Write(line);
         Output.Write('\n');
     }
-
-    private static string Head(string s, int width) => s.Length <= width ? s : string.Concat(s.AsSpan(0, width - 1), "…");
-
-    private static string Tail(string s, int width) => s.Length <= width ? s : string.Concat("…", s.AsSpan(s.Length - width + 1));
 }

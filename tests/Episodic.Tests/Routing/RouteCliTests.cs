@@ -29,6 +29,52 @@ public sealed class RouteCliTests
     }
 
     [Fact]
+    public async Task Dry_run_shows_the_real_actions_grouped_by_show_and_its_totals_match_what_apply_reports()
+    {
+        using var fx = new RoutingFixture();
+        fx.Write("Show.S01E01.mkv", "one");
+        fx.Write("Show.S01E01.en.srt", "subs");
+        fx.Write("Show.S01E02.mkv", "two");
+        fx.Write("Other.Show.S02E03.mkv", "three");
+        fx.Write("random_video.mkv");
+        fx.Write(Path.Join("Show", "Season 01", "Show - S01E02.mkv"), "a different file", fx.Library);
+
+        var dry = await Run(["route", fx.Downloads, "--library", fx.Library, "--mode", "copy"]);
+        var dryJson = await Run(["route", fx.Downloads, "--library", fx.Library, "--mode", "copy", "-f", "json"]);
+        var applied = await Run(["route", fx.Downloads, "--library", fx.Library, "--mode", "copy", "--apply", "-f", "json"]);
+
+        Assert.Equal(0, dry.Exit);
+        var lines = dry.Stdout.Split('\n').Select(l => l.TrimEnd()).ToList();
+        Assert.Contains(lines, l => l.TrimStart().StartsWith("copy ", StringComparison.Ordinal) && l.Contains("Show.S01E01.mkv", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.TrimStart().StartsWith("conflict ", StringComparison.Ordinal) && l.Contains("Show.S01E02.mkv", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.TrimStart().StartsWith("move ", StringComparison.Ordinal));
+        Assert.Contains("en.srt (copy)", dry.Stdout, StringComparison.Ordinal);
+
+        // New show folders are listed first; each show is a group headed by its folder; skipped files come last.
+        Assert.Equal("new show folders (1):", lines[0]);
+        Assert.Equal("  + " + Path.Join(fx.Library, "Other Show"), lines[1]);
+        var otherGroup = lines.IndexOf(Path.Join(fx.Library, "Other Show"));
+        var showGroup = lines.IndexOf(Path.Join(fx.Library, "Show"));
+        var skipped = lines.IndexOf("not routed");
+        Assert.True(otherGroup > 1 && showGroup > otherGroup && skipped > showGroup, dry.Stdout);
+
+        // The totals come after the plan, and they are the numbers --apply then reports.
+        var totals = lines.Last(l => l.Length > 0);
+        Assert.StartsWith("dry run, --apply would report: copied 3, ", totals.Replace("moved 0, ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        using var forecast = JsonDocument.Parse(dryJson.Stdout);
+        using var report = JsonDocument.Parse(applied.Stdout);
+        var expected = forecast.RootElement.GetProperty("forecast");
+        var actual = report.RootElement.GetProperty("summary");
+        foreach (var counter in new[] { "moved", "copied", "linked", "skipped", "conflicts", "already_done", "failed", "bytes" })
+        {
+            Assert.Equal(expected.GetProperty(counter).GetInt64(), actual.GetProperty(counter).GetInt64());
+        }
+
+        Assert.Equal(3, actual.GetProperty("copied").GetInt32());
+        Assert.Equal(1, actual.GetProperty("conflicts").GetInt32());
+    }
+
+    [Fact]
     public async Task Json_plan_is_one_document()
     {
         using var fx = new RoutingFixture();

@@ -26,8 +26,8 @@ public sealed class RoutingIntentTests
         Assert.Equal(["Show.S01E01.720p-GRP.mkv", "Show.S01E06.Free.Samples.mkv"], plan.Items.Select(i => Path.GetFileName(i.Source)).Order(StringComparer.Ordinal));
         Assert.Equal(6, plan.Excluded.Count);
         var table = new StringWriter();
-        RouteReport.WriteTable(plan, table);
-        Assert.Contains("6 sample(s)/extra(s) left out", table.ToString(), StringComparison.Ordinal);
+        RouteReport.WriteTable(plan, RouteForecast.Of(plan, new ApplyOptions()).Items, table);
+        Assert.Contains("left out (6 sample(s)/extra(s))", table.ToString(), StringComparison.Ordinal);
         Assert.Contains("left out: an extra: it is in a 'Featurettes' folder", table.ToString(), StringComparison.Ordinal);
 
         var summary = fx.Apply(plan);
