@@ -27,7 +27,7 @@ internal static class ParseCommand
         format.AcceptOnlyFromAmong(ParseOutputWriter.Table, ParseOutputWriter.Json, ParseOutputWriter.Jsonl);
         var llm = new Option<bool>("--llm")
         {
-            Description = "Use the LLM pipeline ([llm] strategy, default rules-first: names the rules are unsure of go to the configured backends).",
+            Description = "Use the LLM pipeline ([llm] strategy; with rules-first, names the rules are unsure of go to the configured backends).",
         };
         var strategy = new Option<string?>("--strategy")
         {
@@ -84,12 +84,21 @@ internal static class ParseCommand
                 using var exporter = result.GetValue(metricsPort) is { } port ? MetricsExporter.StartPrometheus(port) : null;
                 using var statistics = result.GetValue(stats) ? RunStatistics.Start(host.Metrics) : null;
                 using (var sink = ParseOutputWriter.Create(outputFormat, context.Stdout, context.Columns))
+                using (var status = new TerminalStatus(context.Stderr, context.StderrIsTerminal && useLlm))
                 {
+                    var done = 0;
+                    var byModel = 0;
+                    status.Show("parsing: waiting for the first answers", force: true);
                     await foreach (var r in host.Pipeline.ParseAllAsync(inputs.Names(), cancellationToken).ConfigureAwait(false))
                     {
+                        status.Clear();
                         sink.Write(r);
+                        done++;
+                        byModel += r.Source.StartsWith("llm:", StringComparison.Ordinal) ? 1 : 0;
+                        status.Show($"parsed {done} name(s), {byModel} by the model", force: true);
                     }
 
+                    status.Clear();
                     sink.Complete();
                 }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Episodic.Cli.Output;
 using Episodic.Core.Parsing;
 using Episodic.Llm.Configuration;
 using Episodic.Llm.Pipeline;
@@ -22,22 +23,22 @@ internal static class RouteCommand
         var library = new Option<string?>("--library") { Description = "Library root for TV shows (default [routing] tv_path)." };
         var animeLibrary = new Option<string?>("--anime-library") { Description = "Separate root for anime: absolute-numbered or fansub-tagged (default [routing] anime_tv_path, else --library)." };
         var apply = new Option<bool>("--apply") { Description = "Carry the plan out. Without it nothing is touched: the plan is only printed." };
-        var mode = new Option<string>("--mode") { Description = "move (default), copy, or hardlink (keeps seeding; copies across devices).", DefaultValueFactory = _ => "move" };
+        var mode = new Option<string>("--mode") { Description = "move, copy, or hardlink (keeps seeding; copies across devices).", DefaultValueFactory = _ => "move" };
         mode.AcceptOnlyFromAmong("move", "copy", "hardlink");
-        var onConflict = new Option<string>("--on-conflict") { Description = "A different file already at the destination: skip (default) or suffix (\"name (2).mkv\"). Never overwritten.", DefaultValueFactory = _ => "skip" };
+        var onConflict = new Option<string>("--on-conflict") { Description = "A different file already at the destination: skip, or suffix (\"name (2).mkv\"). Never overwritten.", DefaultValueFactory = _ => "skip" };
         onConflict.AcceptOnlyFromAmong("skip", "suffix");
-        var minConfidence = new Option<double>("--min-confidence") { Description = "Files parsed with less confidence are skipped (default 0.7).", DefaultValueFactory = _ => 0.7 };
+        var minConfidence = new Option<double>("--min-confidence") { Description = "Files parsed with less confidence are skipped.", DefaultValueFactory = _ => RoutingOptions.DefaultMinConfidence };
         minConfidence.Probability();
         var verifyCrc = new Option<bool>("--verify-crc") { Description = "Check the CRC32 of names tagged [ABCD1234] before moving; a mismatch is reported and not moved." };
         var journal = new Option<string?>("--journal") { Description = "Journal file (JSON lines). Default: a new <library>/.episodic/journal-<timestamp>-<id>.jsonl (written only when something changes)." };
         var wait = Duration.Option("--wait", "When another run holds the library's lock, wait up to this long (30s, 10m, 1h) instead of refusing at once.");
         var createLibrary = new Option<bool>("--create-library") { Description = "Create the library root when it does not exist (by default a missing root is refused: an unmounted share would fill the local disk)." };
-        var format = new Option<string>("--format", "-f") { Description = "Plan output: table (default) or json.", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format", "-f") { Description = "Plan output: table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var template = new Option<string?>("--template") { Description = $"Season/episode layout ([routing] template). Default: {RoutingOptions.DefaultTemplate}" };
         var animeTemplate = new Option<string?>("--anime-template") { Description = $"Absolute-numbered anime layout ([routing] anime_template). Default: {RoutingOptions.DefaultAnimeTemplate}" };
         var dailyTemplate = new Option<string?>("--daily-template") { Description = $"Daily show layout ([routing] daily_template). Default: {RoutingOptions.DefaultDailyTemplate}" };
-        var rename = new Option<string?>("--rename") { Description = "template (default) or keep: keep the original file name inside the planned folder ([routing] rename)." };
+        var rename = new Option<string?>("--rename") { Description = "template, or keep: keep the original file name inside the planned folder ([routing] rename; default template)." };
         rename.AcceptOnlyFromAmong("template", "keep");
         var llm = new Option<bool>("--llm") { Description = "Parse with the LLM pipeline and let the model match show names to library folders and shorten long names." };
         var llmOptions = new LlmOptions();
@@ -131,7 +132,8 @@ internal static class RouteCommand
                 RoutePlan plan;
                 if (host is not null)
                 {
-                    plan = await RoutePlanner.PlanAsync(roots, options, (names, ct) => host.Pipeline.ParseAsync(names, ct), host.Service, context.Error, cancellationToken).ConfigureAwait(false);
+                    using var status = new TerminalStatus(context.Stderr, context.StderrIsTerminal);
+                    plan = await RoutePlanner.PlanAsync(roots, options, (names, ct) => ParseWithProgressAsync(host, names, status, ct), host.Service, message => { status.Clear(); context.Error(message); }, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
@@ -215,6 +217,21 @@ internal static class RouteCommand
         }
 
         return null;
+    }
+
+    /// <summary>Parses through the pipeline, counting answers on the status line; folder matching follows under "matching".</summary>
+    private static async Task<IReadOnlyList<Core.Model.EpisodeParse>> ParseWithProgressAsync(PipelineHost host, IReadOnlyList<string> names, TerminalStatus status, CancellationToken cancellationToken)
+    {
+        var results = new List<Core.Model.EpisodeParse>(names.Count);
+        status.Show($"parsing 0/{names.Count}", force: true);
+        await foreach (var r in host.Pipeline.ParseAllAsync(names, cancellationToken).ConfigureAwait(false))
+        {
+            results.Add(r);
+            status.Show($"parsing {results.Count}/{names.Count}");
+        }
+
+        status.Show("matching show folders", force: true);
+        return results;
     }
 
     /// <summary>Each template must be usable and must read back to the numbers it writes; problems name the flag or key to fix.</summary>

@@ -29,7 +29,7 @@ internal static class ServeCommand
         };
         var llm = new Option<bool>("--llm")
         {
-            Description = "Parse with the LLM pipeline ([llm] strategy, default rules-first) instead of the rules only; /health/ready then probes the backends.",
+            Description = "Parse with the LLM pipeline ([llm] strategy) instead of the rules only; /health/ready then probes the backends.",
         };
         var strategy = new Option<string?>("--strategy")
         {

@@ -13,7 +13,7 @@ internal static class ShortenCommand
         var name = new Argument<string>("NAME") { Description = "The file or folder name to shorten." };
         var maxLength = new Option<int>("--max-length") { Description = "Maximum length in characters.", DefaultValueFactory = _ => 100 };
         maxLength.AtLeast(1);
-        var kind = new Option<string>("--kind") { Description = "file (keeps extension and SxxEyy) or directory.", DefaultValueFactory = _ => "file" };
+        var kind = new Option<string>("--kind") { Description = "file (keeps the extension and the episode numbers) or directory.", DefaultValueFactory = _ => "file" };
         kind.AcceptOnlyFromAmong("file", "directory");
         var llm = new Option<bool>("--llm") { Description = "Ask the configured LLM (the result is still checked and never exceeds the limit)." };
         var llmOptions = new LlmOptions();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Episodic.Core.Model;
 using Episodic.Core.Naming;
+using Episodic.Core.Parsing;
 using Episodic.Llm.Answers;
 using Episodic.Llm.Prompting;
 using Episodic.Llm.Validation;
@@ -114,6 +115,11 @@ public sealed partial class LlmService
             if (NameShortener.MarkerOf(longName) is { } marker && !string.Equals(NameShortener.MarkerOf(candidate), marker, StringComparison.Ordinal))
             {
                 return $"a file name must keep its episode marker {marker}";
+            }
+
+            if (!NameShortener.KeepsEpisode(longName, candidate, RuleParser.Default))
+            {
+                return "a file name must keep its season and episode numbers (or air date) exactly as the original has them";
             }
         }
 

@@ -33,8 +33,11 @@ public sealed record RoutingOptions
     /// <summary><c>[routing] rename = template|keep</c>: keep the original file name inside the planned folder.</summary>
     public bool KeepOriginalName { get; init; }
 
+    /// <summary>The default <see cref="MinConfidence"/>.</summary>
+    public const double DefaultMinConfidence = 0.7;
+
     /// <summary>Files below this confidence (and unparsed files) are skipped, never moved.</summary>
-    public double MinConfidence { get; init; } = 0.7;
+    public double MinConfidence { get; init; } = DefaultMinConfidence;
 
     /// <summary>Longest path component allowed (bytes on most file systems); longer names are shortened.</summary>
     public int MaxComponentLength { get; init; } = 200;

@@ -187,6 +187,33 @@ public sealed class CliTests
         Assert.Contains("no-such-corpus.tsv", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("parse")]
+    [InlineData("route")]
+    [InlineData("serve")]
+    [InlineData("shorten")]
+    [InlineData("eval")]
+    public async Task Help_states_each_default_once(string command)
+    {
+        var run = await Run([command, "--help"]);
+
+        Assert.Equal(0, run.Exit);
+        foreach (var line in run.Stdout.Split('\n'))
+        {
+            var mentions = System.Text.RegularExpressions.Regex.Count(line, "default", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+            Assert.True(mentions <= 1, $"'{line.Trim()}' states its default more than once");
+        }
+
+        var help = run.Stdout;
+        if (command == "route")
+        {
+            foreach (var placeholder in new[] { "{show}", "{season:00}", "{episode:00}", "{episodes}", "{absolute:000}", "{air_date}", "{year}", "{ext}", "{original}" })
+            {
+                Assert.Contains(placeholder, help, StringComparison.Ordinal);
+            }
+        }
+    }
+
     [Fact]
     public async Task Version_prints_and_exits_0()
     {

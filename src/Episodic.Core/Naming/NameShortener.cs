@@ -11,6 +11,11 @@ public static partial class NameShortener
 {
     private const string Illegal = "<>:\"/\\|?*";
 
+    /// <summary>
+    /// A legal name of at most <paramref name="maxLength"/> characters. For a file the extension and the episode
+    /// identity (SxxEyy, 1x05, "Episode 5", "- 05", a date, 第12话) always survive: what follows the identity (quality,
+    /// codec, group and hash tags) goes first, then bracketed tags before it, then the title is cut.
+    /// </summary>
     public static string Shorten(string name, int maxLength, ShortNameKind kind)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 1);
@@ -20,25 +25,57 @@ public static partial class NameShortener
             return clean;
         }
 
-        if (kind == ShortNameKind.File)
+        if (kind == ShortNameKind.Directory)
         {
-            var ext = Path.GetExtension(clean);
-            var stem = clean[..^ext.Length];
-            var marker = Marker().Match(stem);
-            var tail = marker.Success ? " - " + marker.Value.ToUpperInvariant() + ext : ext;
-            var show = marker.Success ? stem[..marker.Index] : stem;
-            show = Words(show.Replace('.', ' ').Replace('_', ' '));
-            var room = maxLength - tail.Length;
-            if (room >= 1)
-            {
-                return (Cut(show, room) + tail).Trim();
-            }
+            return Cut(Words(clean), maxLength);
+        }
 
+        var ext = Extension().Match(clean) is { Success: true } e ? e.Value : "";
+        var stem = clean[..^ext.Length];
+        if (ext.Length >= maxLength)
+        {
+            // Nothing but (part of) the extension fits: a limit this small cannot keep a usable name.
             return Cut(clean, maxLength);
         }
 
-        return Cut(Words(clean), maxLength);
+        var identity = Identity().Match(stem);
+        if (!identity.Success)
+        {
+            return (Cut(Title(stem), maxLength - ext.Length) + ext).Trim();
+        }
+
+        var marker = identity.Groups["id"].Value;
+        marker = marker.StartsWith('s') || marker.StartsWith('S') ? marker.ToUpperInvariant() : marker;
+        var tail = " - " + marker + ext;
+        var title = Title(stem[..identity.Index]);
+        var room = maxLength - tail.Length;
+        if (title.Length > 0 && room >= 1)
+        {
+            return (Cut(title, room) + tail).Trim();
+        }
+
+        // No room for any title: the identity and the extension alone.
+        var bare = marker + ext;
+        return bare.Length <= maxLength ? bare : Cut(marker, maxLength - ext.Length) + ext;
     }
+
+    /// <summary>
+    /// True when <paramref name="shortName"/> reads back to the episode numbers (season, episodes, absolute numbers,
+    /// air date) that <paramref name="longName"/> has: a shortened name must never lose them.
+    /// </summary>
+    public static bool KeepsEpisode(string longName, string shortName, Parsing.IFilenameParser parser)
+    {
+        ArgumentNullException.ThrowIfNull(parser);
+        var before = parser.Parse(longName);
+        var after = parser.Parse(shortName);
+        static IReadOnlyList<int> Numbers(Model.EpisodeParse p) => p.Episodes.Count > 0 ? p.Episodes : p.AbsoluteEpisodes;
+        return Numbers(after).SequenceEqual(Numbers(before))
+            && (before.Season is null || after.Season == before.Season)
+            && after.AirDate == before.AirDate;
+    }
+
+    /// <summary>The title part: group and other bracketed tags removed, separators as spaces.</summary>
+    private static string Title(string s) => Words(Brackets().Replace(s, " ").Replace('.', ' ').Replace('_', ' ')).Trim(' ', '-');
 
     /// <summary>True for a name that is legal on Windows, macOS and Linux.</summary>
     public static bool IsLegal(string name) =>
@@ -78,6 +115,22 @@ public static partial class NameShortener
 
     [GeneratedRegex(@"S\d{1,4}E\d{1,4}(?:-?E\d{1,4})*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
     private static partial Regex Marker();
+
+    /// <summary>
+    /// The episode identity, first match wins: SxxEyy (ranges), NxNN, a date, "Episode N"/"EpN"/"EN", 第N话, or a number
+    /// after " - " (the fansub form), with an optional version ("05v2").
+    /// </summary>
+    [GeneratedRegex(
+        @"(?<id>S\d{1,4}E\d{1,4}(?:-?E\d{1,4})*)|(?<id>\b\d{1,2}x\d{2,3}\b)|(?<id>\b(?:19|20)\d{2}[.\-_ ]\d{2}[.\-_ ]\d{2}\b)|(?<id>\b(?:Episode|Ep|E)[ .]?\d{1,4}(?:-\d{1,4})?(?:v\d)?\b)|(?<id>第\d{1,4}[话話集])|(?<dash>\s-\s)(?<id>\d{1,4}(?:-\d{1,4})?(?:v\d)?)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 100)]
+    private static partial Regex Identity();
+
+    /// <summary>A real extension: a dot and 2-5 letters or digits at the end.</summary>
+    [GeneratedRegex(@"\.[A-Za-z0-9]{2,5}$", RegexOptions.CultureInvariant, 100)]
+    private static partial Regex Extension();
+
+    [GeneratedRegex(@"\[[^\]]*\]|\([^)]*\)|【[^】]*】", RegexOptions.CultureInvariant, 100)]
+    private static partial Regex Brackets();
 
     /// <summary>The SxxEyy marker of a name, or null.</summary>
     public static string? MarkerOf(string name) => Marker().Match(name) is { Success: true } m ? m.Value.ToUpperInvariant() : null;

@@ -24,9 +24,8 @@ public static class TitleWords
             }
         }
 
-        foreach (var ch in s)
+        foreach (var c in Diacritics.Fold(s).ToLowerInvariant())
         {
-            var c = Diacritics.Fold(char.ToLowerInvariant(ch));
             if (char.IsLetterOrDigit(c))
             {
                 sb.Append(c);

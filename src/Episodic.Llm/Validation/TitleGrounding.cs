@@ -61,9 +61,8 @@ internal static class TitleGrounding
     internal static string Fold(string s)
     {
         var sb = new StringBuilder(s.Length);
-        foreach (var ch in s)
+        foreach (var c in Diacritics.Fold(s).ToLowerInvariant())
         {
-            var c = Diacritics.Fold(char.ToLowerInvariant(ch));
             if (char.IsLetterOrDigit(c))
             {
                 sb.Append(c);

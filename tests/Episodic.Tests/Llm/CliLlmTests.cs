@@ -44,6 +44,25 @@ public sealed class CliLlmTests
     }
 
     [Fact]
+    public async Task Parse_with_llm_shows_progress_on_a_terminal_and_keeps_it_out_of_stdout()
+    {
+        using var server = new FakeOpenAiServer();
+        server.Enqueue(FakeReply.Text("""{"show_name":"Dandadan","year":null,"season":null,"episodes":[18],"absolute_episodes":[18],"air_date":null,"full_season":false,"special":false,"crc32":"9226CA61","release_group":"SubsPlease","version":null,"is_episode":true,"confidence":0.95,"reasoning":"Dash number."}"""));
+        using var input = new StringReader("[SubsPlease] Dandadan - 18 (1080p) [9226CA61].mkv\n");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await CliApp.RunAsync(["parse", "-", "--strategy", "llm-only", "--no-cache", "-f", "jsonl"], input, output, error, stderrIsTerminal: true, environment: OpenAiEnv(server));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("parsed 1 name(s), 1 by the model", error.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("\r\u001b[2K", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b", output.ToString(), StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(output.ToString().Trim());
+        Assert.Equal(18, doc.RootElement.GetProperty("episode").GetInt32());
+    }
+
+    [Fact]
     public async Task A_failing_backend_leaves_the_rules_answer_and_says_so()
     {
         using var server = new FakeOpenAiServer();
