@@ -52,7 +52,7 @@ public sealed class CliLlmTests
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exit = await CliApp.RunAsync(["parse", "-", "--strategy", "llm-only", "--no-cache", "-f", "jsonl"], input, output, error, stderrIsTerminal: true, environment: OpenAiEnv(server));
+        var exit = await CliApp.RunAsync(["parse", "-", "--strategy", "llm-only", "--no-cache", "-f", "jsonl"], input, output, error, stderrIsTerminal: true, environment: OpenAiEnv(server), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(0, exit);
         Assert.Contains("parsed 1 name(s), 1 by the model", error.ToString(), StringComparison.Ordinal);
