@@ -45,7 +45,7 @@ internal static class ServeCommand
         maxBatch.AtLeast(1);
         var logLevel = new Option<string?>("--log-level")
         {
-            Description = "Server log threshold: trace, debug (one line per request, never the query string), information (default), warning, error, critical or none. Default: [logging] level.",
+            Description = "Server log threshold: trace, debug (one line per request, never the query string), information, warning, error, critical or none. Default: [logging] level, else information.",
         };
         logLevel.Validators.Add(r =>
         {
