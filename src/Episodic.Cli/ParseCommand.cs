@@ -38,6 +38,7 @@ internal static class ParseCommand
         concurrency.AtLeast(1);
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the answer cache." };
         var cacheDir = new Option<string?>("--cache-dir") { Description = "Folder of the SQLite answer cache (default: the user's cache folder)." };
+        var strict = new Option<bool>("--strict") { Description = "Exit 8 when any LLM request failed (another backend or the rule parser answered instead)." };
         var stats = new Option<bool>("--stats") { Description = "Print a run summary on stderr: names by tier, calls, tokens, cost, cache hit rate, latency." };
         var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve Prometheus metrics on http://127.0.0.1:PORT/metrics during the run." };
         metricsPort.Port();
@@ -45,7 +46,7 @@ internal static class ParseCommand
 
         var command = new Command("parse", "Parse release/file names into show, season, episodes, air date and more.")
         {
-            paths, format, llm, strategy, concurrency, noCache, cacheDir, stats, metricsPort,
+            paths, format, llm, strategy, concurrency, noCache, cacheDir, stats, metricsPort, strict,
         };
         foreach (var option in llmOptions.All)
         {
@@ -105,6 +106,11 @@ internal static class ParseCommand
                 if (statistics is not null)
                 {
                     StatsWriter.Write(context.Stderr, statistics);
+                }
+
+                if (LlmFailures.Report(context, host.Pipeline.Failures, result.GetValue(strict)) is { } failedStrict)
+                {
+                    return failedStrict;
                 }
             }
 

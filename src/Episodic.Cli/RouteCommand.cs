@@ -40,11 +40,12 @@ internal static class RouteCommand
         var dailyTemplate = new Option<string?>("--daily-template") { Description = $"Daily show layout ([routing] daily_template). Default: {RoutingOptions.DefaultDailyTemplate}" };
         var rename = new Option<string?>("--rename") { Description = "template, or keep: keep the original file name inside the planned folder ([routing] rename; default template)." };
         rename.AcceptOnlyFromAmong("template", "keep");
+        var strict = new Option<bool>("--strict") { Description = "With --llm: exit 8, before anything is moved, when any LLM request failed (another backend or the rule parser answered instead)." };
         var llm = new Option<bool>("--llm") { Description = "Parse with the LLM pipeline and let the model match show names to library folders and shorten long names." };
         var llmOptions = new LlmOptions();
         var command = new Command("route", "File episodes into a media library (dry run unless --apply); every operation is journaled and can be undone.")
         {
-            sources, library, animeLibrary, apply, mode, onConflict, minConfidence, verifyCrc, journal, wait, createLibrary, format, template, animeTemplate, dailyTemplate, rename, llm,
+            sources, library, animeLibrary, apply, mode, onConflict, minConfidence, verifyCrc, journal, wait, createLibrary, format, template, animeTemplate, dailyTemplate, rename, llm, strict,
         };
         command.Description += $"\n\nTemplate placeholders: {TemplateRenderer.PlaceholderHelp}";
         foreach (var option in llmOptions.All)
@@ -138,6 +139,11 @@ internal static class RouteCommand
                 else
                 {
                     plan = await RoutePlanner.PlanAsync(roots, options, RuleParser.Default.Parse, null, context.Error, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (host is not null && LlmFailures.Report(context, host.Pipeline.Failures, result.GetValue(strict)) is { } failedStrict)
+                {
+                    return failedStrict;
                 }
 
                 var json = result.GetValue(format) == "json";

@@ -21,9 +21,20 @@ public sealed class EpisodePipeline
     private readonly IReadOnlyList<ChainBackend> _chain;
     private readonly EpisodicMetrics? _metrics;
     private readonly Dictionary<string, SemaphoreSlim> _slots;
+    private readonly Action<string>? _warn;
+
+    /// <summary>Backend failures so far, per backend and kind (the end-of-run summary and --strict read it).</summary>
+    public BackendFailures Failures { get; } = new();
 
     public EpisodePipeline(PipelineOptions options, IFilenameParser rules, IReadOnlyList<ChainBackend> chain, EpisodicMetrics? metrics = null)
+        : this(options, rules, chain, metrics, null)
     {
+    }
+
+    /// <param name="warn">Told once per backend when its circuit opens (later requests skip it).</param>
+    public EpisodePipeline(PipelineOptions options, IFilenameParser rules, IReadOnlyList<ChainBackend> chain, EpisodicMetrics? metrics, Action<string>? warn)
+    {
+        _warn = warn;
         _options = options;
         _rules = rules;
         _chain = chain;
@@ -120,7 +131,7 @@ public sealed class EpisodePipeline
             {
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    batch[i].Result.TrySetResult(Fallback(batch[i].Rules, $"the pipeline failed ({ex.GetType().Name})"));
+                    batch[i].Result.TrySetResult(Fallback(batch[i].Rules, $"the pipeline failed ({FailureKind.Of(ex)})"));
                 }
             }
         }, CancellationToken.None);
@@ -131,6 +142,7 @@ public sealed class EpisodePipeline
     {
         var best = new EpisodeParse?[names.Length];
         var why = new string?[names.Length];
+        var failed = new bool[names.Length];
         var open = Enumerable.Range(0, names.Length).ToList();
         foreach (var backend in _chain)
         {
@@ -141,6 +153,11 @@ public sealed class EpisodePipeline
 
             if (backend.IsOpen())
             {
+                if (Failures.CircuitOpened(backend.Name))
+                {
+                    _warn?.Invoke($"{backend.Name}: circuit open after repeated failures; skipping it for now");
+                }
+
                 foreach (var i in open)
                 {
                     why[i] = $"{backend.Name} was skipped (circuit open)";
@@ -154,6 +171,7 @@ public sealed class EpisodePipeline
             await slot.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
+                Failures.Request(backend.Name);
                 var subset = open.Select(i => names[i]).ToList();
                 answers = subset.Count == 1
                     ? [await backend.Service.ParseFilenameAsync(subset[0], _options.MaxTokensPerName, cancellationToken).ConfigureAwait(false)]
@@ -161,9 +179,12 @@ public sealed class EpisodePipeline
             }
             catch (Exception ex) when (ex is LlmBackendException or BackendUnavailableException or TimeoutException or HttpRequestException)
             {
+                var kind = FailureKind.Of(ex);
+                Failures.Failure(backend.Name, kind);
                 foreach (var i in open)
                 {
-                    why[i] = $"{backend.Name} failed ({ex.Message})";
+                    why[i] = $"{backend.Name} failed ({kind})";
+                    failed[i] = true;
                 }
 
                 _metrics?.Fallback("backend-failed");
@@ -201,6 +222,10 @@ public sealed class EpisodePipeline
         for (var i = 0; i < names.Length; i++)
         {
             results[i] = Choose(best[i], rules[i], why[i]);
+            if (failed[i] && !results[i].Source.StartsWith("llm:", StringComparison.Ordinal))
+            {
+                Failures.AnsweredByRules();
+            }
         }
 
         return results;

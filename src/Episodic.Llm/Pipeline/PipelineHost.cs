@@ -101,7 +101,7 @@ public sealed class PipelineHost : IDisposable
             chain.Add(new ChainBackend(backend.Name, service, () => client.Circuit() is CircuitState.Open or CircuitState.Isolated));
         }
 
-        var host = new PipelineHost(new EpisodePipeline(options, RuleParser.Default, chain, m), settings, options, chain, m, cache, warn);
+        var host = new PipelineHost(new EpisodePipeline(options, RuleParser.Default, chain, m, warn), settings, options, chain, m, cache, warn);
         host._owned.AddRange(owned);
         if (cache is not null)
         {

@@ -82,7 +82,7 @@ public sealed class EpisodePipelineTests
 
         Assert.Equal(names, results.Select(r => r.Input));
         Assert.All(results, r => Assert.Equal("rules", r.Source));
-        Assert.All(results, r => Assert.Contains("a:m failed (rate limited)", r.Reasoning, StringComparison.Ordinal));
+        Assert.All(results, r => Assert.Contains("a:m failed (HTTP 429 (rate limited))", r.Reasoning, StringComparison.Ordinal));
     }
 
     [Fact]
