@@ -16,7 +16,7 @@ public sealed class LibraryLockTests
 
         var held = LibraryLock.Acquire([fx.Library], TimeSpan.Zero, "test", TestContext.Current.CancellationToken);
         var clock = Stopwatch.StartNew();
-        var refused = await RunCli(["route", fx.Downloads, "--library", fx.Library, "--apply"]);
+        var refused = await RunCli(["route", fx.Downloads, "--library", fx.Library, "--apply"], fx.Root);
         var refusedAfter = clock.Elapsed;
 
         Assert.True(refused.Exit == 7, $"exit {refused.Exit}, expected 7 (library busy): {refused.Stderr}");
@@ -25,13 +25,13 @@ public sealed class LibraryLockTests
         Assert.Equal(before, fx.Snapshot());
         Assert.True(refusedAfter < TimeSpan.FromSeconds(20), $"refused after {refusedAfter}");
 
-        var waiting = RunCli(["route", fx.Downloads, "--library", fx.Library, "--apply", "--wait", "30s"]);
+        var waiting = RunCli(["route", fx.Downloads, "--library", fx.Library, "--apply", "--wait", "30s"], fx.Root);
         await Task.Delay(1500, TestContext.Current.CancellationToken);
         Assert.False(waiting.IsCompleted, "the waiting run must not proceed while the lock is held");
         held.Dispose();
         var waited = await waiting;
 
-        Assert.Equal(0, waited.Exit);
+        Assert.True(waited.Exit == 0, $"exit {waited.Exit}: {waited.Stderr}");
         Assert.Empty(Directory.GetFiles(fx.Downloads));
     }
 
@@ -49,13 +49,15 @@ public sealed class LibraryLockTests
         Assert.Contains("(third)", File.ReadAllText(Path.Join(fx.Library, ".episodic", LibraryLock.HolderFileName)), StringComparison.Ordinal);
     }
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunCli(string[] args)
+    /// <summary>The built CLI as a second process, in a clean folder and without any configuration from the environment.</summary>
+    private static async Task<(int Exit, string Stdout, string Stderr)> RunCli(string[] args, string workingDirectory)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
         };
         start.ArgumentList.Add(Path.Join(AppContext.BaseDirectory, "episodic.dll"));
         foreach (var a in args)
@@ -63,7 +65,11 @@ public sealed class LibraryLockTests
             start.ArgumentList.Add(a);
         }
 
-        start.Environment["EPISODIC_CONFIG"] = "";
+        foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("EPISODIC_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(variable);
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
