@@ -26,16 +26,6 @@ internal sealed class TempCacheDir : IDisposable
     }
 }
 
-/// <summary>A clock the test moves by hand.</summary>
-internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = start;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-
-    public void Advance(TimeSpan by) => Now += by;
-}
-
 internal static class Parses
 {
     /// <summary>An answer with every field set, including unicode and an air date.</summary>

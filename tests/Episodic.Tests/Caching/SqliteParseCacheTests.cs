@@ -85,7 +85,7 @@ public sealed class SqliteParseCacheTests : IDisposable
     [Fact]
     public void Expired_entries_are_misses_and_are_purged()
     {
-        var clock = new ManualClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         using (var cache = Open(TimeSpan.FromDays(1), clock))
         {
             cache.Store(Key("a"), Parses.Sparse("a"));

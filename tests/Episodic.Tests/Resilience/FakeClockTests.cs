@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Episodic.Tests.Resilience;
 
-/// <summary>Delays and breaks measured on a <see cref="ManualTimeProvider"/>: exact, and without sleeping.</summary>
+/// <summary>Delays and breaks measured on a <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/>: exact, and without sleeping.</summary>
 public sealed class FakeClockTests
 {
     private static readonly ChatMessage[] Prompt = [new(ChatRole.User, "Show.S01E02.mkv")];
@@ -13,7 +13,7 @@ public sealed class FakeClockTests
     [Fact]
     public async Task The_retry_waits_exactly_the_servers_Retry_After()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new RecordingTimeProvider();
         var inner = new FuncChatClient((call, _) => call == 1
             ? throw new LlmBackendException(BackendKind.OpenAI, 429, TimeSpan.FromSeconds(20), "slow down")
             : Task.FromResult(FuncChatClient.Ok("after")));
@@ -21,7 +21,7 @@ public sealed class FakeClockTests
         using var client = new ResilientChatClient(inner, BackendKind.OpenAI, options, timeProvider: clock);
 
         var call = client.GetResponseAsync(Prompt, cancellationToken: TestContext.Current.CancellationToken);
-        await WaitUntil(() => clock.Pending().Contains(TimeSpan.FromSeconds(20)));
+        await WaitUntil(() => clock.Scheduled.Contains(TimeSpan.FromSeconds(20)));
 
         clock.Advance(TimeSpan.FromSeconds(19.9));
         await Task.Delay(50, TestContext.Current.CancellationToken);
@@ -37,7 +37,7 @@ public sealed class FakeClockTests
     [Fact]
     public async Task The_circuit_reports_half_open_once_the_break_has_passed()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new RecordingTimeProvider();
         var inner = new FuncChatClient((_, _) => throw new LlmBackendException(BackendKind.Ollama, 503, null, "down"));
         var options = TestOptions.Fast(maxRetries: 0) with
         {
