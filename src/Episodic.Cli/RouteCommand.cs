@@ -43,12 +43,14 @@ internal static class RouteCommand
         var strict = new Option<bool>("--strict") { Description = "With --llm: exit 8, before anything is moved, when any LLM request failed (another backend or the rule parser answered instead)." };
         var llm = new Option<bool>("--llm") { Description = "Parse with the LLM pipeline and let the model match show names to library folders and shorten long names." };
         var llmOptions = new LlmOptions();
+        var metadata = new MetadataOptions(allowNone: true);
+        var metadataRequired = new Option<bool>("--metadata-required") { Description = "With --metadata: skip files the provider cannot identify (down, refused key, unknown show) instead of filing them by their name." };
         var command = new Command("route", "File episodes into a media library (dry run unless --apply); every operation is journaled and can be undone.")
         {
             sources, library, animeLibrary, apply, mode, onConflict, minConfidence, verifyCrc, journal, wait, createLibrary, format, template, animeTemplate, dailyTemplate, rename, llm, strict,
         };
         command.Description += $"\n\nTemplate placeholders: {TemplateRenderer.PlaceholderHelp}";
-        foreach (var option in llmOptions.All)
+        foreach (var option in llmOptions.All.Concat(metadata.All).Append(metadataRequired))
         {
             command.Options.Add(option);
         }
@@ -128,6 +130,20 @@ internal static class RouteCommand
                 return CliApp.ExitConfigError;
             }
 
+            if (!metadata.TryChoose(result, configuration, context, "none", out var provider))
+            {
+                host?.Dispose();
+                return CliApp.ExitConfigError;
+            }
+
+            using var metadataHost = provider is { } chosen ? metadata.CreateHost(result, configuration, context, chosen, result.GetValue(llm) ? host?.Service : null) : null;
+            if (provider is not null && metadataHost is null)
+            {
+                host?.Dispose();
+                return CliApp.ExitConfigError;
+            }
+
+            options = options with { Identifier = metadataHost?.Identifier, MetadataRequired = result.GetValue(metadataRequired) };
             using (host)
             {
                 RoutePlan plan;

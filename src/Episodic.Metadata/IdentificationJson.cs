@@ -29,7 +29,7 @@ public sealed record IdentificationJson(
         ArgumentNullException.ThrowIfNull(id);
         return new IdentificationJson(
             input,
-            StatusName(id.Status),
+            MetadataNames.Of(id.Status),
             id.Show?.Name,
             id.Show?.Year,
             id.Show?.Id.ToString(),
@@ -39,33 +39,10 @@ public sealed record IdentificationJson(
             id.Episodes,
             id.EpisodeTitle,
             id.AirDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            MatchedByName(id.MatchedBy),
+            MetadataNames.Of(id.MatchedBy),
             Math.Round(id.Confidence, 3),
             id.Reason);
     }
-
-    /// <summary>snake_case status names: identified, not_an_episode, show_not_found, ambiguous, episode_unknown, provider_unavailable.</summary>
-    public static string StatusName(IdentifyStatus status) => status switch
-    {
-        IdentifyStatus.Identified => "identified",
-        IdentifyStatus.NotAnEpisode => "not_an_episode",
-        IdentifyStatus.ShowNotFound => "show_not_found",
-        IdentifyStatus.Ambiguous => "ambiguous",
-        IdentifyStatus.EpisodeUnknown => "episode_unknown",
-        _ => "provider_unavailable",
-    };
-
-    /// <summary>snake_case names: alias, name, original_name, alternative_title, model, most_likely.</summary>
-    public static string? MatchedByName(MatchedBy? by) => by switch
-    {
-        null => null,
-        Core.Metadata.MatchedBy.Alias => "alias",
-        Core.Metadata.MatchedBy.Name => "name",
-        Core.Metadata.MatchedBy.OriginalName => "original_name",
-        Core.Metadata.MatchedBy.AlternativeTitle => "alternative_title",
-        Core.Metadata.MatchedBy.Model => "model",
-        _ => "most_likely",
-    };
 }
 
 /// <summary>Source-generated serialisation of <see cref="IdentificationJson"/>.</summary>

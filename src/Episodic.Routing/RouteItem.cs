@@ -1,3 +1,4 @@
+using Episodic.Core.Metadata;
 using Episodic.Core.Model;
 
 namespace Episodic.Routing;
@@ -20,6 +21,9 @@ public sealed record RouteItem(string Source, string? Destination, RouteAction A
 {
     /// <summary>Files beside the source with the same stem ("Show.S01E01.en.srt") that travel with it.</summary>
     public IReadOnlyList<(string Source, string Destination)> Sidecars { get; init; } = [];
+
+    /// <summary>What the metadata provider said about the file (null when routing without metadata).</summary>
+    public Identification? Metadata { get; init; }
 
     /// <summary>The planned target (null for skipped files).</summary>
     public RouteTarget? Target { get; init; }

@@ -1,3 +1,4 @@
+using Episodic.Core.Metadata;
 using Episodic.Core.Model;
 using Episodic.Core.Naming;
 
@@ -57,26 +58,48 @@ public static partial class RoutePlanner
             return new RouteItem(file.FullPath, null, RouteAction.Skip, skip, parse);
         }
 
-        var root = Path.GetFullPath(IsAnime(parse, file.FullPath) ? options.AnimeRoot ?? options.LibraryRoot : options.LibraryRoot);
+        Identification? metadata = null;
+        var fallbackNote = "";
+        if (options.Identifier is { } identifier)
+        {
+            metadata = await identifier.IdentifyAsync(parse, cancellationToken).ConfigureAwait(false);
+            if (MetadataSkipReason(metadata, options) is { } metadataSkip)
+            {
+                return new RouteItem(file.FullPath, null, RouteAction.Skip, metadataSkip, parse) { Metadata = metadata };
+            }
+
+            if (!metadata.IsIdentified)
+            {
+                fallbackNote = $" (filed by its name: {metadata.Reason})";
+            }
+        }
+
+        var anime = IsAnime(parse, file.FullPath);
+        var root = Path.GetFullPath(anime ? options.AnimeRoot ?? options.LibraryRoot : options.LibraryRoot);
         if (!folders.TryGetValue(root, out var known))
         {
             known = new ShowFolderIndex(ListFolders(root));
             folders[root] = known;
         }
 
-        var (folder, isNew, how) = await resolver.ResolveAsync(parse, root, known, cancellationToken).ConfigureAwait(false);
+        var identified = metadata is { IsIdentified: true, Show: not null };
+        var (folder, isNew, how) = identified
+            ? MetadataFolder(metadata!.Show!, parse.ShowName, known, options)
+            : await resolver.ResolveAsync(parse, root, known, cancellationToken).ConfigureAwait(false);
         if (isNew && !known.Contains(folder))
         {
             known.Add(folder);
         }
 
-        var target = Build(parse, file.FullPath, options, folder, isNew) with { Root = root };
+        var routed = identified ? AsIdentified(parse, metadata!) : parse;
+        var target = Build(routed, file.FullPath, options, folder, isNew, identified ? metadata : null) with { Root = root, Anime = anime };
         var destination = target.FullPath;
         var sidecars = SidecarDestinations(file, destination);
-        var reason = $"{Describe(parse, target.Layout)} → {how}{(target.Anime ? " (anime root)" : "")}";
+        var described = identified ? DescribeIdentified(metadata!) : Describe(parse, target.Layout) + fallbackNote;
+        var reason = $"{described} → {how}{(target.Anime ? " (anime root)" : "")}";
         if (string.Equals(Path.GetFullPath(file.FullPath), destination, StringComparison.Ordinal))
         {
-            return new RouteItem(file.FullPath, destination, RouteAction.AlreadyDone, "already in place", parse) { Sidecars = sidecars, Target = target };
+            return new RouteItem(file.FullPath, destination, RouteAction.AlreadyDone, "already in place", parse) { Sidecars = sidecars, Target = target, Metadata = metadata };
         }
 
         if (!planned.Add(destination))
@@ -88,7 +111,7 @@ public static partial class RoutePlanner
             reason += "; the destination exists (identical → kept once, different → conflict)";
         }
 
-        return new RouteItem(file.FullPath, destination, RouteAction.Move, reason, parse) { Sidecars = sidecars, Target = target };
+        return new RouteItem(file.FullPath, destination, RouteAction.Move, reason, parse) { Sidecars = sidecars, Target = target, Metadata = metadata };
     }
 
     /// <summary>Sidecar destinations beside the video's destination, keeping their language/flag suffixes.</summary>

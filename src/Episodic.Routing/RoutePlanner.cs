@@ -1,4 +1,5 @@
 using System.Globalization;
+using Episodic.Core.Metadata;
 using Episodic.Core.Model;
 using Episodic.Core.Naming;
 
@@ -106,7 +107,7 @@ public static partial class RoutePlanner
     }
 
     /// <summary>Renders the layout for a decided show folder; every component is cleaned and fitted to the length limit.</summary>
-    internal static RouteTarget Build(EpisodeParse parse, string sourceFileName, RoutingOptions options, string showFolder, bool newShowFolder)
+    internal static RouteTarget Build(EpisodeParse parse, string sourceFileName, RoutingOptions options, string showFolder, bool newShowFolder, Identification? metadata = null)
     {
         var anime = IsAnime(parse, sourceFileName);
         var root = anime ? options.AnimeRoot ?? options.LibraryRoot : options.LibraryRoot;
@@ -115,7 +116,7 @@ public static partial class RoutePlanner
         {
             RouteLayout.Daily => options.DailyTemplate,
             RouteLayout.Absolute => options.AnimeTemplate,
-            _ => options.Template,
+            _ => metadata is { IsIdentified: true } && options.Template == RoutingOptions.DefaultTemplate ? RoutingOptions.DefaultMetadataTemplate : options.Template,
         };
         var components = TemplateRenderer.Components(template);
         var fileName = Path.GetFileName(sourceFileName);
@@ -124,7 +125,7 @@ public static partial class RoutePlanner
             components[^1] = "{original}{ext}";
         }
 
-        var values = new TemplateRenderer.Values(showFolder, parse, Path.GetExtension(fileName), Path.GetFileNameWithoutExtension(fileName));
+        var values = new TemplateRenderer.Values(showFolder, parse, Path.GetExtension(fileName), Path.GetFileNameWithoutExtension(fileName)) { Metadata = metadata };
         var parts = new List<string>(components.Length);
         for (var i = 0; i < components.Length; i++)
         {

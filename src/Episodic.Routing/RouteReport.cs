@@ -5,7 +5,7 @@ using Episodic.Core.Text;
 namespace Episodic.Routing;
 
 /// <summary>Renders plans and summaries for people (aligned text) and programs (JSON); shared by the CLI and tests.</summary>
-public static class RouteReport
+public static partial class RouteReport
 {
     /// <summary>
     /// The plan grouped by show folder (skipped files last), each file with the action apply would take
@@ -113,6 +113,7 @@ public static class RouteReport
             w.WriteString("show", item.Parse.ShowName);
             w.WriteString("show_folder", item.Target?.ShowFolder);
             w.WriteBoolean("anime", item.Target?.Anime ?? false);
+            WriteMetadata(w, item.Metadata);
             w.WriteStartArray("sidecars");
             foreach (var (source, destination) in item.Sidecars)
             {

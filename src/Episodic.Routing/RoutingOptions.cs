@@ -1,3 +1,5 @@
+using Episodic.Core.Metadata;
+
 namespace Episodic.Routing;
 
 /// <summary>How episodes are laid out in the library (<c>[routing]</c>); defaults match Plex/Jellyfin/Kodi conventions.</summary>
@@ -21,6 +23,12 @@ public sealed record RoutingOptions
     /// <summary>The default <see cref="DailyTemplate"/>.</summary>
     public const string DefaultDailyTemplate = "{show}/Season {year}/{show} - {air_date}{ext}";
 
+    /// <summary>
+    /// The season/episode layout used for files identified by a metadata provider while <see cref="Template"/> is
+    /// the default: the Plex/Jellyfin form with the canonical "Show Name (Year)" and the episode title.
+    /// </summary>
+    public const string DefaultMetadataTemplate = "{show}/Season {season:00}/{show} - S{season:00}E{episode:00} - {episode_title}{ext}";
+
     /// <summary><c>[routing] template</c> / <c>--template</c>: season/episode names.</summary>
     public string Template { get; init; } = DefaultTemplate;
 
@@ -38,6 +46,15 @@ public sealed record RoutingOptions
 
     /// <summary>Files below this confidence (and unparsed files) are skipped, never moved.</summary>
     public double MinConfidence { get; init; } = DefaultMinConfidence;
+
+    /// <summary>
+    /// Identifies show and episode with TMDB or TVmaze (<c>route --metadata</c>); null = files are filed by the name
+    /// alone. Behind a Core interface, so routing never references HTTP code.
+    /// </summary>
+    public IEpisodeIdentifier? Identifier { get; init; }
+
+    /// <summary><c>--metadata-required</c>: a file the provider cannot identify is skipped instead of filed by its name.</summary>
+    public bool MetadataRequired { get; init; }
 
     /// <summary>Longest path component allowed (bytes on most file systems); longer names are shortened.</summary>
     public int MaxComponentLength { get; init; } = 200;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Episodic.Core.Metadata;
 using Episodic.Core.Model;
 
 namespace Episodic.Routing;
@@ -14,7 +15,7 @@ public static partial class TemplateRenderer
 {
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
-        "show", "season", "episode", "episodes", "absolute", "air_date", "year", "ext", "original",
+        "show", "season", "episode", "episodes", "absolute", "air_date", "year", "ext", "original", "episode_title", "tmdb_id", "tvmaze_id",
     };
 
     /// <summary>Every placeholder with what it writes, for --help and docs.</summary>
@@ -24,7 +25,11 @@ public static partial class TemplateRenderer
         "{year} air or show year; {ext} extension with the dot; {original} source file name without extension. Zeros set the padding.";
 
     /// <summary>The values one file gives the placeholders.</summary>
-    internal sealed record Values(string Show, EpisodeParse Parse, string Extension, string Original);
+    internal sealed record Values(string Show, EpisodeParse Parse, string Extension, string Original)
+    {
+        /// <summary>The provider's show and episode, when the file was identified (fills {episode_title}, {tmdb_id}, {tvmaze_id}).</summary>
+        public Identification? Metadata { get; init; }
+    }
 
     /// <summary>Problems with a template (unknown placeholders, absolute or parent paths); empty when usable.</summary>
     public static IReadOnlyList<string> Validate(string template)
@@ -60,7 +65,7 @@ public static partial class TemplateRenderer
     internal static string[] Components(string template) => template.Split('/', '\\', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Renders one component; unknown placeholders stay as written (Validate reports them).</summary>
-    internal static string Render(string component, Values v) => Placeholder().Replace(component, m =>
+    internal static string Render(string component, Values v) => Placeholder().Replace(WithoutMissingTitle(component, v), m =>
     {
         var width = m.Groups["pad"].Success ? m.Groups["pad"].Value.Length : 0;
         return m.Groups["name"].Value switch
@@ -71,12 +76,21 @@ public static partial class TemplateRenderer
             "episodes" => string.Join('-', (v.Parse.Episodes.Count > 0 ? v.Parse.Episodes : v.Parse.AbsoluteEpisodes).Select(e => Pad(e, width))),
             "absolute" => Range(v.Parse.AbsoluteEpisodes.Count > 0 ? v.Parse.AbsoluteEpisodes : v.Parse.Episodes, width, "-"),
             "air_date" => v.Parse.AirDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-            "year" => (v.Parse.AirDate?.Year ?? v.Parse.Year)?.ToString(CultureInfo.InvariantCulture) ?? "",
+            "year" => (v.Metadata?.Show?.Year ?? v.Parse.AirDate?.Year ?? v.Parse.Year)?.ToString(CultureInfo.InvariantCulture) ?? "",
+            "episode_title" => v.Metadata?.EpisodeTitle ?? "",
+            "tmdb_id" => v.Metadata?.Show?.TmdbId?.ToString(CultureInfo.InvariantCulture) ?? "",
+            "tvmaze_id" => v.Metadata?.Show?.TvmazeId?.ToString(CultureInfo.InvariantCulture) ?? "",
             "ext" => v.Extension,
             "original" => v.Original,
             _ => m.Value,
         };
     });
+
+    /// <summary>An episode without a title drops " - {episode_title}" with its separator, not just the placeholder.</summary>
+    private static string WithoutMissingTitle(string component, Values v) =>
+        v.Metadata?.EpisodeTitle is { Length: > 0 } || !component.Contains("{episode_title}", StringComparison.Ordinal)
+            ? component
+            : component.Replace(" - {episode_title}", "", StringComparison.Ordinal).Replace("{episode_title}", "", StringComparison.Ordinal);
 
     private static string Pad(int n, int width) => n.ToString(CultureInfo.InvariantCulture).PadLeft(Math.Max(width, 1), '0');
 

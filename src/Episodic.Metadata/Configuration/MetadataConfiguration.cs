@@ -28,6 +28,7 @@ public static class MetadataConfiguration
             TvmazeRequestsPerSecond = Rate(tvmaze["requestspersecond"], "[tvmaze] requests_per_second", MetadataDefaults.TvmazeRequestsPerSecond, problems),
             Aliases = AliasTable.From(configuration.GetSection("aliases").GetChildren().Select(c => KeyValuePair.Create(c.Key, c.Value)), problems),
             CachePath = metadata["cachepath"] is { Length: > 0 } path ? path.Trim() : null,
+            MaxRetries = Retries(metadata["maxretries"], problems),
         };
         return (settings, problems);
     }
@@ -47,6 +48,22 @@ public static class MetadataConfiguration
 
         // A trailing slash makes relative paths ("search/tv") extend the base path instead of replacing its last segment.
         return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+    }
+
+    private static int Retries(string? value, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return MetadataDefaults.MaxRetries;
+        }
+
+        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 10)
+        {
+            return n;
+        }
+
+        problems.Add($"[metadata] max_retries = {value.Trim()} must be a whole number from 0 to 10, e.g. {MetadataDefaults.MaxRetries}");
+        return MetadataDefaults.MaxRetries;
     }
 
     private static double Rate(string? value, string key, double fallback, List<string> problems)
