@@ -14,6 +14,12 @@ if (args.Contains("--route-plan"))
     return;
 }
 
+if (args.Contains("--metadata"))
+{
+    await MetadataBench.RunAsync(Console.Out);
+    return;
+}
+
 if (args.Contains("--quick"))
 {
     QuickBench.Run(Console.Out);

@@ -42,8 +42,10 @@ public sealed class IdentifyTests
         var uk = await host.IdentifyAsync("The.Office.UK.S01E02.DVDRip.mkv");
         var us = await host.IdentifyAsync("The.Office.US.S01E02.DVDRip.mkv");
 
-        Assert.Equal((IdentifyStatus.Identified, 2001, "GB"), (uk.Status, uk.Show!.Year, uk.Show.Country));
-        Assert.Equal((IdentifyStatus.Identified, 2005, "US"), (us.Status, us.Show!.Year, us.Show.Country));
+        Assert.True(uk.IsIdentified, uk.Reason);
+        Assert.True(us.IsIdentified, us.Reason);
+        Assert.Equal((2001, "GB"), (uk.Show!.Year, uk.Show.Country));
+        Assert.Equal((2005, "US"), (us.Show!.Year, us.Show.Country));
     }
 
     [Theory]

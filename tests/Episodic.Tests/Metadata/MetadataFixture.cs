@@ -37,7 +37,7 @@ internal static class MetadataFixture
         TmdbRequestsPerSecond = 500,
         TvmazeRequestsPerSecond = 500,
         MaxRetries = 4,
-        AttemptTimeout = TimeSpan.FromSeconds(5),
+        AttemptTimeout = TimeSpan.FromSeconds(30),
         CachePath = cachePath,
     };
 
