@@ -197,7 +197,10 @@ public sealed class EpisodeIdentifier(IMetadataProvider provider, MetadataSettin
     private Task<ShowRecord?> RecordAsync(int id, CancellationToken cancellationToken) =>
         _records.GetOrAdd(id, i => provider.ShowAsync(i, cancellationToken));
 
-    /// <summary>Adds alternative titles to the best-ranked candidates that have none (one request each, cached).</summary>
+    /// <summary>
+    /// Adds alternative titles to the best-ranked candidates that have none, from the show details (one request each,
+    /// cached, and the same request that accepting the show needs anyway).
+    /// </summary>
     private async Task<IReadOnlyList<ShowCandidateInfo>> WithAlternativeTitlesAsync(IReadOnlyList<ShowCandidateInfo> candidates, CancellationToken cancellationToken)
     {
         var result = new List<ShowCandidateInfo>(candidates.Count);
@@ -206,8 +209,10 @@ public sealed class EpisodeIdentifier(IMetadataProvider provider, MetadataSettin
             var c = candidates[i];
             if (i < MaxAlternativeTitleLookups && c.AlternativeTitles.Count == 0)
             {
-                var titles = await provider.AlternativeTitlesAsync(c.Id.Id, cancellationToken).ConfigureAwait(false);
-                c = c with { AlternativeTitles = titles };
+                if (await RecordAsync(c.Id.Id, cancellationToken).ConfigureAwait(false) is { } record)
+                {
+                    c = c with { AlternativeTitles = record.Show.AlternativeTitles, OriginalName = c.OriginalName ?? record.Show.OriginalName };
+                }
             }
 
             result.Add(c);

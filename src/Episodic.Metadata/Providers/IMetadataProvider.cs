@@ -17,10 +17,10 @@ public interface IMetadataProvider
     /// <summary>Search results in the provider's own ranking (most relevant first).</summary>
     Task<IReadOnlyList<ShowCandidateInfo>> SearchAsync(string name, int? year, CancellationToken cancellationToken);
 
-    /// <summary>The show's other names (romaji, local titles), for matching names that are neither the name nor the original name.</summary>
-    Task<IReadOnlyList<string>> AlternativeTitlesAsync(int id, CancellationToken cancellationToken);
-
-    /// <summary>The show's details; null when the provider has no show with that id.</summary>
+    /// <summary>
+    /// The show's details with its alternative titles (romaji, local names: used for matching names that are neither
+    /// the name nor the original name, and for finding library folders); null when the provider has no such show.
+    /// </summary>
     Task<ShowRecord?> ShowAsync(int id, CancellationToken cancellationToken);
 
     /// <summary>The episodes of one season (0 = specials), in episode order; empty when the provider has no such season.</summary>

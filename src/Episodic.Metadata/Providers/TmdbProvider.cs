@@ -24,12 +24,6 @@ internal sealed class TmdbProvider(Func<TmdbClient> client, ResponseFetcher fetc
         }).ToList();
     }
 
-    public async Task<IReadOnlyList<string>> AlternativeTitlesAsync(int id, CancellationToken cancellationToken)
-    {
-        var titles = await client().AlternativeTitlesAsync(id, cancellationToken).ConfigureAwait(false);
-        return Titles(titles);
-    }
-
     public async Task<ShowRecord?> ShowAsync(int id, CancellationToken cancellationToken)
     {
         TmdbShow? show;
@@ -51,7 +45,8 @@ internal sealed class TmdbProvider(Func<TmdbClient> client, ResponseFetcher fetc
         var identified = new IdentifiedShow(new ShowId(MetadataProvider.Tmdb, show.Id), name, WireDates.Year(show.FirstAirDate))
         {
             OriginalName = show.OriginalName,
-            AlternativeTitles = Titles(show.AlternativeTitles),
+            // append_to_response saves a request; an answer without the appended block asks the endpoint itself.
+            AlternativeTitles = Titles(show.AlternativeTitles ?? await client().AlternativeTitlesAsync(id, cancellationToken).ConfigureAwait(false)),
             Country = show.OriginCountry is [var c, ..] ? c : null,
             Running = show.InProduction || (show.Status is { } s && RunningStatuses.Contains(s)),
             TmdbId = show.Id,

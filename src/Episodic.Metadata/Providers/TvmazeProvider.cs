@@ -24,9 +24,6 @@ internal sealed class TvmazeProvider(Func<TvmazeClient> client, ResponseFetcher 
         }).ToList();
     }
 
-    public async Task<IReadOnlyList<string>> AlternativeTitlesAsync(int id, CancellationToken cancellationToken) =>
-        (await ShowAsync(id, cancellationToken).ConfigureAwait(false))?.Show.AlternativeTitles ?? [];
-
     public async Task<ShowRecord?> ShowAsync(int id, CancellationToken cancellationToken)
     {
         try
