@@ -11,7 +11,7 @@ namespace Episodic.Cli;
 
 /// <summary>
 /// <c>episodic check</c>: validates the whole configuration, then probes the selected backend and every backend of
-/// <c>[llm] chain</c>, and prints one row per backend. Exit 0 = usable, 3 = configuration invalid, 4 = the selected
+/// <c>[llm] chain</c>, and prints one row per backend, then one row per metadata provider in use (<see cref="CheckMetadata"/>). Exit 0 = usable, 3 = configuration invalid, 4 = the selected
 /// backend cannot answer.
 /// </summary>
 internal static class CheckCommand
@@ -42,6 +42,8 @@ internal static class CheckCommand
         var settings = loaded.Llm;
         var problems = new List<string>(LlmConfiguration.Validate(settings));
         problems.AddRange(loaded.Problems);
+        var metadata = CheckMetadata.Read(llmOptions.BuildConfiguration(result, context));
+        problems.AddRange(metadata.Problems);
         var chain = new List<BackendKind>();
         if (loaded.Selected is { } kind)
         {
@@ -62,6 +64,12 @@ internal static class CheckCommand
             CheckTableWriter.Write(context.Stdout, rows);
         }
 
+        var metadataRows = await metadata.ProbeAsync(cancellationToken).ConfigureAwait(false);
+        if (metadataRows.Count > 0)
+        {
+            CheckMetadata.Write(context.Stdout, metadataRows);
+        }
+
         if (problems.Count > 0)
         {
             context.Error($"the configuration has {problems.Count} problem(s); see above.");
@@ -71,6 +79,12 @@ internal static class CheckCommand
         if (rows.Length == 0 || rows[0].Result is not { Healthy: true })
         {
             context.Error($"the selected backend cannot answer: {(rows.Length == 0 ? "none selected" : rows[0].Verdict)}");
+            return ExitUnhealthy;
+        }
+
+        if (metadataRows.FirstOrDefault(r => r.Routing) is { Probe.Healthy: false } routing)
+        {
+            context.Error($"the metadata provider [routing] metadata names cannot answer: {routing.Probe.Verdict}");
             return ExitUnhealthy;
         }
 

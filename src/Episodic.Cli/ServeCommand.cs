@@ -55,12 +55,13 @@ internal static class ServeCommand
             }
         });
         var llmOptions = new LlmOptions();
+        var metadata = new MetadataOptions(allowNone: true);
 
         var command = new Command("serve", "Serve parsing, route planning, health checks and metrics over HTTP until Ctrl+C.")
         {
             urls, apiKey, llm, strategy, noCache, maxBatch, logLevel,
         };
-        foreach (var option in llmOptions.All)
+        foreach (var option in llmOptions.All.Concat(metadata.All))
         {
             command.Options.Add(option);
         }
@@ -70,10 +71,31 @@ internal static class ServeCommand
             var chosen = result.GetValue(strategy) is { } s ? PipelineOptions.StrategyNames[s] : (Strategy?)null;
             var useLlm = result.GetValue(llm) || chosen is not null and not Strategy.RulesOnly;
             var key = result.GetValue(apiKey) ?? Environment(context, ApiKeyVariable);
+            Microsoft.Extensions.Configuration.IConfiguration configuration;
+            try
+            {
+                configuration = llmOptions.BuildConfiguration(result, context);
+            }
+            catch (LlmConfigurationException ex)
+            {
+                LlmOptions.Report(context, ex);
+                return CliApp.ExitConfigError;
+            }
+
+            if (!metadata.TryChoose(result, configuration, context, "none", out var provider))
+            {
+                return CliApp.ExitConfigError;
+            }
+
+            using var metadataHost = provider is { } p ? metadata.CreateHost(result, configuration, context, p, null) : null;
+            if (provider is not null && metadataHost is null)
+            {
+                return CliApp.ExitConfigError;
+            }
+
             WebApplication app;
             try
             {
-                var configuration = llmOptions.BuildConfiguration(result, context);
                 var levelName = result.GetValue(logLevel) ?? configuration["logging:level"] ?? "information";
                 if (!LogLevels.TryGetValue(levelName.Trim(), out var level))
                 {
@@ -89,6 +111,7 @@ internal static class ServeCommand
                     UseLlm = useLlm,
                     Configuration = useLlm ? configuration : null,
                     LogLevel = level,
+                    Identifier = metadataHost?.Identifier,
                     Overrides = new PipelineOverrides { Strategy = chosen, NoCache = result.GetValue(noCache) },
                     Warn = warning => context.Error(warning),
                 });

@@ -6,7 +6,10 @@ using Episodic.Llm.Providers;
 
 namespace Episodic.Cli;
 
-/// <summary><c>episodic suggest-show NAME --candidates FILE</c>: pick the best metadata match with the configured LLM.</summary>
+/// <summary>
+/// <c>episodic suggest-show NAME [--candidates FILE]</c>: pick the best metadata match with the configured LLM. Without
+/// --candidates the configured metadata provider (TMDB or TVmaze) is searched for them.
+/// </summary>
 internal static class SuggestShowCommand
 {
     public static Command Create(CliContext context)
@@ -14,19 +17,30 @@ internal static class SuggestShowCommand
         var name = new Argument<string>("NAME") { Description = "The show name read from a filename." };
         var candidates = new Option<string>("--candidates")
         {
-            Description = "JSON file (or - for stdin) with an array of {id, name, original_name, first_air_date, overview, alternative_titles}.",
-            Required = true,
+            Description = "JSON file (or - for stdin) with an array of {id, name, original_name, first_air_date, overview, alternative_titles}. Default: search the metadata provider (--metadata).",
         };
         var llmOptions = new LlmOptions();
+        var metadata = new MetadataOptions(allowNone: false);
         var command = new Command("suggest-show", "Choose the metadata search result that is the same show, with the configured LLM; prints JSON.") { name, candidates };
-        foreach (var option in llmOptions.All)
+        foreach (var option in llmOptions.All.Concat(metadata.All))
         {
             command.Options.Add(option);
         }
 
         command.SetAction(async (result, cancellationToken) =>
         {
-            var path = result.GetValue(candidates)!;
+            var path = result.GetValue(candidates);
+            if (path is null)
+            {
+                var searched = await SearchAsync(result, context, llmOptions, metadata, result.GetValue(name)!, cancellationToken).ConfigureAwait(false);
+                if (searched.Exit is { } exit)
+                {
+                    return exit;
+                }
+
+                return await SuggestAsync(result, context, llmOptions, result.GetValue(name)!, searched.Candidates, searched.Provider, cancellationToken).ConfigureAwait(false);
+            }
+
             if (path != "-" && !File.Exists(path))
             {
                 context.Error($"no such file: '{path}'");
@@ -45,25 +59,72 @@ internal static class SuggestShowCommand
                 return CliApp.ExitInputError;
             }
 
-            using var host = llmOptions.CreateHost(result, context);
-            if (host?.Service is not { } service)
-            {
-                return CliApp.ExitConfigError;
-            }
-
-            try
-            {
-                var s = await service.SuggestShowNameAsync(result.GetValue(name)!, list, cancellationToken).ConfigureAwait(false);
-                await context.Stdout.WriteLineAsync(JsonSerializer.Serialize(new { id = s.Id, show_name = s.ShowName, confidence = s.Confidence, reasoning = s.Reasoning })).ConfigureAwait(false);
-                return CliApp.ExitOk;
-            }
-            catch (LlmBackendException ex)
-            {
-                context.Error($"{service.Name} failed: {ex.Message}");
-                return 4;
-            }
+            return await SuggestAsync(result, context, llmOptions, result.GetValue(name)!, list, null, cancellationToken).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>Asks the model; prints {id, show_name, confidence, reasoning} and, when the candidates came from a provider, show_id.</summary>
+    private static async Task<int> SuggestAsync(ParseResult result, CliContext context, LlmOptions llmOptions, string name, List<ShowCandidate> list, string? provider, CancellationToken cancellationToken)
+    {
+        using var host = llmOptions.CreateHost(result, context);
+        if (host?.Service is not { } service)
+        {
+            return CliApp.ExitConfigError;
+        }
+
+        try
+        {
+            var s = await service.SuggestShowNameAsync(name, list, cancellationToken).ConfigureAwait(false);
+            var showId = provider is not null && s.IsMatch ? $"{provider}:{s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : null;
+            await context.Stdout.WriteLineAsync(JsonSerializer.Serialize(new { id = s.Id, show_name = s.ShowName, show_id = showId, confidence = s.Confidence, reasoning = s.Reasoning, candidates = list.Count })).ConfigureAwait(false);
+            return CliApp.ExitOk;
+        }
+        catch (LlmBackendException ex)
+        {
+            context.Error($"{service.Name} failed: {ex.Message}");
+            return 4;
+        }
+    }
+
+    /// <summary>The provider's search results for the name (year and country suffixes used as hints), as model candidates.</summary>
+    private static async Task<(int? Exit, string? Provider, List<ShowCandidate> Candidates)> SearchAsync(ParseResult result, CliContext context, LlmOptions llmOptions, MetadataOptions metadata, string name, CancellationToken cancellationToken)
+    {
+        Microsoft.Extensions.Configuration.IConfiguration configuration;
+        try
+        {
+            configuration = llmOptions.BuildConfiguration(result, context);
+        }
+        catch (Episodic.Llm.Configuration.LlmConfigurationException ex)
+        {
+            LlmOptions.Report(context, ex);
+            return (CliApp.ExitConfigError, null, []);
+        }
+
+        var fallback = configuration.GetSection("tmdb")["apikey"] is { Length: > 0 } ? "tmdb" : "tvmaze";
+        if (!metadata.TryChoose(result, configuration, context, fallback, out var chosen) || chosen is not { } kind)
+        {
+            return (CliApp.ExitConfigError, null, []);
+        }
+
+        using var host = metadata.CreateHost(result, configuration, context, kind, null);
+        if (host is null)
+        {
+            return (CliApp.ExitConfigError, null, []);
+        }
+
+        var query = Episodic.Metadata.Identify.ShowQuery.From(name, null);
+        try
+        {
+            var found = await host.Provider.SearchAsync(query.SearchText, query.Year, cancellationToken).ConfigureAwait(false);
+            var list = found.Take(10).Select(c => new ShowCandidate(c.Id.Id, c.Name, c.OriginalName, c.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Overview, c.AlternativeTitles.Count > 0 ? c.AlternativeTitles : null)).ToList();
+            return (null, Episodic.Core.Metadata.ShowId.NameOf(kind), list);
+        }
+        catch (Episodic.Metadata.Http.MetadataProviderException ex)
+        {
+            context.Error(ex.Message);
+            return (4, null, []);
+        }
     }
 
     internal static List<ShowCandidate> ReadCandidates(string json)

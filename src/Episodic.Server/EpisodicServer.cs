@@ -20,7 +20,7 @@ namespace Episodic.Server;
 /// <summary>
 /// The HTTP service: parse names, plan library routes (dry run), health and metrics. Minimal API on Kestrel.
 /// </summary>
-public static class EpisodicServer
+public static partial class EpisodicServer
 {
     public const string LivePath = "/health/live";
 
@@ -143,6 +143,7 @@ public static class EpisodicServer
     {
         var maxBody = options.MaxBodyBytes;
         var maxBatch = options.MaxBatch;
+        MapIdentify(app, options);
 
         app.MapPost("/parse", async (HttpRequest request, PipelineHost host, CancellationToken cancellationToken) =>
         {

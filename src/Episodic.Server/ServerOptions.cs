@@ -54,6 +54,9 @@ public sealed record ServerOptions
     /// <summary>Adds logging providers (tests capture the log through it).</summary>
     public Action<Microsoft.Extensions.Logging.ILoggingBuilder>? ConfigureLogging { get; init; }
 
+    /// <summary>Answers <c>POST /identify</c> (TMDB or TVmaze, composed by the caller); null = the endpoint says metadata is not configured.</summary>
+    public Episodic.Core.Metadata.IEpisodeIdentifier? Identifier { get; init; }
+
     /// <summary>Turns off ASP.NET Core's console logging (tests, embedding).</summary>
     public bool Quiet { get; init; }
 }

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using Episodic.Core.Metadata;
 
-namespace Episodic.Metadata;
+namespace Episodic.Core.Metadata;
 
 /// <summary>
 /// The JSON contract of one identification, shared by <c>episodic identify -f json|jsonl</c> and <c>POST /identify</c>.
