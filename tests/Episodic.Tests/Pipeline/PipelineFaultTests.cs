@@ -51,8 +51,8 @@ public sealed class PipelineFaultTests : IDisposable
             max_retries = 2
             base_delay = 0.02
             max_delay = 3
-            attempt_timeout = 0.5
-            total_timeout = 10
+            attempt_timeout = 2
+            total_timeout = 20
             breaker_minimum_throughput = 2
             breaker_failure_ratio = 0.5
             breaker_break = 60
@@ -118,7 +118,7 @@ public sealed class PipelineFaultTests : IDisposable
     [Fact]
     public async Task A_hang_past_the_attempt_timeout_is_retried()
     {
-        _openai.Enqueue(FakeReply.Delayed(TimeSpan.FromSeconds(3), BatchAnswer(0, 1, 2)), FakeReply.Text(BatchAnswer(0, 1, 2)));
+        _openai.Enqueue(FakeReply.Delayed(TimeSpan.FromSeconds(6), BatchAnswer(0, 1, 2)), FakeReply.Text(BatchAnswer(0, 1, 2)));
         using var host = Host(_openai.BaseUri.ToString());
 
         var results = await host.Pipeline.ParseAsync(Names, Ct);
