@@ -11,7 +11,7 @@ public sealed record PipelineOptions
     /// <summary>Backends in the order they are tried.</summary>
     public IReadOnlyList<BackendKind> Chain { get; init; } = [];
 
-    public double Threshold { get; init; } = 0.7;
+    public double Threshold { get; init; } = Core.Evaluation.Escalation.DefaultThreshold;
 
     public int BatchSize { get; init; } = 20;
 
@@ -66,7 +66,7 @@ public sealed record PipelineOptions
             chain.Add(selected);
         }
 
-        var threshold = Number(s.Llm.Threshold, "[llm] threshold", 0, 1, problems, 0.7);
+        var threshold = Number(s.Llm.Threshold, "[llm] threshold", 0, 1, problems, Core.Evaluation.Escalation.DefaultThreshold);
         var batch = (int)Number(s.Llm.BatchSize, "[llm] batch_size", 1, 200, problems, 20);
         var concurrency = (int)Number(s.Llm.Concurrency, "[llm] concurrency", 1, 64, problems, 4);
         var maxTokens = (int)Number(s.Llm.MaxTokensPerName, "[llm] max_tokens_per_name", 16, 8192, problems, 150);

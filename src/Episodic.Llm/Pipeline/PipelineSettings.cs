@@ -62,7 +62,7 @@ public sealed class StrategySection
     public string? Chain { get; set; }
 
     /// <summary><c>threshold</c>: confidence below which a rules answer escalates (and an LLM answer falls through).</summary>
-    public string Threshold { get; set; } = "0.7";
+    public string Threshold { get; set; } = Core.Evaluation.Escalation.DefaultThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary><c>batch_size</c>: names per LLM request when batching is on.</summary>
     public string BatchSize { get; set; } = "20";

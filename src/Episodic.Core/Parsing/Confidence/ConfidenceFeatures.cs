@@ -30,16 +30,18 @@ internal static class ConfidenceFeatures
             x[k++] = f == family ? 1 : 0;
         }
 
-        var words = r.Title?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length ?? 0;
+        var title = r.Title ?? "";
+        var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        var dash = title.LastIndexOf(" - ", StringComparison.Ordinal);
         var e = r.Evidence;
         x[k++] = r.Title is null ? 1 : 0;
         x[k++] = Math.Min(Math.Max(words - 4, 0), 8) / 8.0;
         x[k++] = words == 1 ? 1 : 0;
-        x[k++] = r.Title is { } t && ConfidenceModel.LooksLikeJunk(t) ? 1 : 0;
+        x[k++] = r.Title is not null && ConfidenceModel.LooksLikeJunk(title) ? 1 : 0;
         x[k++] = e.TitleHasNumber ? 1 : 0;
-        x[k++] = r.Title is { } t2 && t2.Any(c => c >= 0x2E80) ? 1 : 0;
-        x[k++] = r.Title is { } t3 && t3.LastIndexOf(" - ", StringComparison.Ordinal) is var dash and >= 0 && t3[(dash + 3)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2 ? 1 : 0;
-        x[k++] = r.Title is { } t4 && t4.Contains('(', StringComparison.Ordinal) ? 1 : 0;
+        x[k++] = title.Any(c => c >= 0x2E80) ? 1 : 0;
+        x[k++] = dash >= 0 && title[(dash + 3)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2 ? 1 : 0;
+        x[k++] = title.Contains('(', StringComparison.Ordinal) ? 1 : 0;
         x[k++] = titleFromFolder ? 1 : 0;
         x[k++] = numbersFromFolder ? 1 : 0;
         x[k++] = r.ReleaseGroup is null ? 0 : 1;
