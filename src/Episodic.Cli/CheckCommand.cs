@@ -117,12 +117,12 @@ internal static class CheckCommand
         catch (LlmConfigurationException ex)
         {
             // A chain member without its key is a gap in the fallback, not a crash; the problems say what to set.
-            var name = kind.ToString().ToLowerInvariant();
+            var name = kind.WireName();
             return new CheckRow(name, role, "-", "-", null, $"not configured: {(ex.Problems.Count > 0 ? ex.Problems[0] : ex.Message)}");
         }
 
         var probe = await BackendProbe.ProbeAsync(options, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new CheckRow(kind.ToString().ToLowerInvariant(), role, options.Model, probe.Endpoint?.ToString() ?? "-", probe, probe.Verdict);
+        return new CheckRow(kind.WireName(), role, options.Model, probe.Endpoint?.ToString() ?? "-", probe, probe.Verdict);
     }
 }
 

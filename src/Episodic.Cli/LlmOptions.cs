@@ -47,7 +47,7 @@ internal sealed class LlmOptions
         var configuration = LlmConfiguration.Build(path, context.Environment, overrides);
         if (result.GetValue(Model) is { } model && SettingValuesService(LlmConfiguration.Bind(configuration)) is { } kind)
         {
-            overrides[$"{kind.ToString().ToLowerInvariant()}:model"] = model;
+            overrides[$"{kind.WireName()}:model"] = model;
             configuration = LlmConfiguration.Build(path, context.Environment, overrides);
         }
 

@@ -95,7 +95,7 @@ internal static class ParseCommand
                         status.Clear();
                         sink.Write(r);
                         done++;
-                        byModel += r.Source.StartsWith("llm:", StringComparison.Ordinal) ? 1 : 0;
+                        byModel += r.Source.IsModel ? 1 : 0;
                         status.Show($"parsed {done} name(s), {byModel} by the model", force: true);
                     }
 

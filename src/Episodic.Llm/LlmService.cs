@@ -15,12 +15,13 @@ namespace Episodic.Llm;
 /// grounds the answer, retries once with the errors fed back, and otherwise keeps the rule parser's reading.
 /// Provider failures (<see cref="Providers.LlmBackendException"/>) propagate so the pipeline can retry or fall through.
 /// </summary>
-public sealed partial class LlmService(IChatClient chat, string name, IFilenameParser rules, PromptLibrary? prompts = null, float temperature = 0.1f) : ILlmService
+/// <param name="source">The backend and model behind <paramref name="chat"/>: the source of every accepted answer.</param>
+public sealed partial class LlmService(IChatClient chat, AnswerSource source, IFilenameParser rules, PromptLibrary? prompts = null, float temperature = 0.1f) : ILlmService
 {
     private const int Attempts = 2;
     private readonly PromptLibrary _prompts = prompts ?? PromptLibrary.Embedded;
 
-    public string Name { get; } = name;
+    public string Name { get; } = source.Label;
 
     public async Task<EpisodeParse> ParseFilenameAsync(string filename, int maxTokens = 150, CancellationToken cancellationToken = default)
     {
@@ -78,7 +79,7 @@ public sealed partial class LlmService(IChatClient chat, string name, IFilenameP
     {
         if (!a.IsEpisode)
         {
-            return EpisodeParse.NotAnEpisode(filename, $"{Name}: {Sentence(a.Reasoning, "the model says this is not an episode")}") with { Source = $"llm:{Name}" };
+            return EpisodeParse.NotAnEpisode(filename, $"{Name}: {Sentence(a.Reasoning, "the model says this is not an episode")}") with { Source = source };
         }
 
         // Seasonless absolute numbering reads like the rule parser's: the number is in both lists.
@@ -98,7 +99,7 @@ public sealed partial class LlmService(IChatClient chat, string name, IFilenameP
             ReleaseGroup = a.ReleaseGroup,
             Version = a.Version,
             Confidence = Math.Clamp(double.IsFinite(a.Confidence) ? a.Confidence : 0.5, 0, 1),
-            Source = $"llm:{Name}",
+            Source = source,
             Reasoning = Sentence(a.Reasoning, "The model read the name; its answer passed validation and grounding."),
         };
     }

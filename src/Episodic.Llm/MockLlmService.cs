@@ -12,6 +12,9 @@ public sealed class MockLlmService(string name = "mock:canned") : ILlmService
     private readonly Dictionary<string, EpisodeParse> _answers = new(StringComparer.Ordinal);
     private int _calls;
 
+    private readonly AnswerSource _source = AnswerSource.FromLabel(name);
+
+    /// <summary>"backend:model"; its answers carry the source <c>llm:backend:model</c>.</summary>
     public string Name { get; } = name;
 
     /// <summary>Provider calls made so far (a batch counts once).</summary>
@@ -24,7 +27,7 @@ public sealed class MockLlmService(string name = "mock:canned") : ILlmService
 
     public MockLlmService Answer(string filename, EpisodeParse result)
     {
-        _answers[filename] = result with { Input = filename, Source = $"llm:{Name}" };
+        _answers[filename] = result with { Input = filename, Source = _source };
         return this;
     }
 
@@ -66,8 +69,8 @@ public sealed class MockLlmService(string name = "mock:canned") : ILlmService
         return _answers.TryGetValue(filename, out var answer)
             ? answer
             : Default?.Invoke(filename) is { } made
-                ? made with { Input = filename, Source = $"llm:{Name}" }
-                : EpisodeParse.NotAnEpisode(filename, "Mock: no canned answer for this name.") with { Source = $"llm:{Name}" };
+                ? made with { Input = filename, Source = _source }
+                : EpisodeParse.NotAnEpisode(filename, "Mock: no canned answer for this name.") with { Source = _source };
     }
 
     private void ThrowIfFailing()

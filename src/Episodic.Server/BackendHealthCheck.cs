@@ -15,7 +15,7 @@ internal sealed class BackendHealthCheck(BackendOptions backend, string role, Pr
         var data = new Dictionary<string, object>
         {
             ["role"] = role,
-            ["backend"] = backend.Kind.ToString().ToLowerInvariant(),
+            ["backend"] = backend.Kind.WireName(),
             ["model"] = backend.Model,
             ["endpoint"] = probe.Endpoint?.ToString() ?? "",
             ["latency_ms"] = Math.Round(probe.Latency.TotalMilliseconds),

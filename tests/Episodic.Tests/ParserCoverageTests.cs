@@ -19,7 +19,7 @@ public sealed class ParserCoverageTests
         var p = RuleParser.Default.Parse(input);
         Assert.NotNull(p);
         Assert.Equal(input, p.Input);
-        Assert.Equal("rules", p.Source);
+        Assert.Equal(AnswerSource.Rules, p.Source);
         Assert.False(string.IsNullOrWhiteSpace(p.Reasoning), "Reasoning must be a non-empty sentence.");
         Assert.InRange(p.Confidence, 0.0, 1.0);
         return p;

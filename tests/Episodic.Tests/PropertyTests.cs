@@ -212,7 +212,7 @@ public sealed class PropertyTests
         Assert.Equal(input, p.Input);
         Assert.False(double.IsNaN(p.Confidence), "Confidence is NaN.");
         Assert.InRange(p.Confidence, 0.0, 1.0);
-        Assert.Equal("rules", p.Source);
+        Assert.Equal(AnswerSource.Rules, p.Source);
         Assert.False(string.IsNullOrWhiteSpace(p.Reasoning), "Reasoning must be non-empty.");
         Assert.NotNull(p.Episodes);
         Assert.NotNull(p.AbsoluteEpisodes);

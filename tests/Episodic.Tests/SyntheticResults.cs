@@ -54,7 +54,7 @@ internal static class SyntheticResults
             AirDate = DateOnly.TryParseExact(row.AirDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null,
             FullSeason = row.FullSeason == "1",
             Confidence = 0.5,
-            Source = "synthetic",
+            Source = AnswerSource.Rules,
         };
     }
 }

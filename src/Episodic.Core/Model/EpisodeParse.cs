@@ -45,8 +45,8 @@ public sealed record EpisodeParse
     /// <summary>Calibrated probability in [0,1] that this reading is right.</summary>
     public double Confidence { get; init; }
 
-    /// <summary>Which tier answered: "rules", or "llm:&lt;backend&gt;:&lt;model&gt;".</summary>
-    public string Source { get; init; } = "rules";
+    /// <summary>Which tier answered; written as "rules" or "llm:&lt;backend&gt;:&lt;model&gt;".</summary>
+    public AnswerSource Source { get; init; }
 
     /// <summary>A short human sentence saying which pattern decided.</summary>
     public string Reasoning { get; init; } = "";

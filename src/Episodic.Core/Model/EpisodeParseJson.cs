@@ -36,7 +36,7 @@ public static class EpisodeParseJson
         WriteNullable(writer, "release_group", p.ReleaseGroup);
         WriteNullable(writer, "version", p.Version);
         writer.WriteNumber("confidence", Math.Round(p.Confidence, 3));
-        writer.WriteString("source", p.Source);
+        writer.WriteString("source", p.Source.ToString());
         writer.WriteString("reasoning", p.Reasoning);
         writer.WriteEndObject();
     }

@@ -88,7 +88,7 @@ public sealed partial class RuleParser : IFilenameParser
             ReleaseGroup = r.ReleaseGroup,
             Version = r.Version,
             Confidence = confidence,
-            Source = "rules",
+            Source = AnswerSource.Rules,
             Reasoning = Explain(r, titleFromFolder, numbersFromFolder),
         };
         return (parse, features);

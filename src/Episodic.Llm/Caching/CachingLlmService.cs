@@ -8,7 +8,8 @@ namespace Episodic.Llm.Caching;
 /// model and prompt version. Only validated LLM answers are stored: a rules fallback means the model failed, and
 /// caching it would hide the name from the model on every later run.
 /// </summary>
-public sealed class CachingLlmService(ILlmService inner, IParseCache cache, string backend, string model, string promptVersion) : DelegatingLlmService(inner)
+/// <param name="source">The backend and model whose answers are cached; the key carries both, so models never share entries.</param>
+public sealed class CachingLlmService(ILlmService inner, IParseCache cache, AnswerSource source, string promptVersion) : DelegatingLlmService(inner)
 {
     public override async Task<EpisodeParse> ParseFilenameAsync(string filename, int maxTokens = 150, CancellationToken cancellationToken = default)
     {
@@ -67,11 +68,11 @@ public sealed class CachingLlmService(ILlmService inner, IParseCache cache, stri
         return results;
     }
 
-    private CacheKey KeyFor(string filename) => new(backend, model, promptVersion, filename);
+    private CacheKey KeyFor(string filename) => new(source.Backend.Name, source.Model ?? "", promptVersion, filename);
 
     private void StoreIfLlm(CacheKey key, EpisodeParse result)
     {
-        if (result.Source.StartsWith("llm:", StringComparison.Ordinal))
+        if (result.Source.IsModel)
         {
             cache.Store(key, result);
         }

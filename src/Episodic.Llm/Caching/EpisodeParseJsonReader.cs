@@ -37,7 +37,7 @@ public static class EpisodeParseJsonReader
             ReleaseGroup = String(root, "release_group"),
             Version = Int(root, "version"),
             Confidence = root.TryGetProperty("confidence", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : 0,
-            Source = String(root, "source") ?? "rules",
+            Source = AnswerSource.TryParse(String(root, "source"), out var source) ? source : AnswerSource.Rules,
             Reasoning = String(root, "reasoning") ?? "",
         };
     }

@@ -1,3 +1,4 @@
+using Episodic.Core.Model;
 using Episodic.Llm.Caching;
 using Episodic.Llm.Pipeline;
 
@@ -21,8 +22,8 @@ public sealed class LlmServiceBuilder(ILlmService innerService)
     }
 
     /// <summary>Answers from <paramref name="cache"/> when it is not null; keys carry backend, model and prompt version.</summary>
-    public LlmServiceBuilder UseCache(IParseCache? cache, string backend, string model, string promptVersion) =>
-        cache is null ? this : Use(inner => new CachingLlmService(inner, cache, backend, model, promptVersion));
+    public LlmServiceBuilder UseCache(IParseCache? cache, AnswerSource source, string promptVersion) =>
+        cache is null ? this : Use(inner => new CachingLlmService(inner, cache, source, promptVersion));
 
     /// <summary>In-flight deduplication when <paramref name="enabled"/>.</summary>
     public LlmServiceBuilder UseDedup(bool enabled = true) => enabled ? Use(inner => new DedupingLlmService(inner)) : this;

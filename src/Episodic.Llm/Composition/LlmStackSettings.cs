@@ -99,7 +99,7 @@ public sealed record LlmStackSettings
                     }
                     else
                     {
-                        warnings.Add($"{kind.ToString().ToLowerInvariant()} is in [llm] chain but not usable, so it is skipped: {string.Join(" ", ex.Problems)}");
+                        warnings.Add($"{kind.WireName()} is in [llm] chain but not usable, so it is skipped: {string.Join(" ", ex.Problems)}");
                     }
                 }
             }

@@ -16,14 +16,14 @@ internal sealed record BackendSection(
     string Timeout)
 {
     /// <summary>The section name as written in the INI: ollama, openai, anthropic.</summary>
-    public string Name => Kind.ToString().ToLowerInvariant();
+    public string Name => Kind.WireName();
 
     /// <summary>The endpoint key: Ollama's is <c>host</c>, the others' <c>base_url</c>.</summary>
     public string UrlKey => Kind == BackendKind.Ollama ? "host" : "base_url";
 
     public bool NeedsApiKey => Kind != BackendKind.Ollama;
 
-    public string ApiKeyVariable => $"{Kind.ToString().ToUpperInvariant()}_API_KEY";
+    public string ApiKeyVariable => $"{Kind.WireName().ToUpperInvariant()}_API_KEY";
 
     public string DefaultUrl => Kind switch
     {

@@ -12,8 +12,7 @@ namespace Episodic.Llm.Configuration;
 public static class LlmConfiguration
 {
     /// <summary>The valid values of <c>[llm] service</c>.</summary>
-    public static IReadOnlyList<string> ServiceNames { get; } =
-        [.. Enum.GetValues<BackendKind>().Select(k => k.ToString().ToLowerInvariant())];
+    public static IReadOnlyList<string> ServiceNames => BackendKindNames.WireNames;
 
     /// <summary>
     /// Builds the layered configuration. <paramref name="iniPath"/> null = no file (defaults and environment only);

@@ -12,21 +12,8 @@ internal static class SettingValues
     /// <summary>One day: long enough for any model call, short enough that TimeSpan arithmetic cannot overflow.</summary>
     public const double MaxTimeoutSeconds = 86_400;
 
-    public static bool TryParseService(string? value, out BackendKind kind)
-    {
-        // Enum.TryParse would also accept "1" or "OpenAI, Anthropic"; only the documented names count.
-        foreach (var candidate in Enum.GetValues<BackendKind>())
-        {
-            if (string.Equals(value?.Trim(), candidate.ToString(), StringComparison.OrdinalIgnoreCase))
-            {
-                kind = candidate;
-                return true;
-            }
-        }
-
-        kind = default;
-        return false;
-    }
+    /// <summary>Only the documented names count (Enum.TryParse would also accept "1" or "OpenAI, Anthropic").</summary>
+    public static bool TryParseService(string? value, out BackendKind kind) => BackendKindNames.TryParse(value, out kind);
 
     public static bool TryParseNumber(string? value, out double number) =>
         double.TryParse(value?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Episodic.Core.Model;
 
 namespace Episodic.Llm.Metrics;
 
@@ -70,8 +71,10 @@ public sealed class EpisodicMetrics : IDisposable
     /// <summary>The meter behind the instruments, so a listener can pick exactly this instance.</summary>
     public Meter Meter => _meter;
 
-    public void NameAnswered(string tier, double confidence)
+    /// <summary>One name answered; the tier tag is the source's wire form ("rules", "llm:openai:gpt-4o-mini").</summary>
+    public void NameAnswered(AnswerSource source, double confidence)
     {
+        var tier = source.ToString();
         _names.Add(1, new KeyValuePair<string, object?>("tier", tier));
         _confidence.Record(confidence, new KeyValuePair<string, object?>("tier", tier));
     }

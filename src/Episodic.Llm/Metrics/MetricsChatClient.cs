@@ -25,7 +25,7 @@ public sealed class MetricsChatClient : DelegatingChatClient
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
         this.metrics = metrics;
         this.backend = backend;
-        backendTag = backend.ToString().ToLowerInvariant();
+        backendTag = backend.WireName();
         this.model = model;
         this.prices = prices ?? PriceTable.Default;
     }

@@ -5,7 +5,7 @@ public sealed record RunSummary
 {
     public TimeSpan Elapsed { get; init; }
 
-    /// <summary>Names answered, by tier ("rules", "cache", "llm:openai:gpt-4o-mini"...).</summary>
+    /// <summary>Names answered, by tier ("rules", "llm:openai:gpt-4o-mini"...).</summary>
     public IReadOnlyDictionary<string, long> NamesByTier { get; init; } = new Dictionary<string, long>();
 
     public long Names => NamesByTier.Values.Sum();

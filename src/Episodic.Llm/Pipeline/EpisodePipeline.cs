@@ -54,7 +54,7 @@ public sealed class EpisodePipeline
             var rules = _options.Strategy == Strategy.LlmOnly || _options.Strategy == Strategy.LlmFirst ? null : _rules.Parse(name);
             if (rules is not null && (_options.Strategy == Strategy.RulesOnly || rules.Confidence >= _options.Threshold || _chain.Count == 0))
             {
-                _metrics?.NameAnswered("rules", rules.Confidence);
+                _metrics?.NameAnswered(rules.Source, rules.Confidence);
                 pending.Enqueue(Task.FromResult(rules));
             }
             else
@@ -200,7 +200,7 @@ public sealed class EpisodePipeline
             {
                 var i = open[k];
                 var answer = answers[k];
-                var fromModel = answer.Source.StartsWith("llm:", StringComparison.Ordinal);
+                var fromModel = answer.Source.IsModel;
                 if (fromModel && (best[i] is null || answer.Confidence > best[i]!.Confidence))
                 {
                     best[i] = answer;
@@ -222,7 +222,7 @@ public sealed class EpisodePipeline
         for (var i = 0; i < names.Length; i++)
         {
             results[i] = Choose(best[i], rules[i], why[i]);
-            if (failed[i] && !results[i].Source.StartsWith("llm:", StringComparison.Ordinal))
+            if (failed[i] && !results[i].Source.IsModel)
             {
                 Failures.AnsweredByRules();
             }
@@ -254,7 +254,7 @@ public sealed class EpisodePipeline
 
     private EpisodeParse Fallback(EpisodeParse rules, string why)
     {
-        _metrics?.NameAnswered("rules", rules.Confidence);
+        _metrics?.NameAnswered(AnswerSource.Rules, rules.Confidence);
         return rules with { Reasoning = $"{rules.Reasoning} The rule parser's reading stands: {why}." };
     }
 }

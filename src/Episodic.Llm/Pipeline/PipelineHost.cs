@@ -94,9 +94,9 @@ public sealed class PipelineHost : IDisposable
         {
             var client = BackendClientBuilder.Build(backend, resilience, m, settings.Prices, time);
             owned.Add(client.Chat);
-            var service = new LlmServiceBuilder(new LlmService(client.Chat, backend.Name, RuleParser.Default, settings.Prompts, backend.Temperature))
+            var service = new LlmServiceBuilder(new LlmService(client.Chat, backend.Source, RuleParser.Default, settings.Prompts, backend.Temperature))
                 .UseDedup(options.Dedup)
-                .UseCache(cache, backend.Kind.ToString().ToLowerInvariant(), backend.Model, settings.PromptVersion)
+                .UseCache(cache, backend.Source, settings.PromptVersion)
                 .Build();
             chain.Add(new ChainBackend(backend.Name, service, () => client.Circuit() is CircuitState.Open or CircuitState.Isolated));
         }

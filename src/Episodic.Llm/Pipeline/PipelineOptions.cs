@@ -48,7 +48,7 @@ public sealed record PipelineOptions
         var chain = new List<BackendKind>();
         foreach (var part in (s.Llm.Chain ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (Enum.TryParse<BackendKind>(part, ignoreCase: true, out var kind) && Enum.IsDefined(kind))
+            if (BackendKindNames.TryParse(part, out var kind))
             {
                 if (!chain.Contains(kind))
                 {

@@ -1,3 +1,5 @@
+using Episodic.Core.Model;
+
 namespace Episodic.Llm.Providers;
 
 /// <summary>
@@ -23,8 +25,11 @@ public sealed record BackendOptions
     /// <summary>Per-request timeout.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>"backend:model" as used in <c>source = "llm:backend:model"</c>.</summary>
-    public string Name => $"{Kind.ToString().ToLowerInvariant()}:{Model}";
+    /// <summary>The source of this backend's answers (<c>llm:backend:model</c> on the wire).</summary>
+    public AnswerSource Source => Kind.Source(Model);
+
+    /// <summary>"backend:model", the label of this chain member in messages and summaries.</summary>
+    public string Name => Source.Label;
 
     /// <summary>Never prints the key.</summary>
     public override string ToString() => $"{Name} at {BaseUri?.ToString() ?? "(default endpoint)"}, key {Secrets.Mask(ApiKey)}";

@@ -62,7 +62,7 @@ public sealed record ResilienceOptions
             BackendKind.Anthropic => settings.Anthropic,
             _ => settings.Ollama,
         };
-        var section = backend.ToString().ToLowerInvariant();
+        var section = backend.WireName();
 
         var options = new ResilienceOptions
         {

@@ -40,7 +40,7 @@ public sealed class ResilientChatClient : DelegatingChatClient
         this.options = options;
         this.metrics = metrics;
         time = timeProvider ?? TimeProvider.System;
-        backendTag = backend.ToString().ToLowerInvariant();
+        backendTag = backend.WireName();
         pipeline = BuildPipeline();
     }
 

@@ -44,12 +44,12 @@ internal static class Parses
         ReleaseGroup = "SubsPlease",
         Version = 2,
         Confidence = 0.875,
-        Source = "llm:mock:canned",
+        Source = AnswerSource.FromLabel("mock:canned"),
         Reasoning = "Explicit \"S04E28-E29\" with a CRC tag.",
     };
 
     /// <summary>An answer with every optional field empty.</summary>
-    public static EpisodeParse Sparse(string input) => new() { Input = input, Source = "llm:mock:canned" };
+    public static EpisodeParse Sparse(string input) => new() { Input = input, Source = AnswerSource.FromLabel("mock:canned") };
 
     public static string Json(EpisodeParse p) => EpisodeParseJson.ToJson(p);
 }

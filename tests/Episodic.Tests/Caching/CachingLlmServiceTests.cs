@@ -25,7 +25,7 @@ public sealed class CachingLlmServiceTests : IDisposable
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private CachingLlmService Service(IParseCache cache, string model = "m1", string prompt = "v1") =>
-        new(_inner, cache, "mock", model, prompt);
+        new(_inner, cache, AnswerSource.FromLabel($"mock:{model}"), prompt);
 
     [Fact]
     public async Task Second_call_for_the_same_name_makes_no_inner_call()
@@ -38,7 +38,7 @@ public sealed class CachingLlmServiceTests : IDisposable
 
         Assert.Equal(1, _mock.CallCount);
         Assert.Equal(Parses.Json(first), Parses.Json(second));
-        Assert.Equal("llm:mock:canned", second.Source);
+        Assert.Equal("llm:mock:canned", second.Source.ToString());
         Assert.Equal(_mock.Name, service.Name);
     }
 
@@ -68,7 +68,7 @@ public sealed class CachingLlmServiceTests : IDisposable
         await service.ParseFilenameAsync("Show.S01E01.mkv", cancellationToken: Ct);
         await service.ParseFilenameAsync("Show.S01E01.mkv", cancellationToken: Ct);
 
-        Assert.Equal("rules", fallback.Source);
+        Assert.Equal(AnswerSource.Rules, fallback.Source);
         Assert.Equal(3, _mock.CallCount); // both fallbacks asked again; then one real answer, cached
         Assert.Equal(1, cache.Stats().Entries);
     }
@@ -148,6 +148,6 @@ public sealed class CachingLlmServiceTests : IDisposable
         public Task<string> SuggestShortNameAsync(string longName, int maxLength, ShortNameKind kind, CancellationToken cancellationToken = default) =>
             inner.SuggestShortNameAsync(longName, maxLength, kind, cancellationToken);
 
-        private EpisodeParse Rewrite(EpisodeParse p) => FallBackToRules.Contains(p.Input) ? p with { Source = "rules" } : p;
+        private EpisodeParse Rewrite(EpisodeParse p) => FallBackToRules.Contains(p.Input) ? p with { Source = AnswerSource.Rules } : p;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Episodic.Core.Model;
 using Episodic.Core.Parsing;
 using Episodic.Llm;
 using Episodic.Tests.Fakes;
@@ -23,7 +24,7 @@ public sealed class BatchParseTests
 
     private static string Batch(params object[] items) => ModelAnswers.Batch(items);
 
-    private static LlmService Service(ScriptedChatClient chat) => new(chat, "fake:model", RuleParser.Default);
+    private static LlmService Service(ScriptedChatClient chat) => new(chat, AnswerSource.FromLabel("fake:model"), RuleParser.Default);
 
     [Fact]
     public async Task A_batch_is_one_request_even_when_answered_out_of_order()
@@ -33,7 +34,7 @@ public sealed class BatchParseTests
 
         Assert.Single(chat.Calls);
         Assert.Equal(["Dandadan", "Wind Breaker", "Summer Pockets", "Bad Girl"], results.Select(r => r.ShowName));
-        Assert.All(results, r => Assert.StartsWith("llm:", r.Source, StringComparison.Ordinal));
+        Assert.All(results, r => Assert.True(r.Source.IsModel));
         Assert.Contains("\"index\":3", chat.Calls[0].UserText, StringComparison.Ordinal);
         Assert.Equal(4 * 150 + 50, chat.Calls[0].Options!.MaxOutputTokens);
     }
@@ -49,7 +50,7 @@ public sealed class BatchParseTests
 
         Assert.Equal(3, chat.Calls.Count);
         Assert.Equal([18, 17, 18, 5], results.Select(r => r.Episode!.Value));
-        Assert.All(results, r => Assert.StartsWith("llm:", r.Source, StringComparison.Ordinal));
+        Assert.All(results, r => Assert.True(r.Source.IsModel));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Episodic.Core.Model;
 using Episodic.Core.Parsing;
 using Episodic.Llm;
 using Episodic.Llm.Providers;
@@ -39,9 +40,9 @@ public sealed class EndToEndProviderTests
         server.Enqueue(FakeReply.Text(Answer("Kusuriya no Hitorigoto", 43), 220, 60));
         using var chat = ChatClientFactory.Create(options);
 
-        var p = await new LlmService(chat, options.Name, RuleParser.Default).ParseFilenameAsync(Name, 300, TestContext.Current.CancellationToken);
+        var p = await new LlmService(chat, options.Source, RuleParser.Default).ParseFilenameAsync(Name, 300, TestContext.Current.CancellationToken);
 
-        Assert.Equal($"llm:{backend}:test-model", p.Source);
+        Assert.Equal($"llm:{backend}:test-model", p.Source.ToString());
         Assert.Equal("Kusuriya no Hitorigoto", p.ShowName);
         Assert.Equal([43], p.Episodes);
         var body = Assert.Single(server.ChatRequests).Body;
@@ -59,9 +60,9 @@ public sealed class EndToEndProviderTests
         server.Enqueue(FakeReply.Text(Answer("The Apothecary Diaries", 43)), FakeReply.Text(Answer("Kusuriya no Hitorigoto", 44)));
         using var chat = ChatClientFactory.Create(options);
 
-        var p = await new LlmService(chat, options.Name, RuleParser.Default).ParseFilenameAsync(Name, 300, TestContext.Current.CancellationToken);
+        var p = await new LlmService(chat, options.Source, RuleParser.Default).ParseFilenameAsync(Name, 300, TestContext.Current.CancellationToken);
 
-        Assert.Equal("rules", p.Source);
+        Assert.Equal(AnswerSource.Rules, p.Source);
         Assert.Equal([43], p.Episodes);
         Assert.Equal(2, server.ChatRequests.Count);
         Assert.Contains("episode 44 does not appear", p.Reasoning, StringComparison.Ordinal);
@@ -76,7 +77,7 @@ public sealed class EndToEndProviderTests
         server.Enqueue(FakeReply.Error(429, "slow down", "3"));
         using var chat = ChatClientFactory.Create(options);
 
-        var ex = await Assert.ThrowsAsync<LlmBackendException>(() => new LlmService(chat, options.Name, RuleParser.Default).ParseFilenameAsync(Name, 300, TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<LlmBackendException>(() => new LlmService(chat, options.Source, RuleParser.Default).ParseFilenameAsync(Name, 300, TestContext.Current.CancellationToken));
 
         Assert.Equal(429, ex.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(3), ex.RetryAfter);

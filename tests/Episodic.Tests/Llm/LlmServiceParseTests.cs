@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Episodic.Core.Model;
 using Episodic.Core.Parsing;
 using Episodic.Llm;
 using Episodic.Llm.Providers;
@@ -13,7 +14,7 @@ public sealed class LlmServiceParseTests
 {
     private const string Dandadan = "[SubsPlease] Dandadan - 18 (1080p) [9226CA61].mkv";
 
-    private static LlmService Service(ScriptedChatClient chat) => new(chat, "fake:model", RuleParser.Default);
+    private static LlmService Service(ScriptedChatClient chat) => new(chat, AnswerSource.FromLabel("fake:model"), RuleParser.Default);
 
     private static string Answer(string show, int? season, int[] episodes, string? crc = null, double confidence = 0.9, int[]? absolute = null) =>
         JsonSerializer.Serialize(new
@@ -40,7 +41,7 @@ public sealed class LlmServiceParseTests
         var chat = new ScriptedChatClient(Answer("Dandadan", null, [18], "9226ca61"));
         var p = await Service(chat).ParseFilenameAsync(Dandadan, cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal("llm:fake:model", p.Source);
+        Assert.Equal("llm:fake:model", p.Source.ToString());
         Assert.Equal("Dandadan", p.ShowName);
         Assert.Null(p.Season);
         Assert.Equal([18], p.Episodes);
@@ -72,7 +73,7 @@ public sealed class LlmServiceParseTests
     {
         var chat = new ScriptedChatClient(wrapper.Replace("{0}", Answer("Dandadan", null, [18]), StringComparison.Ordinal));
         var p = await Service(chat).ParseFilenameAsync(Dandadan, cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Equal("llm:fake:model", p.Source);
+        Assert.Equal("llm:fake:model", p.Source.ToString());
         Assert.Equal([18], p.Episodes);
     }
 
@@ -94,7 +95,7 @@ public sealed class LlmServiceParseTests
         var chat = new ScriptedChatClient(Answer("Dandadan", 1, [18]), Answer("Dandadan", 1, [18]));
         var p = await Service(chat).ParseFilenameAsync(Dandadan, cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal("rules", p.Source);
+        Assert.Equal(AnswerSource.Rules, p.Source);
         Assert.Null(p.Season);
         Assert.Equal([18], p.Episodes);
         Assert.Contains("season 1 does not appear", p.Reasoning, StringComparison.Ordinal);
@@ -109,7 +110,7 @@ public sealed class LlmServiceParseTests
         var chat = new ScriptedChatClient(Answer("Dandadan", null, [episode], crc), Answer("Dandadan", null, [episode], crc));
         var p = await Service(chat).ParseFilenameAsync(Dandadan, cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal("rules", p.Source);
+        Assert.Equal(AnswerSource.Rules, p.Source);
         Assert.Contains(expectedError, p.Reasoning, StringComparison.Ordinal);
     }
 
@@ -119,7 +120,7 @@ public sealed class LlmServiceParseTests
         var chat = new ScriptedChatClient("{\"show_name\": \"Dand", "I cannot help with that.");
         var p = await Service(chat).ParseFilenameAsync(Dandadan, cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal("rules", p.Source);
+        Assert.Equal(AnswerSource.Rules, p.Source);
         Assert.Equal("Dandadan", p.ShowName);
         Assert.Contains("rejected", p.Reasoning, StringComparison.Ordinal);
     }
@@ -139,7 +140,7 @@ public sealed class LlmServiceParseTests
         const string name = "[Group] Shingeki no Kyojin - The Final Season - 05 [1080p].mkv";
         var chat = new ScriptedChatClient(Answer("Shingeki no Kyōjin: The Final Season", null, [5]));
         var p = await Service(chat).ParseFilenameAsync(name, cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Equal("llm:fake:model", p.Source);
+        Assert.Equal("llm:fake:model", p.Source.ToString());
     }
 
     [Fact]

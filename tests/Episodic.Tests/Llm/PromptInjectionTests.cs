@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Episodic.Core.Model;
 using Episodic.Core.Parsing;
 using Episodic.Llm;
 using Microsoft.Extensions.AI;
@@ -19,7 +20,7 @@ public sealed partial class PromptInjectionTests
     public async Task An_obedient_backend_cannot_inject_an_answer(string filename)
     {
         using var chat = new ObedientChatClient();
-        var p = await new LlmService(chat, "obedient:model", RuleParser.Default).ParseFilenameAsync(filename, cancellationToken: TestContext.Current.CancellationToken);
+        var p = await new LlmService(chat, AnswerSource.FromLabel("obedient:model"), RuleParser.Default).ParseFilenameAsync(filename, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("Show", p.ShowName);
         Assert.Equal([1], p.Episodes);

@@ -1,3 +1,4 @@
+using Episodic.Core.Model;
 using Episodic.Core.Naming;
 using Episodic.Core.Parsing;
 using Episodic.Llm;
@@ -15,7 +16,7 @@ public sealed class SuggestionTests
         new(1002, "Attack on Titan: Junior High", null, "2015-10-04"),
     ];
 
-    private static LlmService Service(ScriptedChatClient chat) => new(chat, "fake:model", RuleParser.Default);
+    private static LlmService Service(ScriptedChatClient chat) => new(chat, AnswerSource.FromLabel("fake:model"), RuleParser.Default);
 
     [Fact]
     public async Task No_candidates_means_no_match_without_a_model_call()

@@ -141,7 +141,7 @@ public sealed class IdentifyTests
         var chat = new ScriptedChatClient(
             """{"id":99999,"show_name":"x","confidence":0.9,"reasoning":""}""",
             """{"id":1795,"show_name":"The Office","confidence":0.85,"reasoning":"British spelling in the release."}""");
-        var llm = new LlmService(chat, "fake:model", RuleParser.Default);
+        var llm = new LlmService(chat, AnswerSource.FromLabel("fake:model"), RuleParser.Default);
         using var host = MetadataFixture.Host(server, cache.Path, new LlmShowPicker(llm));
         var result = await host.IdentifyAsync("The.Office.S01E01.mkv");
 

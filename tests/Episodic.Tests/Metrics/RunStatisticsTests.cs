@@ -1,4 +1,5 @@
 using Episodic.Cli.Output;
+using Episodic.Core.Model;
 using Episodic.Llm.Metrics;
 using Xunit;
 
@@ -12,10 +13,10 @@ public sealed class RunStatisticsTests
         using var metrics = new EpisodicMetrics();
         using var stats = RunStatistics.Start(metrics);
 
-        metrics.NameAnswered("rules", 0.9);
-        metrics.NameAnswered("rules", 0.8);
-        metrics.NameAnswered("llm:openai:gpt-4o-mini", 0.95);
-        metrics.NameAnswered("cache", 1);
+        metrics.NameAnswered(AnswerSource.Rules, 0.9);
+        metrics.NameAnswered(AnswerSource.Rules, 0.8);
+        metrics.NameAnswered(AnswerSource.Parse("llm:openai:gpt-4o-mini"), 0.95);
+        metrics.NameAnswered(AnswerSource.Parse("llm:ollama:qwen2.5:7b"), 1);
         metrics.Request("openai", "gpt-4o-mini", "ok", 100);
         metrics.Request("openai", "gpt-4o-mini", "http_429", 40);
         metrics.Retry("openai", "http_429");
@@ -30,7 +31,7 @@ public sealed class RunStatisticsTests
         var s = stats.Snapshot();
         Assert.Equal(4, s.Names);
         Assert.Equal(2, s.NamesByTier["rules"]);
-        Assert.Equal(1, s.NamesByTier["cache"]);
+        Assert.Equal(1, s.NamesByTier["llm:ollama:qwen2.5:7b"]);
         Assert.Equal(2, s.Requests);
         Assert.Equal(1, s.FailedRequests);
         Assert.Equal(1, s.Retries);
@@ -80,7 +81,7 @@ public sealed class RunStatisticsTests
         using var other = new EpisodicMetrics();
         using var stats = RunStatistics.Start(mine);
 
-        other.NameAnswered("rules", 1);
+        other.NameAnswered(AnswerSource.Rules, 1);
         mine.CacheMiss();
 
         var s = stats.Snapshot();
@@ -98,7 +99,7 @@ public sealed class RunStatisticsTests
         {
             for (var i = 0; i < 1000; i++)
             {
-                metrics.NameAnswered("rules", 1);
+                metrics.NameAnswered(AnswerSource.Rules, 1);
                 metrics.Request("openai", "m", "ok", i);
                 metrics.Tokens("openai", "m", 2, 1, 0.5);
             }
@@ -129,8 +130,8 @@ public sealed class RunStatisticsTests
     {
         using var metrics = new EpisodicMetrics();
         using var stats = RunStatistics.Start(metrics);
-        metrics.NameAnswered("rules", 0.9);
-        metrics.NameAnswered("llm:openai:gpt-4o-mini", 0.9);
+        metrics.NameAnswered(AnswerSource.Rules, 0.9);
+        metrics.NameAnswered(AnswerSource.Parse("llm:openai:gpt-4o-mini"), 0.9);
         metrics.Request("openai", "gpt-4o-mini", "ok", 230);
         metrics.Tokens("openai", "gpt-4o-mini", 1234, 56, 0.0012);
         metrics.CacheHit("memory");
@@ -154,7 +155,7 @@ public sealed class RunStatisticsTests
     {
         using var metrics = new EpisodicMetrics();
         using var stats = RunStatistics.Start(metrics);
-        metrics.NameAnswered("rules", 0.9);
+        metrics.NameAnswered(AnswerSource.Rules, 0.9);
         using var output = new StringWriter();
 
         StatsWriter.Write(output, stats);

@@ -34,7 +34,7 @@ public sealed class EpisodePipelineTests
 
         var results = await pipeline.ParseAsync([Clear, Unclear, Clear], Ct);
 
-        Assert.Equal(["rules", "llm:a:m", "rules"], results.Select(r => r.Source));
+        Assert.Equal(["rules", "llm:a:m", "rules"], results.Select(r => r.Source.ToString()));
         Assert.Equal(1, mock.CallCount);
     }
 
@@ -43,11 +43,11 @@ public sealed class EpisodePipelineTests
     {
         var mock = new MockLlmService("a:m") { Default = n => Good(n) };
         var rulesOnly = await new EpisodePipeline(Options(Strategy.RulesOnly), RuleParser.Default, [Backend(mock)]).ParseAsync([Unclear], Ct);
-        Assert.Equal("rules", rulesOnly[0].Source);
+        Assert.Equal(AnswerSource.Rules, rulesOnly[0].Source);
         Assert.Equal(0, mock.CallCount);
 
         var llmOnly = await new EpisodePipeline(Options(Strategy.LlmOnly), RuleParser.Default, [Backend(mock)]).ParseAsync([Clear], Ct);
-        Assert.Equal("llm:a:m", llmOnly[0].Source);
+        Assert.Equal("llm:a:m", llmOnly[0].Source.ToString());
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class EpisodePipelineTests
     {
         var mock = new MockLlmService("a:m") { Default = n => Good(n, 0.4) };
         var results = await new EpisodePipeline(Options(Strategy.LlmFirst), RuleParser.Default, [Backend(mock)]).ParseAsync([Clear], Ct);
-        Assert.Equal("rules", results[0].Source);
+        Assert.Equal(AnswerSource.Rules, results[0].Source);
         Assert.Contains("below the threshold", results[0].Reasoning, StringComparison.Ordinal);
     }
 
@@ -69,7 +69,7 @@ public sealed class EpisodePipelineTests
 
         var results = await pipeline.ParseAsync([Unclear], Ct);
 
-        Assert.Equal("llm:c:m", results[0].Source);
+        Assert.Equal("llm:c:m", results[0].Source.ToString());
         Assert.Equal(0, skipped.CallCount);
     }
 
@@ -81,7 +81,7 @@ public sealed class EpisodePipelineTests
         var results = await new EpisodePipeline(Options(), RuleParser.Default, [Backend(failing)]).ParseAsync(names, Ct);
 
         Assert.Equal(names, results.Select(r => r.Input));
-        Assert.All(results, r => Assert.Equal("rules", r.Source));
+        Assert.All(results, r => Assert.Equal(AnswerSource.Rules, r.Source));
         Assert.All(results, r => Assert.Contains("a:m failed (HTTP 429 (rate limited))", r.Reasoning, StringComparison.Ordinal));
     }
 
@@ -140,7 +140,7 @@ public sealed class EpisodePipelineTests
             InterlockedMax(ref _max, now);
             await Task.Delay(Random.Shared.Next(minDelayMs, maxDelayMs), cancellationToken);
             Interlocked.Decrement(ref _inFlight);
-            return Good(filename) with { Source = "llm:slow:m" };
+            return Good(filename) with { Source = AnswerSource.FromLabel("slow:m") };
         }
 
         public async Task<IReadOnlyList<EpisodeParse>> ParseFilenamesAsync(IReadOnlyList<string> filenames, int maxTokens = 150, CancellationToken cancellationToken = default) =>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Episodic.Core.Model;
 using Episodic.Llm.Configuration;
 using Episodic.Llm.Metrics;
 using Episodic.Llm.Pipeline;
@@ -91,7 +92,7 @@ public sealed class PipelineFaultTests : IDisposable
         var results = await host.Pipeline.ParseAsync(Names, Ct);
 
         AllAnswered(results);
-        Assert.All(results, r => Assert.Equal("llm:anthropic:test-model", r.Source));
+        Assert.All(results, r => Assert.Equal("llm:anthropic:test-model", r.Source.ToString()));
         Assert.Equal(3, _openai.ChatRequests.Count); // 1 + max_retries
         Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(2), "Retry-After: 1 was not honoured");
         var summary = stats.Snapshot();
@@ -109,7 +110,7 @@ public sealed class PipelineFaultTests : IDisposable
         var results = await host.Pipeline.ParseAsync(Names, Ct);
 
         AllAnswered(results);
-        Assert.All(results, r => Assert.Equal("rules", r.Source));
+        Assert.All(results, r => Assert.Equal(AnswerSource.Rules, r.Source));
         Assert.All(results, r => Assert.Contains("failed", r.Reasoning, StringComparison.Ordinal));
         Assert.InRange(_openai.ChatRequests.Count, 1, 3);
         Assert.InRange(_anthropic.ChatRequests.Count, 1, 3);
@@ -124,7 +125,7 @@ public sealed class PipelineFaultTests : IDisposable
         var results = await host.Pipeline.ParseAsync(Names, Ct);
 
         AllAnswered(results);
-        Assert.All(results, r => Assert.Equal("llm:openai:test-model", r.Source));
+        Assert.All(results, r => Assert.Equal("llm:openai:test-model", r.Source.ToString()));
         Assert.Equal(2, _openai.ChatRequests.Count);
     }
 
@@ -136,13 +137,13 @@ public sealed class PipelineFaultTests : IDisposable
 
         var first = await host.Pipeline.ParseAsync(Names, Ct);
         AllAnswered(first);
-        Assert.All(first, r => Assert.Equal("llm:anthropic:test-model", r.Source));
+        Assert.All(first, r => Assert.Equal("llm:anthropic:test-model", r.Source.ToString()));
 
         // Three failed attempts opened openai's circuit; the next run goes straight to anthropic.
         Assert.True(host.Chain[0].IsOpen());
         var second = await host.Pipeline.ParseAsync(Names, Ct);
         AllAnswered(second);
-        Assert.Contains(second, r => r.Source == "llm:anthropic:test-model");
+        Assert.Contains(second, r => r.Source.ToString() == "llm:anthropic:test-model");
     }
 
     [Fact]
@@ -156,7 +157,7 @@ public sealed class PipelineFaultTests : IDisposable
         var results = await host.Pipeline.ParseAsync(Names, Ct);
 
         AllAnswered(results);
-        Assert.Equal("rules", results[0].Source);
+        Assert.Equal(AnswerSource.Rules, results[0].Source);
     }
 
     [Fact]
@@ -173,7 +174,7 @@ public sealed class PipelineFaultTests : IDisposable
         var results = await warm.Pipeline.ParseAsync(Names, Ct);
 
         AllAnswered(results);
-        Assert.All(results, r => Assert.Equal("llm:openai:test-model", r.Source));
+        Assert.All(results, r => Assert.Equal("llm:openai:test-model", r.Source.ToString()));
         Assert.Single(_openai.ChatRequests);
     }
 
