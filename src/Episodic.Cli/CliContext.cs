@@ -9,6 +9,22 @@ internal sealed record CliContext(TextReader Stdin, TextWriter Stdout, TextWrite
     /// <summary>Display cells a table may use: the terminal's width, else $COLUMNS, else 120.</summary>
     public int Columns { get; init; } = Output.TableOutputWriter.DefaultColumns;
 
+    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+
+    /// <summary>Writes a one-line warning once per run, however many times the same thing is noticed.</summary>
+    public void WarnOnce(string message)
+    {
+        lock (_warned)
+        {
+            if (!_warned.Add(message))
+            {
+                return;
+            }
+        }
+
+        Error(message);
+    }
+
     /// <summary>Writes a one-line error to stderr, prefixed with the program name; control characters in it (from file names) are escaped.</summary>
     public void Error(string message) => Stderr.WriteLine($"episodic: {Episodic.Core.Text.Printable.Escape(message)}");
 }

@@ -36,7 +36,7 @@ internal static class EvalCommand
             Description = "Output format: text (tables) or json (one document, for scripts).",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "json");
+        format.OneOf("text", "json");
         var threshold = new Option<double>("--threshold")
         {
             Description = "Escalation threshold: rows below it count as escalated, rows at or above it and wrong as confident-wrong.",

@@ -24,7 +24,7 @@ internal static class IdentifyCommand
     {
         var inputs = new Argument<string[]>("NAME|PATH") { Description = "Release names, video files, or folders to scan recursively.", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format", "-f") { Description = "table (default), json (one array) or jsonl (one object per line).", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "jsonl");
+        format.OneOf("table", "json", "jsonl");
         var llm = new Option<bool>("--llm") { Description = "Let the configured LLM choose when several shows fit equally well (otherwise the best-ranked one, with lowered confidence)." };
         var metadata = new MetadataOptions(allowNone: false);
         var llmOptions = new LlmOptions();

@@ -18,10 +18,10 @@ internal sealed class LlmOptions
         Description = "INI file with [llm], [ollama], [openai], [anthropic] sections (Sync2NAS layout). Default: $EPISODIC_CONFIG, else ./episodic.ini if present.",
     };
 
-    public Option<string?> Backend { get; } = new("--backend")
+    public Option<string?> Backend { get; } = new Option<string?>("--backend")
     {
         Description = "LLM backend to use instead of [llm] service: ollama, openai or anthropic.",
-    };
+    }.OneOf([.. LlmConfiguration.ServiceNames]);
 
     public Option<string?> Model { get; } = new("--model")
     {
@@ -45,6 +45,7 @@ internal sealed class LlmOptions
 
         var path = ConfigPath(result, context);
         var configuration = LlmConfiguration.Build(path, context.Environment, overrides);
+        ConfigSections.WarnUnknownKeys(path, context);
         if (result.GetValue(Model) is { } model && SettingValuesService(LlmConfiguration.Bind(configuration)) is { } kind)
         {
             overrides[$"{kind.WireName()}:model"] = model;

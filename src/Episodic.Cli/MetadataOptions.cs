@@ -88,7 +88,7 @@ internal sealed class MetadataOptions(bool allowNone)
                 ? "Identify shows with tmdb (needs a key) or tvmaze (no key), or none to file by the name alone (default [routing] metadata, else none)."
                 : "Identify shows with tmdb (needs [tmdb] api_key or TMDB_API_KEY) or tvmaze (no key). Default [routing] metadata, else tmdb when a key is set, else tvmaze.",
         };
-        option.AcceptOnlyFromAmong(allowNone ? ["tmdb", "tvmaze", "none"] : ["tmdb", "tvmaze"]);
+        option.OneOf(allowNone ? ["tmdb", "tvmaze", "none"] : ["tmdb", "tvmaze"]);
         return option;
     }
 }

@@ -54,4 +54,35 @@ internal static class OptionChecks
         });
         return option;
     }
+
+    /// <summary>
+    /// One of <paramref name="allowed"/>, in any case (<c>--mode COPY</c> is <c>copy</c>); the value comes back in the
+    /// spelling listed. Anything else is one line naming the option and every allowed value.
+    /// </summary>
+    public static Option<T> OneOf<T>(this Option<T> option, params string[] allowed)
+        where T : class?
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        option.CustomParser = r =>
+        {
+            var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+            if (Canonical(text, allowed) is { } value)
+            {
+                return (T)(object)value;
+            }
+
+            r.AddError(NotOneOf(option.Name, text, allowed));
+            return default!;
+        };
+        option.CompletionSources.Add(allowed);
+        return option;
+    }
+
+    /// <summary>The spelling in <paramref name="allowed"/> of <paramref name="text"/> (trimmed, any case), or null.</summary>
+    public static string? Canonical(string? text, IEnumerable<string> allowed) =>
+        allowed.FirstOrDefault(a => string.Equals(a, text?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The one-line error for a value outside <paramref name="allowed"/>.</summary>
+    public static string NotOneOf(string name, string text, IEnumerable<string> allowed) =>
+        $"{name} must be one of {string.Join(", ", allowed)}; not '{text}'.";
 }

@@ -24,7 +24,7 @@ internal static class ParseCommand
             Description = "Output format: table (aligned columns), json (one array) or jsonl (one object per line).",
             DefaultValueFactory = _ => ParseOutputWriter.Table,
         };
-        format.AcceptOnlyFromAmong(ParseOutputWriter.Table, ParseOutputWriter.Json, ParseOutputWriter.Jsonl);
+        format.OneOf(ParseOutputWriter.Table, ParseOutputWriter.Json, ParseOutputWriter.Jsonl);
         var llm = new Option<bool>("--llm")
         {
             Description = "Use the LLM pipeline ([llm] strategy; with rules-first, names the rules are unsure of go to the configured backends).",
@@ -33,7 +33,7 @@ internal static class ParseCommand
         {
             Description = "rules-first (default), llm-first, rules-only or llm-only. Any but rules-only implies --llm.",
         };
-        strategy.AcceptOnlyFromAmong([.. PipelineOptions.StrategyNames.Keys]);
+        strategy.OneOf([.. PipelineOptions.StrategyNames.Keys]);
         var concurrency = new Option<int?>("--concurrency") { Description = "LLM requests in flight per backend (default [llm] concurrency, 4)." };
         concurrency.AtLeast(1);
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the answer cache." };

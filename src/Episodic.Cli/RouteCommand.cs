@@ -17,6 +17,9 @@ internal static class RouteCommand
 {
     public const int ExitSomeFailed = ExitCodes.SomeFailed;
 
+    /// <summary>The values of --rename and <c>[routing] rename</c>.</summary>
+    private static readonly string[] RenameModes = ["template", "keep"];
+
     public static Command Create(CliContext context)
     {
         var sources = new Argument<string[]>("SRC") { Description = "Files or folders (scanned recursively) holding the episodes to route.", Arity = ArgumentArity.OneOrMore };
@@ -24,9 +27,9 @@ internal static class RouteCommand
         var animeLibrary = new Option<string?>("--anime-library") { Description = "Separate root for anime: absolute-numbered or fansub-tagged (default [routing] anime_tv_path, else --library)." };
         var apply = new Option<bool>("--apply") { Description = "Carry the plan out. Without it nothing is touched: the plan is only printed." };
         var mode = new Option<string>("--mode") { Description = "move, copy, or hardlink (keeps seeding; copies across devices).", DefaultValueFactory = _ => "move" };
-        mode.AcceptOnlyFromAmong("move", "copy", "hardlink");
+        mode.OneOf("move", "copy", "hardlink");
         var onConflict = new Option<string>("--on-conflict") { Description = "A different file already at the destination: skip, or suffix (\"name (2).mkv\"). Never overwritten.", DefaultValueFactory = _ => "skip" };
-        onConflict.AcceptOnlyFromAmong("skip", "suffix");
+        onConflict.OneOf("skip", "suffix");
         var minConfidence = new Option<double>("--min-confidence") { Description = "Files parsed with less confidence are skipped.", DefaultValueFactory = _ => RoutingOptions.DefaultMinConfidence };
         minConfidence.Probability();
         var verifyCrc = new Option<bool>("--verify-crc") { Description = "Check the CRC32 of names tagged [ABCD1234] before moving; a mismatch is reported and not moved." };
@@ -34,12 +37,12 @@ internal static class RouteCommand
         var wait = Duration.Option("--wait", "When another run holds the library's lock, wait up to this long (30s, 10m, 1h) instead of refusing at once.");
         var createLibrary = new Option<bool>("--create-library") { Description = "Create the library root when it does not exist (by default a missing root is refused: an unmounted share would fill the local disk)." };
         var format = new Option<string>("--format", "-f") { Description = "Plan output: table or json.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        format.OneOf("table", "json");
         var template = new Option<string?>("--template") { Description = $"Season/episode layout ([routing] template). Default: {RoutingOptions.DefaultTemplate}" };
         var animeTemplate = new Option<string?>("--anime-template") { Description = $"Absolute-numbered anime layout ([routing] anime_template). Default: {RoutingOptions.DefaultAnimeTemplate}" };
         var dailyTemplate = new Option<string?>("--daily-template") { Description = $"Daily show layout ([routing] daily_template). Default: {RoutingOptions.DefaultDailyTemplate}" };
         var rename = new Option<string?>("--rename") { Description = "template, or keep: keep the original file name inside the planned folder ([routing] rename; default template)." };
-        rename.AcceptOnlyFromAmong("template", "keep");
+        rename.OneOf(RenameModes);
         var strict = new Option<bool>("--strict") { Description = "With --llm: exit 8, before anything is moved, when any LLM request failed (another backend or the rule parser answered instead)." };
         var llm = new Option<bool>("--llm") { Description = "Parse with the LLM pipeline and let the model match show names to library folders and shorten long names." };
         var llmOptions = new LlmOptions();
@@ -88,10 +91,10 @@ internal static class RouteCommand
                 return CliApp.ExitInputError;
             }
 
-            var renameMode = result.GetValue(rename) ?? Setting(section, "rename") ?? "template";
-            if (renameMode is not ("template" or "keep"))
+            var renameText = result.GetValue(rename) ?? Setting(section, "rename") ?? "template";
+            if (OptionChecks.Canonical(renameText, RenameModes) is not { } renameMode)
             {
-                context.Error($"[routing] rename must be template or keep, not '{renameMode}'");
+                context.Error(OptionChecks.NotOneOf("[routing] rename", renameText, RenameModes));
                 return CliApp.ExitConfigError;
             }
 

@@ -35,7 +35,7 @@ internal static class ServeCommand
         {
             Description = "rules-first (default), llm-first, rules-only or llm-only. Any but rules-only implies --llm.",
         };
-        strategy.AcceptOnlyFromAmong([.. PipelineOptions.StrategyNames.Keys]);
+        strategy.OneOf([.. PipelineOptions.StrategyNames.Keys]);
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the answer cache." };
         var maxBatch = new Option<int>("--max-batch")
         {
@@ -47,13 +47,7 @@ internal static class ServeCommand
         {
             Description = "Server log threshold: trace, debug (one line per request, never the query string), information, warning, error, critical or none. Default: [logging] level, else information.",
         };
-        logLevel.Validators.Add(r =>
-        {
-            if (r.Tokens.Count > 0 && !LogLevels.ContainsKey(r.Tokens[0].Value))
-            {
-                r.AddError($"--log-level must be one of {string.Join(", ", LogLevels.Keys)}, not '{r.Tokens[0].Value}'.");
-            }
-        });
+        logLevel.OneOf([.. LogLevels.Keys]);
         var llmOptions = new LlmOptions();
         var metadata = new MetadataOptions(allowNone: true);
 

@@ -14,7 +14,7 @@ internal static class ShortenCommand
         var maxLength = new Option<int>("--max-length") { Description = "Maximum length in characters.", DefaultValueFactory = _ => 100 };
         maxLength.AtLeast(1);
         var kind = new Option<string>("--kind") { Description = "file (keeps the extension and the episode numbers) or directory.", DefaultValueFactory = _ => "file" };
-        kind.AcceptOnlyFromAmong("file", "directory");
+        kind.OneOf("file", "directory");
         var llm = new Option<bool>("--llm") { Description = "Ask the configured LLM (the result is still checked and never exceeds the limit)." };
         var llmOptions = new LlmOptions();
         var command = new Command("shorten", "Shorten a file or folder name to a length limit.") { name, maxLength, kind, llm };

@@ -14,47 +14,17 @@ internal static class IniPreprocessor
         // Section -> key -> value, in file order; later duplicates overwrite earlier ones like configparser's last-wins.
         var sections = new Dictionary<string, Dictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
         var order = new List<string>();
-        var current = "";
-
-        foreach (var rawLine in text.Split('\n'))
+        foreach (var entry in Entries(text))
         {
-            var line = rawLine.Trim();
-            if (line.Length == 0 || line[0] is '#' or ';')
-            {
-                continue;
-            }
-
-            if (line[0] == '[')
-            {
-                var header = StripTrailingComment(line);
-                if (header.Length > 2 && header[^1] == ']')
-                {
-                    current = header[1..^1].Trim();
-                }
-
-                continue;
-            }
-
-            var delimiter = line.IndexOfAny(['=', ':']);
-            if (delimiter <= 0)
-            {
-                continue;
-            }
-
-            var key = ConfigKeys.NormalizeSegment(line[..delimiter]);
-            if (key.Length == 0)
-            {
-                continue;
-            }
-
-            if (!sections.TryGetValue(current, out var keys))
+            var key = ConfigKeys.NormalizeSegment(entry.Key);
+            if (!sections.TryGetValue(entry.Section, out var keys))
             {
                 keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                sections[current] = keys;
-                order.Add(current);
+                sections[entry.Section] = keys;
+                order.Add(entry.Section);
             }
 
-            keys[key] = StripTrailingComment(line[(delimiter + 1)..]);
+            keys[key] = entry.Value;
         }
 
         var output = new StringBuilder();
@@ -75,6 +45,44 @@ internal static class IniPreprocessor
     }
 
     /// <summary>
+    /// Every <c>key = value</c> line as written (section trimmed, key trimmed but not folded, value without its
+    /// trailing comment), with its 1-based line number; lines that are not entries are skipped.
+    /// </summary>
+    public static IEnumerable<IniEntry> Entries(string text)
+    {
+        var current = "";
+        var number = 0;
+        foreach (var rawLine in text.Split('\n'))
+        {
+            number++;
+            var line = rawLine.Trim();
+            if (line.Length == 0 || line[0] is '#' or ';')
+            {
+                continue;
+            }
+
+            if (line[0] == '[')
+            {
+                var header = StripTrailingComment(line);
+                if (header.Length > 2 && header[^1] == ']')
+                {
+                    current = header[1..^1].Trim();
+                }
+
+                continue;
+            }
+
+            var delimiter = line.IndexOfAny(['=', ':']);
+            if (delimiter <= 0 || ConfigKeys.NormalizeSegment(line[..delimiter]).Length == 0)
+            {
+                continue;
+            }
+
+            yield return new IniEntry(current, line[..delimiter].Trim(), StripTrailingComment(line[(delimiter + 1)..]), number);
+        }
+    }
+
+    /// <summary>
     /// Cuts at the first <c>#</c> or <c>;</c> that follows whitespace, so <c>ollama  # Options: ...</c> is
     /// <c>ollama</c> while a password like <c>ab#cd</c> keeps its <c>#</c>.
     /// </summary>
@@ -91,3 +99,6 @@ internal static class IniPreprocessor
         return value.Trim();
     }
 }
+
+/// <summary>One <c>key = value</c> line of an INI file as written.</summary>
+internal readonly record struct IniEntry(string Section, string Key, string Value, int Line);

@@ -10,6 +10,14 @@ namespace Episodic.Metadata.Configuration;
 /// </summary>
 public static class MetadataConfiguration
 {
+    /// <summary>The keys of <c>[tmdb]</c>, <c>[tvmaze]</c> and <c>[metadata]</c> (<c>[aliases]</c> takes any key).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> KnownKeys { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["tmdb"] = ["api_key", "base_url", "language", "requests_per_second"],
+        ["tvmaze"] = ["base_url", "requests_per_second"],
+        ["metadata"] = ["cache_path", "max_retries"],
+    };
+
     /// <summary>The settings and every problem found; the settings are usable only when the list is empty.</summary>
     public static (MetadataSettings Settings, IReadOnlyList<string> Problems) Read(IConfiguration configuration)
     {

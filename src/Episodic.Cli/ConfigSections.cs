@@ -1,0 +1,47 @@
+using Episodic.Llm.Configuration;
+using Episodic.Metadata.Configuration;
+
+namespace Episodic.Cli;
+
+/// <summary>
+/// Every INI section the CLI reads and its keys, so an unknown key in one of them is warned about with the closest
+/// known key (<see cref="IniKeyCheck"/>). Sections whose keys are free (<c>[prices]</c>, <c>[aliases]</c>) and
+/// sections of other tools sharing a Sync2NAS file (<c>[sftp]</c>, <c>[database]</c>, ...) are not checked.
+/// </summary>
+internal static class ConfigSections
+{
+    /// <summary>The keys of <c>[routing]</c> (route, check) and <c>[logging]</c> (serve).</summary>
+    private static readonly Dictionary<string, IReadOnlyList<string>> CliOwn = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["routing"] = ["tv_path", "anime_tv_path", "template", "anime_template", "daily_template", "rename", "metadata"],
+        ["logging"] = ["level"],
+    };
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Known { get; } =
+        IniKeyCheck.LlmSections.Concat(MetadataConfiguration.KnownKeys).Concat(CliOwn)
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Warns (once per run) about every unknown key in the file at <paramref name="path"/>; an unreadable file is left to the loader.</summary>
+    public static void WarnUnknownKeys(string? path, CliContext context)
+    {
+        if (path is null)
+        {
+            return;
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        foreach (var warning in IniKeyCheck.Warnings(text, Known))
+        {
+            context.WarnOnce($"{path}: {warning}");
+        }
+    }
+}

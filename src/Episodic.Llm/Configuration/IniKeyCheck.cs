@@ -1,0 +1,144 @@
+using System.Reflection;
+using System.Text;
+using Episodic.Llm.Pipeline;
+
+namespace Episodic.Llm.Configuration;
+
+/// <summary>
+/// Finds keys in known INI sections that nothing reads (<c>modle = ...</c>, <c>api-key</c>), so a typo is not
+/// silently a default. Only a warning: a Sync2NAS file may carry keys Episodic does not use. Keys compare as the
+/// loader binds them (case and underscores ignored); the suggestion is the closest known key by edit distance.
+/// </summary>
+public static class IniKeyCheck
+{
+    /// <summary>
+    /// The keys of the sections the LLM tier reads (<c>[llm]</c>, <c>[ollama]</c>, <c>[openai]</c>,
+    /// <c>[anthropic]</c>, <c>[features]</c>, <c>[resilience]</c>, <c>[cache]</c>), in snake_case, taken from the
+    /// settings classes themselves so a new setting is known the moment it exists.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> LlmSections { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["llm"] = KeysOf(typeof(LlmSection), typeof(StrategySection)),
+        ["ollama"] = KeysOf(typeof(OllamaSection), typeof(RateLimitSection)),
+        ["openai"] = KeysOf(typeof(OpenAISection), typeof(RateLimitSection)),
+        ["anthropic"] = KeysOf(typeof(AnthropicSection), typeof(RateLimitSection)),
+        ["features"] = KeysOf(typeof(FeaturesSection)),
+        ["resilience"] = KeysOf(typeof(ResilienceSection)),
+        ["cache"] = KeysOf(typeof(CacheSection)),
+    };
+
+    /// <summary>
+    /// One warning per key of <paramref name="iniText"/> that is in a section of <paramref name="known"/> but is not
+    /// one of its keys, e.g. <c>[ollama] modle (line 7) is not a known key and is ignored; did you mean model?</c>.
+    /// Sections not in <paramref name="known"/> are not checked.
+    /// </summary>
+    public static IReadOnlyList<string> Warnings(string iniText, IReadOnlyDictionary<string, IReadOnlyList<string>> known)
+    {
+        ArgumentNullException.ThrowIfNull(iniText);
+        ArgumentNullException.ThrowIfNull(known);
+        var warnings = new List<string>();
+        foreach (var entry in IniPreprocessor.Entries(iniText))
+        {
+            if (!known.TryGetValue(entry.Section, out var keys))
+            {
+                continue;
+            }
+
+            var folded = ConfigKeys.NormalizeSegment(entry.Key);
+            if (keys.Any(k => ConfigKeys.NormalizeSegment(k) == folded))
+            {
+                continue;
+            }
+
+            var section = entry.Section.ToLowerInvariant();
+            var hint = Closest(entry.Key, keys) is { } closest
+                ? $"did you mean {closest}?"
+                : $"known keys: {string.Join(", ", keys)}";
+            warnings.Add($"warning: [{section}] {Printable(entry.Key)} (line {entry.Line}) is not a known key and is ignored; {hint}");
+        }
+
+        return warnings;
+    }
+
+    /// <summary>
+    /// The known key nearest to <paramref name="key"/> (case and underscores ignored) when it is close enough to be a
+    /// typo: at most 2 edits, or a third of the key's length for long keys. Null when none is.
+    /// </summary>
+    public static string? Closest(string key, IEnumerable<string> known)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        var folded = Fold(key);
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in known)
+        {
+            var distance = Distance(folded, Fold(candidate));
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (candidate, distance);
+            }
+        }
+
+        return bestDistance <= Math.Max(2, folded.Length / 3) ? best : null;
+    }
+
+    /// <summary>Edit distance with adjacent transpositions counted as one edit (optimal string alignment).</summary>
+    public static int Distance(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
+    /// <summary>Lower case without <c>_</c> or <c>-</c>, so <c>api-key</c>, <c>API_KEY</c> and <c>apikey</c> are one word.</summary>
+    private static string Fold(string key) => ConfigKeys.NormalizeSegment(key).Replace("-", "", StringComparison.Ordinal);
+
+    private static string Printable(string text) => text.Any(char.IsControl) ? new string([.. text.Select(c => char.IsControl(c) ? '?' : c)]) : text;
+
+    /// <summary>The INI names of the public string-valued settings of <paramref name="types"/> (ApiKey → api_key).</summary>
+    private static List<string> KeysOf(params Type[] types) =>
+        [.. types.SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            .Where(p => p.CanWrite && p.PropertyType == typeof(string))
+            .Select(p => SnakeCase(p.Name))
+            .Distinct(StringComparer.Ordinal)];
+
+    private static string SnakeCase(string name)
+    {
+        var text = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
+            {
+                text.Append('_');
+            }
+
+            text.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return text.ToString();
+    }
+}
