@@ -36,5 +36,5 @@ internal static class CliErrors
         _ => (ExitCodes.Failure, $"unexpected error ({ex.GetType().Name}): {OneLine(ex.Message)}; run again with --verbose for the details"),
     };
 
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim().TrimEnd('.');
 }

@@ -207,7 +207,9 @@ internal static class RouteCommand
 
                 context.Stderr.WriteLine(summary.JournalPath is { } written ? $"journal: {written}" : "nothing was changed: no journal was written");
                 Write(context, plan, forecast, expected, summary, summary.JournalPath, json);
-                await context.Stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
+
+                // Not the run's token: after Ctrl+C the report of what was done must still come out.
+                await context.Stdout.FlushAsync(CancellationToken.None).ConfigureAwait(false);
                 foreach (var problem in summary.Problems)
                 {
                     context.Error(problem);

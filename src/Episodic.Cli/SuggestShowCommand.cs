@@ -55,7 +55,7 @@ internal static class SuggestShowCommand
             }
             catch (JsonException ex)
             {
-                context.Error($"the candidates are not a JSON array of objects with id and name ({ex.Message})");
+                context.Error($"the candidates are not a JSON array of objects with id and name: {ex.Message.ReplaceLineEndings(" ")}");
                 return CliApp.ExitInputError;
             }
 
@@ -127,19 +127,74 @@ internal static class SuggestShowCommand
         }
     }
 
+    /// <summary>
+    /// The candidates of a --candidates file: a JSON array of objects with a whole-number <c>id</c> and a string
+    /// <c>name</c>, optionally <c>original_name</c>, <c>first_air_date</c>, <c>overview</c> (strings) and
+    /// <c>alternative_titles</c> (strings).
+    /// </summary>
+    /// <exception cref="JsonException">Malformed JSON, or a field of the wrong kind (the message names it, e.g. <c>[2].id</c>).</exception>
     internal static List<ShowCandidate> ReadCandidates(string json)
     {
         using var doc = JsonDocument.Parse(json);
+        if (doc.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            throw new JsonException($"the top level is {Kind(doc.RootElement)}, not an array");
+        }
+
         var list = new List<ShowCandidate>();
+        var index = 0;
         foreach (var e in doc.RootElement.EnumerateArray())
         {
-            string? Str(string key) => e.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            var alternatives = e.TryGetProperty("alternative_titles", out var alt) && alt.ValueKind == JsonValueKind.Array
-                ? alt.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!).ToList()
-                : null;
-            list.Add(new ShowCandidate(e.GetProperty("id").GetInt32(), Str("name") ?? throw new JsonException("a candidate has no name"), Str("original_name"), Str("first_air_date"), Str("overview"), alternatives));
+            var at = $"[{index++}]";
+            if (e.ValueKind != JsonValueKind.Object)
+            {
+                throw new JsonException($"{at} is {Kind(e)}, not an object");
+            }
+
+            string? Str(string key, bool required = false)
+            {
+                if (!e.TryGetProperty(key, out var v) || v.ValueKind == JsonValueKind.Null)
+                {
+                    return required ? throw new JsonException($"{at}.{key} is missing") : null;
+                }
+
+                return v.ValueKind == JsonValueKind.String ? v.GetString() : throw new JsonException($"{at}.{key} is {Kind(v)}, not a string");
+            }
+
+            if (!e.TryGetProperty("id", out var idElement))
+            {
+                throw new JsonException($"{at}.id is missing");
+            }
+
+            if (idElement.ValueKind != JsonValueKind.Number || !idElement.TryGetInt32(out var id))
+            {
+                throw new JsonException($"{at}.id is {Kind(idElement)}, not a whole number");
+            }
+
+            List<string>? alternatives = null;
+            if (e.TryGetProperty("alternative_titles", out var alt) && alt.ValueKind != JsonValueKind.Null)
+            {
+                if (alt.ValueKind != JsonValueKind.Array || alt.EnumerateArray().Any(a => a.ValueKind != JsonValueKind.String))
+                {
+                    throw new JsonException($"{at}.alternative_titles is not an array of strings");
+                }
+
+                alternatives = [.. alt.EnumerateArray().Select(a => a.GetString()!)];
+            }
+
+            list.Add(new ShowCandidate(id, Str("name", required: true)!, Str("original_name"), Str("first_air_date"), Str("overview"), alternatives));
         }
 
         return list;
     }
+
+    private static string Kind(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => $"the number {e.GetRawText()}",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
 }

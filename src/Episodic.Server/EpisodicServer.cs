@@ -91,6 +91,10 @@ public static partial class EpisodicServer
         // ASP.NET Core logs every request at Information with its full URL (query string and all): only its warnings
         // pass; RequestLogging writes the request lines, at Debug and without the query.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        // A failed start (a port in use) is thrown to the caller, which says it in one line; the host's own error
+        // entry would repeat it with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         options.ConfigureLogging?.Invoke(builder.Logging);
         if (!options.Quiet)
         {

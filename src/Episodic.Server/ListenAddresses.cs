@@ -55,6 +55,11 @@ public static class ListenAddresses
                 throw new ServerConfigurationException($"--urls '{url}' must start with http:// or https://.");
             }
 
+            if (!address.IsUnixPipe && address.Port is < 0 or > 65535)
+            {
+                throw new ServerConfigurationException($"--urls '{url}' names port {address.Port}; a port is from 1 to 65535 (0 picks a free one), e.g. http://127.0.0.1:5080.");
+            }
+
             if (!hasApiKey && !IsLoopback(address))
             {
                 throw new ServerConfigurationException(

@@ -22,14 +22,22 @@ public static class MetricsExporter
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(port, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
-        return Sdk.CreateMeterProviderBuilder()
-            .AddMeter([.. MeterNames])
-            .AddPrometheusHttpListener(options =>
-            {
-                options.Host = "127.0.0.1";
-                options.Port = port;
-                options.ScrapeEndpointPath = "/metrics";
-            })
-            .Build();
+        try
+        {
+            return Sdk.CreateMeterProviderBuilder()
+                .AddMeter([.. MeterNames])
+                .AddPrometheusHttpListener(options =>
+                {
+                    options.Host = "127.0.0.1";
+                    options.Port = port;
+                    options.ScrapeEndpointPath = "/metrics";
+                })
+                .Build();
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is System.Net.HttpListenerException listener)
+        {
+            // The exporter wraps the listener's failure in a message that names neither the port nor the cause.
+            throw new System.Net.HttpListenerException(listener.ErrorCode, $"metrics on http://127.0.0.1:{port}/metrics: {listener.Message}");
+        }
     }
 }

@@ -49,31 +49,5 @@ public sealed class LibraryLockTests
         Assert.Contains("(third)", File.ReadAllText(Path.Join(fx.Library, ".episodic", LibraryLock.HolderFileName)), StringComparison.Ordinal);
     }
 
-    /// <summary>The built CLI as a second process, in a clean folder and without any configuration from the environment.</summary>
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunCli(string[] args, string workingDirectory)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        start.ArgumentList.Add(Path.Join(AppContext.BaseDirectory, "episodic.dll"));
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("EPISODIC_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(variable);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Exit, string Stdout, string Stderr)> RunCli(string[] args, string workingDirectory) => CliProcess.RunAsync(args, workingDirectory);
 }

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Xunit;
+
+namespace Episodic.Tests;
+
+/// <summary>
+/// The built CLI (episodic.dll beside the tests) as a real second process: in a given folder, without any EPISODIC_*
+/// variable from the test's environment unless passed in <c>environment</c>.
+/// </summary>
+internal sealed class CliProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly Task<string> _stdout;
+    private readonly Task<string> _stderr;
+
+    private CliProcess(Process process)
+    {
+        _process = process;
+        _stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        _stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+    }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public static CliProcess Start(IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        start.ArgumentList.Add(Path.Join(AppContext.BaseDirectory, "episodic.dll"));
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("EPISODIC_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(variable);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        return new CliProcess(Process.Start(start)!);
+    }
+
+    /// <summary>Runs to the end (killed and failed after <paramref name="timeout"/>, default 2 minutes on a loaded machine).</summary>
+    public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
+    {
+        using var process = Start(args, workingDirectory, environment);
+        return await process.WaitAsync(timeout).ConfigureAwait(false);
+    }
+
+    public async Task<(int Exit, string Stdout, string Stderr)> WaitAsync(TimeSpan? timeout = null)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        limit.CancelAfter(timeout ?? TimeSpan.FromMinutes(2));
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            Assert.Fail($"the CLI did not exit within {timeout ?? TimeSpan.FromMinutes(2)}; stderr so far is not available");
+        }
+
+        return (_process.ExitCode, await _stdout.ConfigureAwait(false), await _stderr.ConfigureAwait(false));
+    }
+
+    /// <summary>Sends a real SIGINT (what Ctrl+C sends) with the system's kill command.</summary>
+    public void Interrupt()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-INT", Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false })!;
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+}
