@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Episodic.Core.Model;
 using Episodic.Core.Text;
 
 namespace Episodic.Routing;
@@ -109,7 +110,7 @@ public static partial class RouteReport
             w.WriteString("action", RouteForecast.Name(f.Action));
             w.WriteBoolean("new_show_folder", item.Target?.NewShowFolder ?? false);
             w.WriteString("reason", item.Reason);
-            w.WriteNumber("confidence", item.Parse.Confidence);
+            w.WriteNumber("confidence", ConfidenceJsonConverter.Round(item.Parse.Confidence));
             w.WriteString("show", item.Parse.ShowName);
             w.WriteString("show_folder", item.Target?.ShowFolder);
             w.WriteBoolean("anime", item.Target?.Anime ?? false);

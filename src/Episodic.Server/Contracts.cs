@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Episodic.Core.Model;
 
 namespace Episodic.Server;
 
@@ -35,27 +36,8 @@ public sealed record RoutePlanRequest
     public double? MinConfidence { get; init; }
 }
 
-/// <summary>The EpisodeParse JSON contract, as the CLI writes it (documentation of the response shape).</summary>
-public sealed record EpisodeParseDocument(
-    [property: JsonPropertyName("input")] string Input,
-    [property: JsonPropertyName("show_name")] string? ShowName,
-    [property: JsonPropertyName("year")] int? Year,
-    [property: JsonPropertyName("season")] int? Season,
-    [property: JsonPropertyName("episode")] int? Episode,
-    [property: JsonPropertyName("episodes")] IReadOnlyList<int> Episodes,
-    [property: JsonPropertyName("absolute_episodes")] IReadOnlyList<int> AbsoluteEpisodes,
-    [property: JsonPropertyName("air_date")] string? AirDate,
-    [property: JsonPropertyName("full_season")] bool FullSeason,
-    [property: JsonPropertyName("special")] bool Special,
-    [property: JsonPropertyName("crc32")] string? Crc32,
-    [property: JsonPropertyName("release_group")] string? ReleaseGroup,
-    [property: JsonPropertyName("version")] int? Version,
-    [property: JsonPropertyName("confidence")] double Confidence,
-    [property: JsonPropertyName("source")] string Source,
-    [property: JsonPropertyName("reasoning")] string Reasoning);
-
 /// <summary>Response of <c>POST /parse/batch</c>.</summary>
-public sealed record BatchParseDocument([property: JsonPropertyName("results")] IReadOnlyList<EpisodeParseDocument> Results);
+public sealed record BatchParseDocument([property: JsonPropertyName("results")] IReadOnlyList<EpisodeParse> Results);
 
 /// <summary>One name of a route plan.</summary>
 public sealed record RoutePlanItemDocument(
@@ -68,8 +50,8 @@ public sealed record RoutePlanItemDocument(
     [property: JsonPropertyName("new_show_folder")] bool NewShowFolder,
     [property: JsonPropertyName("anime")] bool Anime,
     [property: JsonPropertyName("reason")] string Reason,
-    [property: JsonPropertyName("confidence")] double Confidence,
-    [property: JsonPropertyName("parse")] EpisodeParseDocument Parse);
+    [property: JsonPropertyName("confidence"), JsonConverter(typeof(ConfidenceJsonConverter))] double Confidence,
+    [property: JsonPropertyName("parse")] EpisodeParse Parse);
 
 /// <summary>Response of <c>POST /route/plan</c>.</summary>
 public sealed record RoutePlanDocument([property: JsonPropertyName("items")] IReadOnlyList<RoutePlanItemDocument> Items);

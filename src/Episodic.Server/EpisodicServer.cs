@@ -105,7 +105,8 @@ public static partial class EpisodicServer
         // Owned by the container (factory registration), so it is disposed when the app is.
         builder.Services.AddSingleton(_ => host);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o => ServerJson.Describe(o.SerializerOptions));
+        builder.Services.AddOpenApi(o => o.AddSchemaTransformer(OpenApiSchemas.TransformAsync));
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("episodic"))
             .WithMetrics(m => m
@@ -168,12 +169,12 @@ public static partial class EpisodicServer
             }
 
             var results = await host.Pipeline.ParseAsync([body.Name], cancellationToken).ConfigureAwait(false);
-            return new JsonWriterResult(w => EpisodeParseJson.Write(w, results[0]));
+            return ServerJson.Ok(results[0]);
         })
         .WithName("Parse")
         .WithSummary("Parse one release or file name.")
         .Accepts<ParseRequest>("application/json")
-        .Produces<EpisodeParseDocument>(StatusCodes.Status200OK, "application/json")
+        .Produces<EpisodeParse>(StatusCodes.Status200OK, "application/json")
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -192,18 +193,7 @@ public static partial class EpisodicServer
             }
 
             var results = await host.Pipeline.ParseAsync(body.Names!.Select(n => n!), cancellationToken).ConfigureAwait(false);
-            return new JsonWriterResult(w =>
-            {
-                w.WriteStartObject();
-                w.WriteStartArray("results");
-                foreach (var r in results)
-                {
-                    EpisodeParseJson.Write(w, r);
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            });
+            return ServerJson.Ok(new BatchParseDocument(results));
         })
         .WithName("ParseBatch")
         .WithSummary($"Parse up to {maxBatch} names; results in the order given.")
@@ -264,43 +254,25 @@ public static partial class EpisodicServer
                 planned.Add(RouteDestinations.Plan(parses[i], Path.GetFileName(names[i]), routing, existing));
             }
 
-            return new JsonWriterResult(w =>
+            var items = new List<RoutePlanItemDocument>(names.Count);
+            for (var i = 0; i < names.Count; i++)
             {
-                w.WriteStartObject();
-                w.WriteStartArray("items");
-                for (var i = 0; i < names.Count; i++)
-                {
-                    var (target, reason) = planned[i];
-                    w.WriteStartObject();
-                    w.WriteString("input", names[i]);
-                    w.WriteString("action", target is null ? "skip" : "move");
-                    if (target is null)
-                    {
-                        w.WriteNull("destination");
-                        w.WriteNull("relative_path");
-                        w.WriteNull("show_folder");
-                        w.WriteNull("layout");
-                    }
-                    else
-                    {
-                        w.WriteString("destination", target.FullPath);
-                        w.WriteString("relative_path", target.RelativePath);
-                        w.WriteString("show_folder", target.ShowFolder);
-                        w.WriteString("layout", target.Layout.ToString().ToLowerInvariant());
-                    }
+                var (target, reason) = planned[i];
+                items.Add(new RoutePlanItemDocument(
+                    names[i],
+                    target is null ? "skip" : "move",
+                    target?.FullPath,
+                    target?.RelativePath,
+                    target?.ShowFolder,
+                    target is null ? null : target.Layout.ToString().ToLowerInvariant(),
+                    target?.NewShowFolder ?? false,
+                    target?.Anime ?? false,
+                    reason,
+                    parses[i].Confidence,
+                    parses[i]));
+            }
 
-                    w.WriteBoolean("new_show_folder", target?.NewShowFolder ?? false);
-                    w.WriteBoolean("anime", target?.Anime ?? false);
-                    w.WriteString("reason", reason);
-                    w.WriteNumber("confidence", Math.Round(parses[i].Confidence, 3));
-                    w.WritePropertyName("parse");
-                    EpisodeParseJson.Write(w, parses[i]);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            });
+            return ServerJson.Ok(new RoutePlanDocument(items));
         })
         .WithName("RoutePlan")
         .WithSummary("Dry-run library destinations for names (no file is read or moved).")

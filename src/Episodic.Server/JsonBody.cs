@@ -9,12 +9,6 @@ namespace Episodic.Server;
 /// </summary>
 internal static class JsonBody
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        AllowTrailingCommas = false,
-        ReadCommentHandling = JsonCommentHandling.Disallow,
-    };
-
     /// <summary>What each request field must be, for errors that speak of fields, never of .NET types.</summary>
     private static readonly Dictionary<string, string> Shapes = new(StringComparer.Ordinal)
     {
@@ -61,7 +55,7 @@ internal static class JsonBody
 
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Options, cancellationToken).ConfigureAwait(false);
+            var value = await JsonSerializer.DeserializeAsync(request.Body, ServerJson.TypeInfo<T>(), cancellationToken).ConfigureAwait(false);
             return value is null
                 ? (null, Problems.BadJson("The request body must be a JSON object, not null."))
                 : (value, null);

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace Episodic.Core.Model;
 
@@ -7,6 +8,7 @@ namespace Episodic.Core.Model;
 /// <see cref="Kind"/> instead of parsing strings; the wire form (<c>"rules"</c>, <c>"llm:openai:gpt-4o-mini"</c>) is
 /// produced by <see cref="ToString"/> and read by <see cref="Parse"/>, and nowhere else.
 /// </summary>
+[JsonConverter(typeof(AnswerSourceJsonConverter))]
 public readonly record struct AnswerSource
 {
     private const string RulesWire = "rules";

@@ -1,8 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Episodic.Core.Model;
 
 /// <summary>
-/// The structured reading of one release or file name. Produced by the rule parser and, later, by LLM backends;
-/// the JSON contract (<see cref="EpisodeParseJson"/>) is the same for every source.
+/// The structured reading of one release or file name: the one episode record that flows from the rule parser and
+/// the model answers to every output. Its JSON contract (<see cref="EpisodicJsonContext"/>, written and read by
+/// <see cref="EpisodeParseJson"/>) is the same for every source and every consumer; the property order here is the
+/// field order on the wire.
 /// </summary>
 public sealed record EpisodeParse
 {
@@ -17,11 +21,11 @@ public sealed record EpisodeParse
     /// <summary>Season number when it is explicit in the name or its folders; never inferred.</summary>
     public int? Season { get; init; }
 
-    /// <summary>Episode numbers within <see cref="Season"/> (or the bare episode numbers when no season is given).</summary>
-    public IReadOnlyList<int> Episodes { get; init; } = [];
-
     /// <summary>The first of <see cref="Episodes"/>, kept for the original parse_filename contract.</summary>
     public int? Episode => Episodes.Count > 0 ? Episodes[0] : null;
+
+    /// <summary>Episode numbers within <see cref="Season"/> (or the bare episode numbers when no season is given).</summary>
+    public IReadOnlyList<int> Episodes { get; init; } = [];
 
     /// <summary>Absolute (anime-style) episode numbers.</summary>
     public IReadOnlyList<int> AbsoluteEpisodes { get; init; } = [];
@@ -43,6 +47,7 @@ public sealed record EpisodeParse
     public int? Version { get; init; }
 
     /// <summary>Calibrated probability in [0,1] that this reading is right.</summary>
+    [JsonConverter(typeof(ConfidenceJsonConverter))]
     public double Confidence { get; init; }
 
     /// <summary>Which tier answered; written as "rules" or "llm:&lt;backend&gt;:&lt;model&gt;".</summary>
@@ -52,6 +57,7 @@ public sealed record EpisodeParse
     public string Reasoning { get; init; } = "";
 
     /// <summary>True when the result carries any episode identity (numbers, date or season pack).</summary>
+    [JsonIgnore]
     public bool IsEpisode => Episodes.Count > 0 || AbsoluteEpisodes.Count > 0 || AirDate is not null || FullSeason;
 
     /// <summary>The result for a name that is not an episode: no numbers, confidence 0.</summary>

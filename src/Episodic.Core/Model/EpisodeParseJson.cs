@@ -1,90 +1,45 @@
-using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Episodic.Core.Model;
 
 /// <summary>
-/// Writes and reads the JSON contract of <see cref="EpisodeParse"/> with its exact snake_case field names.
-/// Hand-written rather than reflection-based so it is trimming/AOT safe and fast on large streams.
+/// Writes and reads <see cref="EpisodeParse"/> through its one source-generated contract
+/// (<see cref="EpisodicJsonContext"/>). Non-ASCII names stay readable (no <c>\uXXXX</c> escapes), as the CLI has
+/// always written them.
 /// </summary>
 public static class EpisodeParseJson
 {
+    /// <summary>The contract's options: <see cref="EpisodicJsonContext"/> plus the relaxed encoder.</summary>
+    public static JsonSerializerOptions Options { get; } = new(EpisodicJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The type information for <see cref="EpisodeParse"/> under <see cref="Options"/>.</summary>
+    public static JsonTypeInfo<EpisodeParse> TypeInfo { get; } = (JsonTypeInfo<EpisodeParse>)Options.GetTypeInfo(typeof(EpisodeParse));
+
+    /// <summary>Writes one object to <paramref name="writer"/> (its own options decide indentation and escaping).</summary>
     public static void Write(Utf8JsonWriter writer, EpisodeParse p)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(p);
-        writer.WriteStartObject();
-        writer.WriteString("input", p.Input);
-        WriteNullable(writer, "show_name", p.ShowName);
-        WriteNullable(writer, "year", p.Year);
-        WriteNullable(writer, "season", p.Season);
-        WriteNullable(writer, "episode", p.Episode);
-        WriteArray(writer, "episodes", p.Episodes);
-        WriteArray(writer, "absolute_episodes", p.AbsoluteEpisodes);
-        if (p.AirDate is { } d)
-        {
-            writer.WriteString("air_date", d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            writer.WriteNull("air_date");
-        }
-
-        writer.WriteBoolean("full_season", p.FullSeason);
-        writer.WriteBoolean("special", p.Special);
-        WriteNullable(writer, "crc32", p.Crc32);
-        WriteNullable(writer, "release_group", p.ReleaseGroup);
-        WriteNullable(writer, "version", p.Version);
-        writer.WriteNumber("confidence", Math.Round(p.Confidence, 3));
-        writer.WriteString("source", p.Source.ToString());
-        writer.WriteString("reasoning", p.Reasoning);
-        writer.WriteEndObject();
+        JsonSerializer.Serialize(writer, p, TypeInfo);
     }
 
-    /// <summary>One compact JSON object, as used for a JSONL line.</summary>
+    /// <summary>One compact JSON object, as used for a JSONL line and a cache entry.</summary>
     public static string ToJson(EpisodeParse p)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            Write(writer, p);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        ArgumentNullException.ThrowIfNull(p);
+        return JsonSerializer.Serialize(p, TypeInfo);
     }
 
-    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
+    /// <summary>Reads what <see cref="ToJson"/> writes; the derived <c>episode</c> field is ignored.</summary>
+    /// <exception cref="JsonException">The text is not an EpisodeParse object (malformed, wrong types, no <c>input</c>).</exception>
+    public static EpisodeParse FromJson(string json)
     {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
-    }
-
-    private static void WriteNullable(Utf8JsonWriter w, string name, int? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
-
-    private static void WriteArray(Utf8JsonWriter w, string name, IReadOnlyList<int> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            w.WriteNumberValue(v);
-        }
-
-        w.WriteEndArray();
+        ArgumentNullException.ThrowIfNull(json);
+        return JsonSerializer.Deserialize(json, TypeInfo) ?? throw new JsonException("An EpisodeParse must be a JSON object, not null.");
     }
 }

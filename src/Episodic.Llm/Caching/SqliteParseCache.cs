@@ -235,7 +235,7 @@ public sealed class SqliteParseCache : IParseCache
 
         try
         {
-            return EpisodeParseJsonReader.FromJson(json);
+            return EpisodeParseJson.FromJson(json);
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
         {

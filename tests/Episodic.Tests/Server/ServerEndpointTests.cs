@@ -146,7 +146,14 @@ public sealed class ServerEndpointTests
         Assert.Contains("/parse/batch", paths);
         Assert.Contains("/route/plan", paths);
         var schemas = doc.RootElement.GetProperty("components").GetProperty("schemas");
-        Assert.True(schemas.GetProperty("EpisodeParseDocument").GetProperty("properties").TryGetProperty("show_name", out _));
+        var episode = schemas.GetProperty("EpisodeParse").GetProperty("properties");
+        Assert.Equal(JsonFields, episode.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal("#/components/schemas/AnswerSource", episode.GetProperty("source").GetProperty("$ref").GetString());
+        Assert.Equal("string", schemas.GetProperty("AnswerSource").GetProperty("type").GetString());
+        Assert.Equal("integer", episode.GetProperty("season").GetProperty("type")[1].GetString());
+        Assert.Equal(2, episode.GetProperty("season").GetProperty("type").GetArrayLength()); // null or integer, never a string
+        Assert.Equal("number", episode.GetProperty("confidence").GetProperty("type").GetString());
+        Assert.False(schemas.TryGetProperty("EpisodeParseDocument", out _));
     }
 
     [Fact]

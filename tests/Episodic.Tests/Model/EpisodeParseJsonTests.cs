@@ -1,18 +1,18 @@
 using System.Text.Json;
 using Episodic.Core.Model;
-using Episodic.Llm.Caching;
+using Episodic.Tests.Caching;
 using Xunit;
 
-namespace Episodic.Tests.Caching;
+namespace Episodic.Tests.Model;
 
-public sealed class EpisodeParseJsonReaderTests
+public sealed class EpisodeParseJsonTests
 {
     [Fact]
     public void Reads_back_every_field()
     {
         var original = Parses.Full("[SubsPlease] 進撃の巨人 - S04E28-E29v2 [ABCD1234].mkv");
 
-        var read = EpisodeParseJsonReader.FromJson(EpisodeParseJson.ToJson(original));
+        var read = EpisodeParseJson.FromJson(EpisodeParseJson.ToJson(original));
 
         Assert.Equal(original.Input, read.Input);
         Assert.Equal(original.ShowName, read.ShowName);
@@ -38,7 +38,7 @@ public sealed class EpisodeParseJsonReaderTests
     {
         var original = Parses.Sparse("readme.txt");
 
-        var read = EpisodeParseJsonReader.FromJson(EpisodeParseJson.ToJson(original));
+        var read = EpisodeParseJson.FromJson(EpisodeParseJson.ToJson(original));
 
         Assert.Null(read.ShowName);
         Assert.Null(read.Year);
@@ -59,5 +59,5 @@ public sealed class EpisodeParseJsonReaderTests
     [InlineData("[1,2]")]
     [InlineData("{\"show_name\":\"x\"}")]
     public void Rejects_what_is_not_a_parse(string json) =>
-        Assert.ThrowsAny<JsonException>(() => EpisodeParseJsonReader.FromJson(json));
+        Assert.ThrowsAny<JsonException>(() => EpisodeParseJson.FromJson(json));
 }
