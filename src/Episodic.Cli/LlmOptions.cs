@@ -20,7 +20,7 @@ internal sealed class LlmOptions
 
     public Option<string?> Backend { get; } = new Option<string?>("--backend")
     {
-        Description = "LLM backend to use instead of [llm] service: ollama, openai or anthropic.",
+        Description = $"LLM backend to use instead of [llm] service: {string.Join(", ", LlmConfiguration.ServiceNames)} (default [llm] service, {LlmDefaults.Service}).",
     }.OneOf([.. LlmConfiguration.ServiceNames]);
 
     public Option<string?> Model { get; } = new("--model")
@@ -29,6 +29,12 @@ internal sealed class LlmOptions
     };
 
     public IEnumerable<Option> All => [Config, Backend, Model];
+
+    /// <summary><c>--strategy</c>, shared by parse and serve; the default shown is <see cref="LlmDefaults.Strategy"/>.</summary>
+    public static Option<string?> StrategyOption() => new Option<string?>("--strategy")
+    {
+        Description = $"{string.Join(", ", PipelineOptions.StrategyNames.Keys)} (default [llm] strategy, {LlmDefaults.Strategy}). Any but rules-only implies --llm.",
+    }.OneOf([.. PipelineOptions.StrategyNames.Keys]);
 
     /// <summary>
     /// The layered configuration for this command: the INI file (--config, $EPISODIC_CONFIG or ./episodic.ini), the

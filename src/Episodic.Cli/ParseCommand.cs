@@ -29,12 +29,8 @@ internal static class ParseCommand
         {
             Description = "Use the LLM pipeline ([llm] strategy; with rules-first, names the rules are unsure of go to the configured backends).",
         };
-        var strategy = new Option<string?>("--strategy")
-        {
-            Description = "rules-first (default), llm-first, rules-only or llm-only. Any but rules-only implies --llm.",
-        };
-        strategy.OneOf([.. PipelineOptions.StrategyNames.Keys]);
-        var concurrency = new Option<int?>("--concurrency") { Description = "LLM requests in flight per backend (default [llm] concurrency, 4)." };
+        var strategy = LlmOptions.StrategyOption();
+        var concurrency = new Option<int?>("--concurrency") { Description = $"LLM requests in flight per backend (default [llm] concurrency, {LlmDefaults.Concurrency})." };
         concurrency.AtLeast(1);
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the answer cache." };
         var cacheDir = new Option<string?>("--cache-dir") { Description = "Folder of the SQLite answer cache (default: the user's cache folder)." };

@@ -31,11 +31,7 @@ internal static class ServeCommand
         {
             Description = "Parse with the LLM pipeline ([llm] strategy) instead of the rules only; /health/ready then probes the backends.",
         };
-        var strategy = new Option<string?>("--strategy")
-        {
-            Description = "rules-first (default), llm-first, rules-only or llm-only. Any but rules-only implies --llm.",
-        };
-        strategy.OneOf([.. PipelineOptions.StrategyNames.Keys]);
+        var strategy = LlmOptions.StrategyOption();
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the answer cache." };
         var maxBatch = new Option<int>("--max-batch")
         {

@@ -31,7 +31,7 @@ public sealed record RoutePlanRequest
     [JsonPropertyName("template")]
     public string? Template { get; init; }
 
-    /// <summary>Names below this confidence are skipped (default 0.7).</summary>
+    /// <summary>Names below this confidence are skipped (default <see cref="Routing.RoutingOptions.DefaultMinConfidence"/>).</summary>
     [JsonPropertyName("min_confidence")]
     public double? MinConfidence { get; init; }
 }

@@ -12,7 +12,7 @@ namespace Episodic.Llm.Caching;
 public sealed class SqliteParseCache : IParseCache
 {
     /// <summary>The <c>[cache] ttl_days</c> default.</summary>
-    public static readonly TimeSpan DefaultTtl = TimeSpan.FromDays(90);
+    public static readonly TimeSpan DefaultTtl = TimeSpan.FromDays(Configuration.LlmDefaults.CacheTtlDays);
 
     private const int BusyTimeoutMs = 5000;
     private const int SqliteCorrupt = 11;

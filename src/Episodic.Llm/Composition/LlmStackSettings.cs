@@ -136,7 +136,7 @@ public sealed record ChainMemberOptions(BackendOptions Backend, ResilienceOption
 /// <summary>The answer cache, resolved from <c>[cache]</c> and <c>--no-cache</c>/<c>--cache-dir</c>.</summary>
 public sealed record CacheOptions
 {
-    public const int DefaultMemoryEntries = 10_000;
+    public const int DefaultMemoryEntries = LlmDefaults.CacheMemoryEntries;
 
     public bool Enabled { get; init; }
 

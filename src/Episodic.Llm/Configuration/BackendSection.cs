@@ -27,7 +27,7 @@ internal sealed record BackendSection(
 
     public string DefaultUrl => Kind switch
     {
-        BackendKind.Ollama => "http://localhost:11434",
+        BackendKind.Ollama => LlmDefaults.OllamaHost,
         BackendKind.OpenAI => "https://api.openai.com/v1",
         _ => "https://api.anthropic.com",
     };

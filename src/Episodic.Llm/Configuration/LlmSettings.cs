@@ -30,7 +30,7 @@ public sealed class LlmSection
 {
     /// <summary><c>service = ollama|openai|anthropic</c>; the backend used for LLM parsing.</summary>
     [Required(ErrorMessage = "[llm] service is empty; set it to one of: ollama, openai, anthropic (or set EPISODIC_LLM__SERVICE).")]
-    public string Service { get; set; } = "ollama";
+    public string Service { get; set; } = LlmDefaults.Service;
 
     /// <summary><c>prompts_dir</c>: a folder whose files override the embedded prompts of the same name.</summary>
     public string? PromptsDir { get; set; }
@@ -38,14 +38,14 @@ public sealed class LlmSection
 
 public sealed class OllamaSection
 {
-    [Required(ErrorMessage = "[ollama] model is empty; set a model name, e.g. model = qwen3:14b.")]
-    public string Model { get; set; } = "qwen3:14b";
+    [Required(ErrorMessage = "[ollama] model is empty; set a model name, e.g. model = " + LlmDefaults.OllamaModel + ".")]
+    public string Model { get; set; } = LlmDefaults.OllamaModel;
 
     /// <summary><c>host</c>; OLLAMA_HOST overrides the file.</summary>
-    public string Host { get; set; } = "http://localhost:11434";
+    public string Host { get; set; } = LlmDefaults.OllamaHost;
 
     /// <summary><c>timeout</c> in seconds, per request.</summary>
-    public string Timeout { get; set; } = "30";
+    public string Timeout { get; set; } = LlmDefaults.Text(LlmDefaults.OllamaTimeoutSeconds);
 }
 
 public sealed class OpenAISection
@@ -53,18 +53,18 @@ public sealed class OpenAISection
     /// <summary><c>api_key</c>; OPENAI_API_KEY overrides the file. Never logged.</summary>
     public string? ApiKey { get; set; }
 
-    [Required(ErrorMessage = "[openai] model is empty; set a model name, e.g. model = gpt-4o-mini.")]
-    public string Model { get; set; } = "gpt-4o-mini";
+    [Required(ErrorMessage = "[openai] model is empty; set a model name, e.g. model = " + LlmDefaults.OpenAIModel + ".")]
+    public string Model { get; set; } = LlmDefaults.OpenAIModel;
 
-    public string MaxTokens { get; set; } = "4000";
+    public string MaxTokens { get; set; } = LlmDefaults.Text(LlmDefaults.MaxTokens);
 
-    public string Temperature { get; set; } = "0.1";
+    public string Temperature { get; set; } = LlmDefaults.Text(LlmDefaults.Temperature);
 
     /// <summary><c>base_url</c> for OpenAI-compatible servers (vLLM, LM Studio); OPENAI_BASE_URL overrides the file.</summary>
     public string? BaseUrl { get; set; }
 
     /// <summary><c>timeout</c> in seconds, per request.</summary>
-    public string Timeout { get; set; } = "60";
+    public string Timeout { get; set; } = LlmDefaults.Text(LlmDefaults.TimeoutSeconds);
 }
 
 public sealed class AnthropicSection
@@ -72,16 +72,16 @@ public sealed class AnthropicSection
     /// <summary><c>api_key</c>; ANTHROPIC_API_KEY overrides the file. Never logged.</summary>
     public string? ApiKey { get; set; }
 
-    [Required(ErrorMessage = "[anthropic] model is empty; set a model name, e.g. model = claude-3-5-haiku-latest.")]
-    public string Model { get; set; } = "claude-3-5-haiku-latest";
+    [Required(ErrorMessage = "[anthropic] model is empty; set a model name, e.g. model = " + LlmDefaults.AnthropicModel + ".")]
+    public string Model { get; set; } = LlmDefaults.AnthropicModel;
 
-    public string MaxTokens { get; set; } = "4000";
+    public string MaxTokens { get; set; } = LlmDefaults.Text(LlmDefaults.MaxTokens);
 
-    public string Temperature { get; set; } = "0.1";
+    public string Temperature { get; set; } = LlmDefaults.Text(LlmDefaults.Temperature);
 
     /// <summary><c>base_url</c>; ANTHROPIC_BASE_URL overrides the file.</summary>
     public string? BaseUrl { get; set; }
 
     /// <summary><c>timeout</c> in seconds, per request.</summary>
-    public string Timeout { get; set; } = "60";
+    public string Timeout { get; set; } = LlmDefaults.Text(LlmDefaults.TimeoutSeconds);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Episodic.Llm.Configuration;
 using Episodic.Llm.Providers;
 
 namespace Episodic.Llm.Pipeline;
@@ -11,13 +12,13 @@ public sealed record PipelineOptions
     /// <summary>Backends in the order they are tried.</summary>
     public IReadOnlyList<BackendKind> Chain { get; init; } = [];
 
-    public double Threshold { get; init; } = Core.Evaluation.Escalation.DefaultThreshold;
+    public double Threshold { get; init; } = LlmDefaults.Threshold;
 
-    public int BatchSize { get; init; } = 20;
+    public int BatchSize { get; init; } = LlmDefaults.BatchSize;
 
-    public int Concurrency { get; init; } = 4;
+    public int Concurrency { get; init; } = LlmDefaults.Concurrency;
 
-    public int MaxTokensPerName { get; init; } = 150;
+    public int MaxTokensPerName { get; init; } = LlmDefaults.MaxTokensPerName;
 
     public bool Cache { get; init; } = true;
 
@@ -66,7 +67,7 @@ public sealed record PipelineOptions
             chain.Add(selected);
         }
 
-        var threshold = Number(s.Llm.Threshold, "[llm] threshold", 0, 1, problems, Core.Evaluation.Escalation.DefaultThreshold);
+        var threshold = Number(s.Llm.Threshold, "[llm] threshold", 0, 1, problems, LlmDefaults.Threshold);
         var batch = (int)Number(s.Llm.BatchSize, "[llm] batch_size", 1, 200, problems, 20);
         var concurrency = (int)Number(s.Llm.Concurrency, "[llm] concurrency", 1, 64, problems, 4);
         var maxTokens = (int)Number(s.Llm.MaxTokensPerName, "[llm] max_tokens_per_name", 16, 8192, problems, 150);

@@ -1,3 +1,4 @@
+using Episodic.Llm.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace Episodic.Llm.Pipeline;
@@ -56,22 +57,22 @@ public sealed class PipelineSettings
 public sealed class StrategySection
 {
     /// <summary><c>strategy = rules-first|llm-first|rules-only|llm-only</c></summary>
-    public string Strategy { get; set; } = "rules-first";
+    public string Strategy { get; set; } = LlmDefaults.Strategy;
 
     /// <summary><c>chain = ollama, openai, anthropic</c>; empty = just <c>[llm] service</c>.</summary>
     public string? Chain { get; set; }
 
     /// <summary><c>threshold</c>: confidence below which a rules answer escalates (and an LLM answer falls through).</summary>
-    public string Threshold { get; set; } = Core.Evaluation.Escalation.DefaultThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string Threshold { get; set; } = LlmDefaults.Text(LlmDefaults.Threshold);
 
     /// <summary><c>batch_size</c>: names per LLM request when batching is on.</summary>
-    public string BatchSize { get; set; } = "20";
+    public string BatchSize { get; set; } = LlmDefaults.Text(LlmDefaults.BatchSize);
 
     /// <summary><c>concurrency</c>: requests in flight per backend.</summary>
-    public string Concurrency { get; set; } = "4";
+    public string Concurrency { get; set; } = LlmDefaults.Text(LlmDefaults.Concurrency);
 
     /// <summary><c>max_tokens_per_name</c>: output token budget per name in a request.</summary>
-    public string MaxTokensPerName { get; set; } = "150";
+    public string MaxTokensPerName { get; set; } = LlmDefaults.Text(LlmDefaults.MaxTokensPerName);
 }
 
 public sealed class FeaturesSection
@@ -92,31 +93,31 @@ public sealed class FeaturesSection
 public sealed class ResilienceSection
 {
     /// <summary><c>max_retries</c> per request (429, 5xx, timeouts; never 400/401/403).</summary>
-    public string MaxRetries { get; set; } = "3";
+    public string MaxRetries { get; set; } = LlmDefaults.Text(LlmDefaults.MaxRetries);
 
     /// <summary><c>base_delay</c> seconds of the exponential backoff (with jitter); Retry-After wins when sent.</summary>
-    public string BaseDelay { get; set; } = "1";
+    public string BaseDelay { get; set; } = LlmDefaults.Text(LlmDefaults.BaseDelaySeconds);
 
     /// <summary><c>max_delay</c> seconds: the longest single wait, Retry-After included.</summary>
-    public string MaxDelay { get; set; } = "30";
+    public string MaxDelay { get; set; } = LlmDefaults.Text(LlmDefaults.MaxDelaySeconds);
 
     /// <summary><c>attempt_timeout</c> seconds per attempt.</summary>
-    public string AttemptTimeout { get; set; } = "30";
+    public string AttemptTimeout { get; set; } = LlmDefaults.Text(LlmDefaults.AttemptTimeoutSeconds);
 
     /// <summary><c>total_timeout</c> seconds for a request including retries.</summary>
-    public string TotalTimeout { get; set; } = "120";
+    public string TotalTimeout { get; set; } = LlmDefaults.Text(LlmDefaults.TotalTimeoutSeconds);
 
     /// <summary><c>breaker_failure_ratio</c> in (0,1]: failures in the sampling window that open the circuit.</summary>
-    public string BreakerFailureRatio { get; set; } = "0.5";
+    public string BreakerFailureRatio { get; set; } = LlmDefaults.Text(LlmDefaults.BreakerFailureRatio);
 
     /// <summary><c>breaker_minimum_throughput</c>: calls in the window before the ratio counts.</summary>
-    public string BreakerMinimumThroughput { get; set; } = "4";
+    public string BreakerMinimumThroughput { get; set; } = LlmDefaults.Text(LlmDefaults.BreakerMinimumThroughput);
 
     /// <summary><c>breaker_sampling</c> seconds.</summary>
-    public string BreakerSampling { get; set; } = "30";
+    public string BreakerSampling { get; set; } = LlmDefaults.Text(LlmDefaults.BreakerSamplingSeconds);
 
     /// <summary><c>breaker_break</c> seconds the circuit stays open before a half-open probe.</summary>
-    public string BreakerBreak { get; set; } = "30";
+    public string BreakerBreak { get; set; } = LlmDefaults.Text(LlmDefaults.BreakerBreakSeconds);
 }
 
 public sealed class CacheSection
@@ -125,10 +126,10 @@ public sealed class CacheSection
     public string? Dir { get; set; }
 
     /// <summary><c>ttl_days</c></summary>
-    public string TtlDays { get; set; } = "90";
+    public string TtlDays { get; set; } = LlmDefaults.Text(LlmDefaults.CacheTtlDays);
 
     /// <summary><c>memory_entries</c>: size of the in-memory LRU in front of SQLite.</summary>
-    public string MemoryEntries { get; set; } = "10000";
+    public string MemoryEntries { get; set; } = LlmDefaults.Text(LlmDefaults.CacheMemoryEntries);
 }
 
 public sealed class RateLimitSection

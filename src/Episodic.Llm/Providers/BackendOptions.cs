@@ -1,4 +1,5 @@
 using Episodic.Core.Model;
+using Episodic.Llm.Configuration;
 
 namespace Episodic.Llm.Providers;
 
@@ -18,12 +19,12 @@ public sealed record BackendOptions
     /// <summary>API key (OpenAI, Anthropic); null for Ollama. Never logged: use <see cref="Secrets.Mask"/>.</summary>
     public string? ApiKey { get; init; }
 
-    public int MaxTokens { get; init; } = 4000;
+    public int MaxTokens { get; init; } = LlmDefaults.MaxTokens;
 
-    public float Temperature { get; init; } = 0.1f;
+    public float Temperature { get; init; } = LlmDefaults.Temperature;
 
     /// <summary>Per-request timeout.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(LlmDefaults.TimeoutSeconds);
 
     /// <summary>The source of this backend's answers (<c>llm:backend:model</c> on the wire).</summary>
     public AnswerSource Source => Kind.Source(Model);

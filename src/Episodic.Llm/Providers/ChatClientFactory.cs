@@ -17,7 +17,7 @@ namespace Episodic.Llm.Providers;
 /// </summary>
 public static class ChatClientFactory
 {
-    public static readonly Uri DefaultOllamaHost = new("http://localhost:11434");
+    public static readonly Uri DefaultOllamaHost = new(Configuration.LlmDefaults.OllamaHost);
 
     /// <param name="options">Validated backend settings.</param>
     /// <param name="httpClient">

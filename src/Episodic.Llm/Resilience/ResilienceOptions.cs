@@ -1,4 +1,5 @@
 using System.Globalization;
+using Episodic.Llm.Configuration;
 using Episodic.Llm.Pipeline;
 using Episodic.Llm.Providers;
 
@@ -17,26 +18,26 @@ public sealed record ResilienceOptions
     internal static readonly TimeSpan MinBreakerWindow = TimeSpan.FromSeconds(0.5);
 
     /// <summary>Retries after the first attempt; 0 = no retry.</summary>
-    public int MaxRetries { get; init; } = 3;
+    public int MaxRetries { get; init; } = LlmDefaults.MaxRetries;
 
     /// <summary>First backoff step; later ones double, with jitter.</summary>
-    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(LlmDefaults.BaseDelaySeconds);
 
     /// <summary>Longest single wait. A Retry-After above it is not waited for: the call fails at once.</summary>
-    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(LlmDefaults.MaxDelaySeconds);
 
-    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(LlmDefaults.AttemptTimeoutSeconds);
 
     /// <summary>Whole call, retries and their waits included.</summary>
-    public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromSeconds(LlmDefaults.TotalTimeoutSeconds);
 
-    public double BreakerFailureRatio { get; init; } = 0.5;
+    public double BreakerFailureRatio { get; init; } = LlmDefaults.BreakerFailureRatio;
 
-    public int BreakerMinimumThroughput { get; init; } = 4;
+    public int BreakerMinimumThroughput { get; init; } = LlmDefaults.BreakerMinimumThroughput;
 
-    public TimeSpan BreakerSampling { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan BreakerSampling { get; init; } = TimeSpan.FromSeconds(LlmDefaults.BreakerSamplingSeconds);
 
-    public TimeSpan BreakerBreak { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan BreakerBreak { get; init; } = TimeSpan.FromSeconds(LlmDefaults.BreakerBreakSeconds);
 
     /// <summary>0 = unlimited.</summary>
     public int RequestsPerMinute { get; init; }
