@@ -11,7 +11,7 @@ namespace Episodic.Cli;
 
 /// <summary>
 /// <c>episodic check</c>: validates the whole configuration, then probes the selected backend and every backend of
-/// <c>[llm] chain</c>, and prints one row per backend, then one row per metadata provider in use (<see cref="CheckMetadata"/>). Exit 0 = usable, 3 = configuration invalid, 4 = the selected
+/// <c>[llm] chain</c> through the same composed client chain parse uses (one tiny request each), and prints one row per backend, then one row per metadata provider in use (<see cref="CheckMetadata"/>). Exit 0 = usable, 3 = configuration invalid, 4 = the selected
 /// backend cannot answer.
 /// </summary>
 internal static class CheckCommand
@@ -57,8 +57,7 @@ internal static class CheckCommand
             context.Error($"configuration: {problem}");
         }
 
-        // Probes run side by side: each waits on the network, and a dead backend should not delay the others' rows.
-        var rows = await Task.WhenAll(chain.Select((k, i) => ProbeAsync(settings, k, i == 0, cancellationToken))).ConfigureAwait(false);
+        var rows = await ProbeChainAsync(loaded, chain, cancellationToken).ConfigureAwait(false);
         if (rows.Length > 0)
         {
             CheckTableWriter.Write(context.Stdout, rows);
@@ -106,24 +105,49 @@ internal static class CheckCommand
         }
     }
 
-    private static async Task<CheckRow> ProbeAsync(LlmSettings settings, BackendKind kind, bool selected, CancellationToken cancellationToken)
+    /// <summary>
+    /// Probes every chain member through the stack parse uses: the composition root (<see cref="PipelineHost"/>)
+    /// builds each backend's client chain, and <see cref="StackProbe"/> sends one tiny request through it. A member the
+    /// root could not build (no key, bad values) gets a "not configured" row; with configuration problems nothing is sent.
+    /// </summary>
+    private static async Task<CheckRow[]> ProbeChainAsync(LlmStackSettings loaded, List<BackendKind> chain, CancellationToken cancellationToken)
     {
-        var role = selected ? "selected" : "chain";
-        BackendOptions options;
+        if (loaded.Problems.Count > 0)
+        {
+            return [.. chain.Select((k, i) => Unprobed(loaded.Llm, k, i == 0, "not probed: fix the configuration first"))];
+        }
+
+        using var host = PipelineHost.Create(loaded);
+        // Probes run side by side: each waits on the network, and a dead backend should not delay the others' rows.
+        return await Task.WhenAll(chain.Select(async (kind, i) =>
+        {
+            var role = Role(i == 0);
+            if (host.Chain.FirstOrDefault(c => c.Backend?.Kind == kind) is { Client: { } client, Backend: { } options })
+            {
+                var probe = await StackProbe.ProbeAsync(client, options, cancellationToken).ConfigureAwait(false);
+                return new CheckRow(kind.WireName(), role, options.Model, probe.Endpoint?.ToString() ?? "-", probe, probe.Verdict);
+            }
+
+            return Unprobed(loaded.Llm, kind, i == 0, "not in the composed chain");
+        })).ConfigureAwait(false);
+    }
+
+    /// <summary>A row for a backend that was not probed: "not configured" with the first problem when its settings do not convert.</summary>
+    private static CheckRow Unprobed(LlmSettings settings, BackendKind kind, bool selected, string why)
+    {
         try
         {
-            options = LlmConfiguration.ToBackendOptions(settings, kind);
+            var options = LlmConfiguration.ToBackendOptions(settings, kind);
+            return new CheckRow(kind.WireName(), Role(selected), options.Model, BackendProbe.EndpointOf(options).ToString(), null, why);
         }
         catch (LlmConfigurationException ex)
         {
             // A chain member without its key is a gap in the fallback, not a crash; the problems say what to set.
-            var name = kind.WireName();
-            return new CheckRow(name, role, "-", "-", null, $"not configured: {(ex.Problems.Count > 0 ? ex.Problems[0] : ex.Message)}");
+            return new CheckRow(kind.WireName(), Role(selected), "-", "-", null, $"not configured: {(ex.Problems.Count > 0 ? ex.Problems[0] : ex.Message)}");
         }
-
-        var probe = await BackendProbe.ProbeAsync(options, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new CheckRow(kind.WireName(), role, options.Model, probe.Endpoint?.ToString() ?? "-", probe, probe.Verdict);
     }
+
+    private static string Role(bool selected) => selected ? "selected" : "chain";
 }
 
 /// <summary>One line of the check table; <see cref="Result"/> is null when the backend could not be probed.</summary>

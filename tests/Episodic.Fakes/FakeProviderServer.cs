@@ -39,6 +39,9 @@ public abstract class FakeProviderServer : IDisposable
     /// <summary>When set, answers chat calls the script does not cover, from the request itself (benchmarks, dynamic fakes).</summary>
     public Func<RecordedRequest, FakeReply>? Responder { get; set; }
 
+    /// <summary>When set, a chat request for any other model gets the provider's 404, as the real services answer.</summary>
+    public IReadOnlySet<string>? KnownModels { get; set; }
+
     /// <summary>When set, requests without this key get the provider's 401.</summary>
     public string? RequiredApiKey { get; set; }
 
@@ -118,6 +121,11 @@ public abstract class FakeProviderServer : IDisposable
             return OtherEndpoint(request) is { } other
                 ? Respond(200, other.ToJsonString(), null)
                 : Respond(404, ErrorBody(404, $"no route {request.Path}").ToJsonString(), null);
+        }
+
+        if (KnownModels is { } known && !(request.Json.TryGetProperty("model", out var model) && model.GetString() is { } asked && known.Contains(asked)))
+        {
+            return Respond(404, ErrorBody(404, "model not found").ToJsonString(), null);
         }
 
         var reply = script.TryDequeue(out var next) ? next : Responder?.Invoke(request) ?? DefaultReply;

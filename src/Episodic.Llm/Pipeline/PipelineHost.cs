@@ -98,7 +98,7 @@ public sealed class PipelineHost : IDisposable
                 .UseDedup(options.Dedup)
                 .UseCache(cache, backend.Source, settings.PromptVersion)
                 .Build();
-            chain.Add(new ChainBackend(backend.Name, service, () => client.Circuit() is CircuitState.Open or CircuitState.Isolated));
+            chain.Add(new ChainBackend(backend.Name, service, () => client.Circuit() is CircuitState.Open or CircuitState.Isolated) { Client = client, Backend = backend });
         }
 
         var host = new PipelineHost(new EpisodePipeline(options, RuleParser.Default, chain, m, warn), settings, options, chain, m, cache, warn);

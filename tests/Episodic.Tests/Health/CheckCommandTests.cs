@@ -31,12 +31,15 @@ public sealed class CheckCommandTests
     [Fact]
     public async Task Wrong_model_exits_4()
     {
-        using var server = new FakeOpenAiServer { RequiredApiKey = ApiKey };
+        using var server = new FakeOpenAiServer { RequiredApiKey = ApiKey, KnownModels = new HashSet<string> { FakeOpenAiServer.Model } };
 
         var run = await Run(OpenAiEnvironment(server, "gpt-nonexistent"));
 
         Assert.Equal(CheckCommand.ExitUnhealthy, run.Exit);
-        Assert.Contains("'gpt-nonexistent' is not listed", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("model missing: 'gpt-nonexistent'", run.Stdout, StringComparison.Ordinal);
+        // The probe is a chat request through the composed stack, for the configured model.
+        var probe = Assert.Single(server.ChatRequests);
+        Assert.Equal("gpt-nonexistent", probe.Json.GetProperty("model").GetString());
         Assert.Contains("selected backend cannot answer", run.Stderr, StringComparison.Ordinal);
         AssertNoSecret(run);
     }
@@ -44,11 +47,27 @@ public sealed class CheckCommandTests
     [Fact]
     public async Task Model_option_overrides_the_selected_backend_model()
     {
-        using var server = new FakeOpenAiServer { RequiredApiKey = ApiKey };
+        using var server = new FakeOpenAiServer { RequiredApiKey = ApiKey, KnownModels = new HashSet<string> { FakeOpenAiServer.Model } };
 
         var run = await Run(OpenAiEnvironment(server, "gpt-nonexistent"), "--model", FakeOpenAiServer.Model);
 
         Assert.True(run.Exit == 0, run.Stderr + run.Stdout);
+    }
+
+    [Fact]
+    public async Task The_probe_goes_through_the_composed_stack_and_its_retries()
+    {
+        using var server = new FakeOpenAiServer { RequiredApiKey = ApiKey };
+        server.Enqueue(FakeReply.Error(429, "slow down", retryAfter: "0"), FakeReply.Text("OK"));
+        var environment = OpenAiEnvironment(server, FakeOpenAiServer.Model);
+        environment["EPISODIC_RESILIENCE__BASE_DELAY"] = "0.01";
+
+        var run = await Run(environment);
+
+        // A separately built client would have seen the 429 and failed; the stack's retry gets the 200.
+        Assert.True(run.Exit == 0, run.Stderr + run.Stdout);
+        Assert.Equal(2, server.ChatRequests.Count);
+        Assert.EndsWith("ok", run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1].TrimEnd(), StringComparison.Ordinal);
     }
 
     [Fact]
