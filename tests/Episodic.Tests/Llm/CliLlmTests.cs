@@ -62,6 +62,45 @@ public sealed class CliLlmTests
         Assert.Equal(18, doc.RootElement.GetProperty("episode").GetInt32());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Route_with_llm_shows_progress_only_on_a_terminal(bool terminal)
+    {
+        using var server = new FakeOpenAiServer();
+        var root = Directory.CreateTempSubdirectory("episodic-route-progress-");
+        try
+        {
+            var downloads = Directory.CreateDirectory(Path.Join(root.FullName, "downloads"));
+            var library = Directory.CreateDirectory(Path.Join(root.FullName, "library"));
+            await File.WriteAllTextAsync(Path.Join(downloads.FullName, "Show.Name.S01E02.720p.mkv"), "video", TestContext.Current.CancellationToken);
+            using var input = new StringReader("");
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+
+            var exit = await CliApp.RunAsync(["route", downloads.FullName, "--library", library.FullName, "--llm", "-f", "json"], input, output, error, stderrIsTerminal: terminal, environment: new Dictionary<string, string?>(OpenAiEnv(server)) { ["EPISODIC_FEATURES__CACHE"] = "off" }, cancellationToken: TestContext.Current.CancellationToken);
+
+            Assert.True(exit == 0, error.ToString());
+            Assert.DoesNotContain("\u001b", output.ToString(), StringComparison.Ordinal);
+            using var plan = JsonDocument.Parse(output.ToString());
+            Assert.Single(plan.RootElement.GetProperty("plan").EnumerateArray());
+            if (terminal)
+            {
+                Assert.Contains("\r\u001b[2Kparsing 0/1", error.ToString(), StringComparison.Ordinal);
+                Assert.Contains("matching show folders", error.ToString(), StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.DoesNotContain("\u001b", error.ToString(), StringComparison.Ordinal);
+                Assert.DoesNotContain("parsing 0/1", error.ToString(), StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public async Task A_failing_backend_leaves_the_rules_answer_and_says_so()
     {
