@@ -10,12 +10,12 @@ internal static class CliApp
     public const int ExitConfigError = ExitCodes.ConfigError;
 
     public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default) =>
-        RunSizedAsync(args, stdin, stdout, stderr, null, stderrIsTerminal, environment, cancellationToken);
+        RunSizedAsync(args, stdin, stdout, stderr, null, stderrIsTerminal, environment, cancellationToken: cancellationToken);
 
     /// <summary>As <see cref="RunAsync"/>, with tables fitted to <paramref name="columns"/> cells (null = $COLUMNS, else the default).</summary>
-    public static async Task<int> RunSizedAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, int? columns, bool stderrIsTerminal = false, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
+    public static async Task<int> RunSizedAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, int? columns, bool stderrIsTerminal = false, IReadOnlyDictionary<string, string?>? environment = null, bool stdinIsTerminal = false, CancellationToken cancellationToken = default)
     {
-        var context = new CliContext(stdin, stdout, stderr, stderrIsTerminal) { Environment = environment, Columns = columns ?? ColumnsFrom(environment) };
+        var context = new CliContext(stdin, stdout, stderr, stderrIsTerminal) { Environment = environment, Columns = columns ?? ColumnsFrom(environment), StdinIsTerminal = stdinIsTerminal };
         var root = new RootCommand("Episodic: parse TV and anime release filenames into structured episode data (show, season, episodes, air date, ...).")
         {
             ParseCommand.Create(context),

@@ -6,6 +6,9 @@ internal sealed record CliContext(TextReader Stdin, TextWriter Stdout, TextWrite
     /// <summary>Environment variables for configuration; null = the process environment. Tests inject their own.</summary>
     public IReadOnlyDictionary<string, string?>? Environment { get; init; }
 
+    /// <summary>Stdin is a terminal, so a command may ask a question and read the answer (eval --llm's cost confirmation).</summary>
+    public bool StdinIsTerminal { get; init; }
+
     /// <summary>Display cells a table may use: the terminal's width, else $COLUMNS, else 120.</summary>
     public int Columns { get; init; } = Output.TableOutputWriter.DefaultColumns;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Episodic.Cli.Output;
 using Episodic.Core.Evaluation;
 using Episodic.Core.Parsing;
+using Episodic.Llm.Pipeline;
 
 namespace Episodic.Cli;
 
@@ -37,15 +38,13 @@ internal static class EvalCommand
             DefaultValueFactory = _ => "text",
         };
         format.OneOf("text", "json");
-        var threshold = new Option<double>("--threshold")
+        var threshold = new Option<double?>("--threshold")
         {
-            Description = "Escalation threshold: rows below it count as escalated, rows at or above it and wrong as confident-wrong.",
-            DefaultValueFactory = _ => Escalation.DefaultThreshold,
+            Description = $"Escalation threshold: rows below it count as escalated, rows at or above it and wrong as confident-wrong (default {Escalation.DefaultThreshold}; with --llm, [llm] threshold).",
         };
         threshold.Validators.Add(r =>
         {
-            var t = r.GetValueOrDefault<double>();
-            if (!double.IsFinite(t) || t is < 0 or > 1)
+            if (r.GetValueOrDefault<double?>() is { } t && (!double.IsFinite(t) || t is < 0 or > 1))
             {
                 r.AddError("--threshold must be a number from 0 to 1.");
             }
@@ -67,7 +66,22 @@ internal static class EvalCommand
             Description = "Refit the confidence model on the given corpora and write its weights file to this path.",
         };
 
-        var command = new Command("eval", "Score the rule parser against labelled corpora: exact-match accuracy, escalated and confident-wrong rows, misses per field, confidence calibration and speed.")
+        var llm = new Option<bool>("--llm")
+        {
+            Description = "Score the LLM pipeline too: one row per backend (--backend a,b) next to the rules alone, with requests, tokens, cost and latency. The cost is estimated before anything is sent.",
+        };
+        var strategy = new Option<string?>("--strategy") { Description = "With --llm: rules-first (default), llm-first or llm-only." };
+        strategy.OneOf([.. PipelineOptions.StrategyNames.Keys]);
+        var limit = new Option<int?>("--limit") { Description = "With --llm: score only N names (the first N, or N drawn at random with --sample)." };
+        limit.AtLeast(1);
+        var sample = new Option<int?>("--sample") { Description = "With --llm: draw the names at random with this seed (the same seed picks the same names)." };
+        var yes = new Option<bool>("--yes", "-y") { Description = $"With --llm: send a run estimated over ${EvalLlm.ConfirmAboveUsd:0.00} without asking." };
+        var noCache = new Option<bool>("--no-cache") { Description = "With --llm: do not read or write the answer cache (every name is asked afresh; latency is measured on every row)." };
+        var cacheDir = new Option<string?>("--cache-dir") { Description = "With --llm: folder of the SQLite answer cache." };
+        var llmOptions = new LlmOptions();
+        llmOptions.Backend.Description = "With --llm: the backends to compare, comma-separated (ollama, openai, anthropic), each optionally backend:model. Default: the configured chain.";
+
+        var command = new Command("eval", "Score the rule parser (and with --llm each model backend) against labelled corpora: exact-match accuracy, escalated and confident-wrong rows, misses per field, confidence calibration, speed; with --llm also requests, tokens, cost and latency.")
         {
             corpora,
             misses,
@@ -75,20 +89,54 @@ internal static class EvalCommand
             threshold,
             cv,
             fit,
+            llm,
+            strategy,
+            limit,
+            sample,
+            yes,
+            noCache,
+            cacheDir,
         };
-        command.SetAction(result => Run(context, new EvalRequest(
-            result.GetValue(corpora) ?? [], result.GetValue(misses), result.GetValue(format) ?? "text",
-            result.GetValue(threshold), result.GetValue(cv), result.GetValue(fit))));
+        foreach (var option in llmOptions.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var request = new EvalRequest(
+                result.GetValue(corpora) ?? [], result.GetValue(misses), result.GetValue(format) ?? "text",
+                result.GetValue(threshold), result.GetValue(cv), result.GetValue(fit));
+            var chosen = result.GetValue(strategy) is { } s ? PipelineOptions.StrategyNames[s] : (Strategy?)null;
+            if (!result.GetValue(llm))
+            {
+                return Run(context, request);
+            }
+
+            var (loaded, exit) = Load(context, request.Paths);
+            if (loaded.Count == 0)
+            {
+                return exit;
+            }
+
+            var rows = EvalLlm.Select([.. loaded.SelectMany(c => c.Rows)], result.GetValue(limit), result.GetValue(sample));
+            var llmRequest = new EvalLlm.Request(
+                rows, request.Format, request.Threshold, result.GetValue(llmOptions.Backend), result.GetValue(llmOptions.Model), chosen,
+                result.GetValue(yes), result.GetValue(noCache), result.GetValue(cacheDir));
+            var code = await EvalLlm.RunAsync(result, context, llmOptions, llmRequest, cancellationToken).ConfigureAwait(false);
+            return code != CliApp.ExitOk ? code : exit;
+        });
         return command;
     }
 
-    private sealed record EvalRequest(string[] Paths, int Misses, string Format, double Threshold, string? Cv, string? FitPath);
+    private sealed record EvalRequest(string[] Paths, int Misses, string Format, double? Threshold, string? Cv, string? FitPath);
 
-    private static int Run(CliContext context, EvalRequest request)
+    /// <summary>Reads every corpus; a missing or malformed one is reported (exit 2) and the others are still used.</summary>
+    private static (List<(string Name, IReadOnlyList<CorpusRow> Rows)> Loaded, int Exit) Load(CliContext context, string[] paths)
     {
         var exit = CliApp.ExitOk;
         var loaded = new List<(string Name, IReadOnlyList<CorpusRow> Rows)>();
-        foreach (var path in request.Paths)
+        foreach (var path in paths)
         {
             if (!File.Exists(path))
             {
@@ -113,6 +161,13 @@ internal static class EvalCommand
             }
         }
 
+        return (loaded, exit);
+    }
+
+    private static int Run(CliContext context, EvalRequest request)
+    {
+        var (loaded, exit) = Load(context, request.Paths);
+        var threshold = request.Threshold ?? Escalation.DefaultThreshold;
         if (loaded.Count == 0)
         {
             return exit;
@@ -150,7 +205,7 @@ internal static class EvalCommand
                 return CliApp.ExitInputError;
             }
 
-            (reports, overall) = ConfidenceTraining.CrossValidate(loaded, bySource ? CvSplit.LeaveOneSourceOut : CvSplit.ByRowHash, folds, request.Threshold);
+            (reports, overall) = ConfidenceTraining.CrossValidate(loaded, bySource ? CvSplit.LeaveOneSourceOut : CvSplit.ByRowHash, folds, threshold);
             if (request.Format != "json")
             {
                 context.Stdout.WriteLine(bySource
@@ -161,7 +216,7 @@ internal static class EvalCommand
         }
         else
         {
-            reports = [.. loaded.Select(c => Evaluator.Evaluate(c.Name, c.Rows, RuleParser.Default, request.Threshold))];
+            reports = [.. loaded.Select(c => Evaluator.Evaluate(c.Name, c.Rows, RuleParser.Default, threshold))];
             overall = Evaluator.Overall(reports);
         }
 

@@ -33,6 +33,9 @@ internal static class ExitCodes
     /// <summary><c>--strict</c>: an LLM backend failed and another backend or the rule parser answered instead.</summary>
     public const int StrictFallback = 8;
 
+    /// <summary><c>eval --llm</c>: the estimated cost is over $1 and neither --yes nor a terminal prompt confirmed it; nothing was sent.</summary>
+    public const int NotConfirmed = 9;
+
     /// <summary>Interrupted by Ctrl+C (128 + SIGINT); what was done is journaled.</summary>
     public const int Interrupted = 130;
 }

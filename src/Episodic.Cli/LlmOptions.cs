@@ -62,6 +62,27 @@ internal sealed class LlmOptions
     }
 
     /// <summary>
+    /// The configuration with one backend alone in the chain (<c>eval --llm --backend a,b</c> scores each on its own):
+    /// the file and environment as for <see cref="BuildConfiguration(ParseResult, CliContext)"/>, then
+    /// <paramref name="backend"/> as both the service and the whole chain, and <paramref name="model"/> as its model.
+    /// </summary>
+    /// <exception cref="LlmConfigurationException">An explicitly named file is missing or unreadable.</exception>
+    public IConfiguration BuildConfiguration(ParseResult result, CliContext context, string backend, string? model)
+    {
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["llm:service"] = backend,
+            ["llm:chain"] = backend,
+        };
+        if (model is not null)
+        {
+            overrides[$"{backend.ToLowerInvariant()}:model"] = model;
+        }
+
+        return LlmConfiguration.Build(ConfigPath(result, context), context.Environment, overrides);
+    }
+
+    /// <summary>
     /// The LLM stack from the composition root, for commands that ask the model one question at a time (suggest-show,
     /// shorten): every configured backend of the chain with its resilience, rate limits and metrics, and no answer
     /// cache (it holds filename parses only). Writes every configuration problem to stderr and returns null.

@@ -52,14 +52,11 @@ public sealed partial class LlmService
     /// <summary>The batch answer by index, or null when the whole answer is unusable (then the caller splits).</summary>
     private async Task<Dictionary<int, ParseAnswer>?> AskBatchAsync(IReadOnlyList<string> filenames, int maxTokens, CancellationToken cancellationToken)
     {
-        var template = _prompts[PromptLibrary.ParseBatch];
-        var items = JsonSerializer.Serialize(filenames.Select((f, i) => new { index = i, filename = f }));
-        var user = template.RenderUser(new Dictionary<string, string> { ["items_json"] = items, ["feedback"] = "" });
         var options = Options(checked((maxTokens * filenames.Count) + 50), AnswerSchemas.ParseBatch, "episode_parse_batch");
         ChatResponse response;
         try
         {
-            response = await chat.GetResponseAsync([new ChatMessage(ChatRole.System, template.System), new ChatMessage(ChatRole.User, user)], options, cancellationToken).ConfigureAwait(false);
+            response = await chat.GetResponseAsync(ParsePrompt.Batch(_prompts, filenames), options, cancellationToken).ConfigureAwait(false);
         }
         catch (Providers.LlmBackendException ex) when (ex.StatusCode is 400 or 413)
         {

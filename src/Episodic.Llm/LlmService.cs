@@ -26,10 +26,8 @@ public sealed partial class LlmService(IChatClient chat, AnswerSource source, IF
     public async Task<EpisodeParse> ParseFilenameAsync(string filename, int maxTokens = 150, CancellationToken cancellationToken = default)
     {
         var fallback = rules.Parse(filename);
-        var template = _prompts[PromptLibrary.ParseFilename];
         var options = Options(maxTokens, AnswerSchemas.Parse, "episode_parse");
-        var values = new Dictionary<string, string> { ["filename_json"] = JsonSerializer.Serialize(filename) };
-        var (answer, feedback) = await AskAsync<ParseAnswer>(template, values, options, json =>
+        var (answer, feedback) = await AskAsync<ParseAnswer>(f => ParsePrompt.OneName(_prompts, filename, f), options, json =>
         {
             var parsed = ParseAnswer.Read(json);
             var errors = ParseAnswerValidator.Validate(parsed, filename);
@@ -43,20 +41,27 @@ public sealed partial class LlmService(IChatClient chat, AnswerSource source, IF
         return fallback with { Reasoning = $"{fallback.Reasoning} The {Name} answer was rejected ({feedback}), so the rule parser's reading stands." };
     }
 
+    /// <summary>Asks with <paramref name="template"/>: its system part, then its user part filled from <paramref name="values"/> and the feedback.</summary>
+    private Task<(T? Result, string Feedback)> AskAsync<T>(PromptTemplate template, Dictionary<string, string> values, ChatOptions options, Func<JsonElement, (T? Result, string? Problem)> judge, CancellationToken cancellationToken)
+        where T : class =>
+        AskAsync(feedback =>
+        {
+            values["feedback"] = feedback;
+            return [new ChatMessage(ChatRole.System, template.System), new ChatMessage(ChatRole.User, template.RenderUser(values))];
+        }, options, judge, cancellationToken);
+
     /// <summary>
-    /// Asks with <paramref name="template"/> (system part, then the user part filled from <paramref name="values"/>);
+    /// Asks with the messages <paramref name="messages"/> renders for the feedback so far (empty on the first attempt);
     /// <paramref name="judge"/> turns the JSON answer into a result or names the problem, which is fed back for one
     /// more attempt. Returns the accepted result, or null with the last problem.
     /// </summary>
-    private async Task<(T? Result, string Feedback)> AskAsync<T>(PromptTemplate template, Dictionary<string, string> values, ChatOptions options, Func<JsonElement, (T? Result, string? Problem)> judge, CancellationToken cancellationToken)
+    private async Task<(T? Result, string Feedback)> AskAsync<T>(Func<string, ChatMessage[]> messages, ChatOptions options, Func<JsonElement, (T? Result, string? Problem)> judge, CancellationToken cancellationToken)
         where T : class
     {
         var feedback = "";
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            values["feedback"] = Feedback(feedback);
-            var user = template.RenderUser(values);
-            var response = await chat.GetResponseAsync([new ChatMessage(ChatRole.System, template.System), new ChatMessage(ChatRole.User, user)], options, cancellationToken).ConfigureAwait(false);
+            var response = await chat.GetResponseAsync(messages(Feedback(feedback)), options, cancellationToken).ConfigureAwait(false);
             if (!JsonAnswerExtractor.TryExtract(response.Text, out var json, out var error))
             {
                 feedback = error;

@@ -73,6 +73,7 @@ public sealed record LlmStackSettings
             Strategy = overrides.Strategy ?? pipeline.Strategy,
             Concurrency = overrides.Concurrency ?? pipeline.Concurrency,
             BatchSize = overrides.BatchSize ?? pipeline.BatchSize,
+            Threshold = overrides.Threshold ?? pipeline.Threshold,
             Cache = pipeline.Cache && !overrides.NoCache,
         };
         var prices = PriceTable.WithOverrides(sections.Prices, out var priceProblems);

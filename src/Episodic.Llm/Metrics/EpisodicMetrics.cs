@@ -37,6 +37,8 @@ public sealed class EpisodicMetrics : IDisposable
 
     public const string ConfidenceInstrument = "episodic.confidence";
 
+    public const string RejectedInstrument = "episodic.llm.rejected";
+
     private readonly Meter _meter;
     private readonly Counter<long> _names;
     private readonly Counter<long> _requests;
@@ -50,6 +52,7 @@ public sealed class EpisodicMetrics : IDisposable
     private readonly Counter<long> _fallbacks;
     private readonly Histogram<double> _latency;
     private readonly Histogram<double> _confidence;
+    private readonly Counter<long> _rejected;
 
     public EpisodicMetrics(IMeterFactory? factory = null)
     {
@@ -66,6 +69,7 @@ public sealed class EpisodicMetrics : IDisposable
         _fallbacks = _meter.CreateCounter<long>(FallbacksInstrument, "{fallback}", "Answers that fell back to another tier, by reason.");
         _latency = _meter.CreateHistogram<double>(LatencyInstrument, "ms", "Provider request latency.");
         _confidence = _meter.CreateHistogram<double>(ConfidenceInstrument, "1", "Confidence of the answers returned.");
+        _rejected = _meter.CreateCounter<long>(RejectedInstrument, "{answer}", "Model answers rejected by validation or grounding (after the re-ask), by backend.");
     }
 
     /// <summary>The meter behind the instruments, so a listener can pick exactly this instance.</summary>
@@ -104,6 +108,9 @@ public sealed class EpisodicMetrics : IDisposable
             _cost.Add(costUsd, tags);
         }
     }
+
+    /// <summary>A backend's answer for one name failed validation or grounding, so the name is not answered by it.</summary>
+    public void AnswerRejected(string backend) => _rejected.Add(1, new KeyValuePair<string, object?>("backend", backend));
 
     public void Fallback(string reason) => _fallbacks.Add(1, new KeyValuePair<string, object?>("reason", reason));
 

@@ -26,6 +26,7 @@ public sealed class RunStatistics : IDisposable
     private long outputTokens;
     private double cost;
     private long fallbacks;
+    private long rejected;
 
     private RunStatistics(Func<Meter, bool> accepts)
     {
@@ -74,6 +75,7 @@ public sealed class RunStatistics : IDisposable
                 OutputTokens = outputTokens,
                 CostUsd = cost,
                 Fallbacks = fallbacks,
+                Rejected = rejected,
                 LatenciesMs = [.. latencies],
             };
         }
@@ -154,6 +156,9 @@ public sealed class RunStatistics : IDisposable
                     break;
                 case EpisodicMetrics.FallbacksInstrument:
                     fallbacks += (long)value;
+                    break;
+                case EpisodicMetrics.RejectedInstrument:
+                    rejected += (long)value;
                     break;
                 case EpisodicMetrics.LatencyInstrument:
                     latencies.Add(value);

@@ -34,6 +34,9 @@ public sealed record RunSummary
 
     public long Fallbacks { get; init; }
 
+    /// <summary>Model answers rejected by validation or grounding.</summary>
+    public long Rejected { get; init; }
+
     /// <summary>Request latencies, in milliseconds, in the order recorded.</summary>
     public IReadOnlyList<double> LatenciesMs { get; init; } = [];
 

@@ -211,6 +211,11 @@ public sealed class EpisodePipeline
                     continue;
                 }
 
+                if (!fromModel)
+                {
+                    _metrics?.AnswerRejected(backend.Name);
+                }
+
                 why[i] = fromModel ? $"{backend.Name} answered below the threshold ({answer.Confidence:0.00})" : $"{backend.Name}'s answer was rejected";
                 stillOpen.Add(i);
             }

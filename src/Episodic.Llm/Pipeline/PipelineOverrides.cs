@@ -12,4 +12,7 @@ public sealed record PipelineOverrides
     public bool NoCache { get; init; }
 
     public string? CacheDir { get; init; }
+
+    /// <summary>The escalation threshold instead of <c>[llm] threshold</c> (eval --threshold).</summary>
+    public double? Threshold { get; init; }
 }
