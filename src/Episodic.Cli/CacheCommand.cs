@@ -16,7 +16,8 @@ internal static class CacheCommand
             var s = CacheCommandSupport.ReadStats(result.GetValue(dir), warning => context.Error(warning));
             var lookups = s.Hits + s.Misses;
             context.Stdout.WriteLine($"path:     {s.Path}");
-            context.Stdout.WriteLine($"entries:  {s.Entries.ToString(CultureInfo.InvariantCulture)}");
+            context.Stdout.WriteLine($"entries:  {s.Entries.ToString(CultureInfo.InvariantCulture)} answers");
+            context.Stdout.WriteLine($"rejected: {s.NegativeEntries.ToString(CultureInfo.InvariantCulture)} remembered rejections (asked again after [cache] negative_ttl_hours)");
             context.Stdout.WriteLine($"size:     {(s.Bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture)} KiB");
             context.Stdout.WriteLine($"hits:     {s.Hits.ToString(CultureInfo.InvariantCulture)} of {lookups.ToString(CultureInfo.InvariantCulture)} lookups{(lookups > 0 ? $" ({(100.0 * s.Hits / lookups).ToString("0.0", CultureInfo.InvariantCulture)} %)" : "")}");
             return CliApp.ExitOk;

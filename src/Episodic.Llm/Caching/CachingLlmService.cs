@@ -5,12 +5,24 @@ namespace Episodic.Llm.Caching;
 
 /// <summary>
 /// Answers filename parses from the cache and asks <c>inner</c> only about names it has not seen with this backend,
-/// model and prompt version. Only validated LLM answers are stored: a rules fallback means the model failed, and
-/// caching it would hide the name from the model on every later run.
+/// model and prompt version. Validated answers are stored for the cache's TTL. A rules fallback from <c>inner</c>
+/// means the model's answer was rejected (failed validation or grounding, or was unreadable, after the re-ask): it is
+/// remembered as a negative entry for <paramref name="negativeTtl"/> with its reason, so a re-run does not pay for the
+/// same rejection, and the name is asked again once it expires. Provider failures (429, 5xx, timeouts, connection
+/// errors) throw instead of returning and are never remembered: they say nothing about the name, and the retry,
+/// rate-limit and circuit-breaker layers already deal with them within a run.
 /// </summary>
 /// <param name="source">The backend and model whose answers are cached; the key carries both, so models never share entries.</param>
-public sealed class CachingLlmService(ILlmService inner, IParseCache cache, AnswerSource source, string promptVersion) : DelegatingLlmService(inner)
+/// <param name="negativeTtl">How long a rejection is remembered; zero or less = not at all.</param>
+public sealed class CachingLlmService(ILlmService inner, IParseCache cache, AnswerSource source, string promptVersion, TimeSpan negativeTtl, TimeProvider? time = null) : DelegatingLlmService(inner)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public CachingLlmService(ILlmService inner, IParseCache cache, AnswerSource source, string promptVersion)
+        : this(inner, cache, source, promptVersion, Composition.CacheOptions.DefaultNegativeTtl)
+    {
+    }
+
     public override async Task<EpisodeParse> ParseFilenameAsync(string filename, int maxTokens = 150, CancellationToken cancellationToken = default)
     {
         var key = KeyFor(filename);
@@ -20,7 +32,7 @@ public sealed class CachingLlmService(ILlmService inner, IParseCache cache, Answ
         }
 
         var result = await InnerService.ParseFilenameAsync(filename, maxTokens, cancellationToken);
-        StoreIfLlm(key, result);
+        Remember(key, result);
         return result;
     }
 
@@ -57,7 +69,7 @@ public sealed class CachingLlmService(ILlmService inner, IParseCache cache, Answ
 
             for (var j = 0; j < asked.Length; j++)
             {
-                StoreIfLlm(KeyFor(asked[j]), answers[j]);
+                Remember(KeyFor(asked[j]), answers[j]);
                 foreach (var slot in missing[asked[j]])
                 {
                     results[slot] = answers[j];
@@ -70,11 +82,15 @@ public sealed class CachingLlmService(ILlmService inner, IParseCache cache, Answ
 
     private CacheKey KeyFor(string filename) => new(source.Backend.Name, source.Model ?? "", promptVersion, filename);
 
-    private void StoreIfLlm(CacheKey key, EpisodeParse result)
+    private void Remember(CacheKey key, EpisodeParse result)
     {
         if (result.Source.IsModel)
         {
             cache.Store(key, result);
+        }
+        else if (negativeTtl > TimeSpan.Zero)
+        {
+            cache.StoreNegative(key, result, result.Reasoning.Length > 0 ? result.Reasoning : $"{InnerService.Name}'s answer was rejected", _time.GetUtcNow() + negativeTtl);
         }
     }
 }

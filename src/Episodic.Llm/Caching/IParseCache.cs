@@ -14,15 +14,26 @@ public sealed record CacheKey(string Backend, string Model, string PromptVersion
     public string Hash { get; } = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{Backend}\n{Model}\n{PromptVersion}\n{Input}")));
 }
 
-/// <summary>Counts for <c>episodic cache stats</c> and the run summary.</summary>
-public sealed record CacheStats(long Entries, long Hits, long Misses, long Bytes, string? Path);
+/// <summary>
+/// Counts for <c>episodic cache stats</c> and the run summary: <paramref name="Entries"/> validated answers, and apart
+/// from them <paramref name="NegativeEntries"/> remembered rejections (not yet expired).
+/// </summary>
+public sealed record CacheStats(long Entries, long Hits, long Misses, long Bytes, string? Path, long NegativeEntries = 0);
 
-/// <summary>A store of validated parse answers. Implementations are thread-safe.</summary>
+/// <summary>
+/// A store of validated parse answers and, apart from them, of remembered rejections (negative entries: the model's
+/// answer for this key failed validation, so asking again soon would pay for the same rejection). Implementations
+/// are thread-safe.
+/// </summary>
 public interface IParseCache : IDisposable
 {
+    /// <summary>A validated answer, or for a negative entry the rules' fallback that stood in for the rejected answer.</summary>
     bool TryGet(CacheKey key, out EpisodeParse result);
 
     void Store(CacheKey key, EpisodeParse result);
+
+    /// <summary>Remembers that the answer for <paramref name="key"/> was rejected, why, and until when (then the name is asked again).</summary>
+    void StoreNegative(CacheKey key, EpisodeParse fallback, string reason, DateTimeOffset expires);
 
     CacheStats Stats();
 

@@ -14,7 +14,7 @@ public sealed class LayeredParseCache(MemoryLruCache memory, IParseCache durable
 
     /// <summary>The usual stack from <c>[cache]</c> settings: <paramref name="memoryEntries"/> in memory over the SQLite file.</summary>
     public static LayeredParseCache Open(string? directory, int memoryEntries, TimeSpan? ttl, EpisodicMetrics? metrics = null, Action<string>? warn = null, TimeProvider? time = null) =>
-        new(new MemoryLruCache(memoryEntries), new SqliteParseCache(directory, ttl, time, warn), metrics);
+        new(new MemoryLruCache(memoryEntries, time), new SqliteParseCache(directory, ttl, time, warn), metrics);
 
     public bool TryGet(CacheKey key, out EpisodeParse result)
     {
@@ -42,6 +42,12 @@ public sealed class LayeredParseCache(MemoryLruCache memory, IParseCache durable
     {
         memory.Store(key, result);
         durable.Store(key, result);
+    }
+
+    public void StoreNegative(CacheKey key, EpisodeParse fallback, string reason, DateTimeOffset expires)
+    {
+        memory.StoreNegative(key, fallback, reason, expires);
+        durable.StoreNegative(key, fallback, reason, expires);
     }
 
     /// <summary>The durable layer's entries, size and path, with hits/misses as this stack saw them (either layer).</summary>

@@ -13,12 +13,15 @@ public sealed class MemoryLruCache : IParseCache
     private readonly Lock _gate = new();
     private long _hits;
     private long _misses;
+    private readonly TimeProvider _time;
 
     /// <param name="capacity">Entries kept; 0 keeps nothing (every lookup misses).</param>
-    public MemoryLruCache(int capacity)
+    /// <param name="time">The clock negative entries expire by.</param>
+    public MemoryLruCache(int capacity, TimeProvider? time = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         Capacity = capacity;
+        _time = time ?? TimeProvider.System;
         _index = new Dictionary<string, LinkedListNode<Entry>>(Math.Min(capacity, 1024), StringComparer.Ordinal);
     }
 
@@ -40,7 +43,12 @@ public sealed class MemoryLruCache : IParseCache
         ArgumentNullException.ThrowIfNull(key);
         lock (_gate)
         {
-            if (_index.TryGetValue(key.Hash, out var node))
+            if (_index.TryGetValue(key.Hash, out var node) && node.Value.Expires is { } expires && expires <= _time.GetUtcNow())
+            {
+                _order.Remove(node);
+                _index.Remove(key.Hash);
+            }
+            else if (node is not null)
             {
                 // A read counts as a use: move to the front so it is evicted last.
                 _order.Remove(node);
@@ -57,7 +65,11 @@ public sealed class MemoryLruCache : IParseCache
         return false;
     }
 
-    public void Store(CacheKey key, EpisodeParse result)
+    public void Store(CacheKey key, EpisodeParse result) => Add(key, result, null);
+
+    public void StoreNegative(CacheKey key, EpisodeParse fallback, string reason, DateTimeOffset expires) => Add(key, fallback, expires);
+
+    private void Add(CacheKey key, EpisodeParse result, DateTimeOffset? expires)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(result);
@@ -80,7 +92,7 @@ public sealed class MemoryLruCache : IParseCache
                 _index.Remove(oldest.Value.Hash);
             }
 
-            _index[key.Hash] = _order.AddFirst(new Entry(key.Hash, result));
+            _index[key.Hash] = _order.AddFirst(new Entry(key.Hash, result, expires));
         }
     }
 
@@ -89,7 +101,8 @@ public sealed class MemoryLruCache : IParseCache
     {
         lock (_gate)
         {
-            return new CacheStats(_index.Count, _hits, _misses, 0, null);
+            var negative = _index.Values.Count(n => n.Value.Expires is not null);
+            return new CacheStats(_index.Count - negative, _hits, _misses, 0, null, negative);
         }
     }
 
@@ -104,5 +117,6 @@ public sealed class MemoryLruCache : IParseCache
 
     public void Dispose() => Clear();
 
-    private readonly record struct Entry(string Hash, EpisodeParse Value);
+    /// <summary>A cached answer; <paramref name="Expires"/> is set for negative entries only.</summary>
+    private readonly record struct Entry(string Hash, EpisodeParse Value, DateTimeOffset? Expires);
 }

@@ -27,7 +27,8 @@ public sealed class SqliteParseCache : IParseCache
             input          TEXT NOT NULL,
             result_json    TEXT NOT NULL,
             created_utc    INTEGER NOT NULL,
-            expires_utc    INTEGER
+            expires_utc    INTEGER,
+            negative_reason TEXT
         );
         CREATE INDEX IF NOT EXISTS parse_cache_expires ON parse_cache (expires_utc);
         CREATE TABLE IF NOT EXISTS cache_counters (
@@ -96,7 +97,16 @@ public sealed class SqliteParseCache : IParseCache
         return false;
     }
 
-    public void Store(CacheKey key, EpisodeParse result)
+    public void Store(CacheKey key, EpisodeParse result) => Write(key, result, null, null);
+
+    /// <summary>A remembered rejection: the fallback, the reason (kept for inspection) and its own, short expiry.</summary>
+    public void StoreNegative(CacheKey key, EpisodeParse fallback, string reason, DateTimeOffset expires)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Write(key, fallback, reason, expires);
+    }
+
+    private void Write(CacheKey key, EpisodeParse result, string? negativeReason, DateTimeOffset? negativeExpires)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(result);
@@ -105,12 +115,13 @@ public sealed class SqliteParseCache : IParseCache
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var now = _time.GetUtcNow();
+            var expires = negativeExpires ?? (_ttl is { } ttl ? now + ttl : null);
             try
             {
                 using var cmd = _connection.CreateCommand();
                 cmd.CommandText = """
-                    INSERT OR REPLACE INTO parse_cache (key_hash, backend, model, prompt_version, input, result_json, created_utc, expires_utc)
-                    VALUES ($hash, $backend, $model, $prompt, $input, $json, $created, $expires)
+                    INSERT OR REPLACE INTO parse_cache (key_hash, backend, model, prompt_version, input, result_json, created_utc, expires_utc, negative_reason)
+                    VALUES ($hash, $backend, $model, $prompt, $input, $json, $created, $expires, $reason)
                     """;
                 cmd.Parameters.AddWithValue("$hash", key.Hash);
                 cmd.Parameters.AddWithValue("$backend", key.Backend);
@@ -119,7 +130,8 @@ public sealed class SqliteParseCache : IParseCache
                 cmd.Parameters.AddWithValue("$input", key.Input);
                 cmd.Parameters.AddWithValue("$json", json);
                 cmd.Parameters.AddWithValue("$created", now.ToUnixTimeMilliseconds());
-                cmd.Parameters.AddWithValue("$expires", _ttl is { } ttl ? (now + ttl).ToUnixTimeMilliseconds() : DBNull.Value);
+                cmd.Parameters.AddWithValue("$expires", expires is { } e ? e.ToUnixTimeMilliseconds() : DBNull.Value);
+                cmd.Parameters.AddWithValue("$reason", (object?)negativeReason ?? DBNull.Value);
                 cmd.ExecuteNonQuery();
             }
             catch (SqliteException ex)
@@ -135,12 +147,13 @@ public sealed class SqliteParseCache : IParseCache
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            long entries = 0, hits = 0, misses = 0;
+            long entries = 0, negative = 0, hits = 0, misses = 0;
             try
             {
                 using var cmd = _connection.CreateCommand();
                 cmd.CommandText = """
-                    SELECT count(*) FROM parse_cache WHERE expires_utc IS NULL OR expires_utc > $now;
+                    SELECT count(*) FILTER (WHERE negative_reason IS NULL), count(*) FILTER (WHERE negative_reason IS NOT NULL)
+                    FROM parse_cache WHERE expires_utc IS NULL OR expires_utc > $now;
                     SELECT hits, misses FROM cache_counters WHERE id = 1;
                     """;
                 cmd.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
@@ -148,6 +161,7 @@ public sealed class SqliteParseCache : IParseCache
                 if (reader.Read())
                 {
                     entries = reader.GetInt64(0);
+                    negative = reader.GetInt64(1);
                 }
 
                 if (reader.NextResult() && reader.Read())
@@ -161,7 +175,7 @@ public sealed class SqliteParseCache : IParseCache
                 WarnOnce(ex);
             }
 
-            return new CacheStats(entries, hits + _hits, misses + _misses, FileBytes(), Path);
+            return new CacheStats(entries, hits + _hits, misses + _misses, FileBytes(), Path, negative);
         }
     }
 
@@ -362,7 +376,8 @@ public sealed class SqliteParseCache : IParseCache
 
             using (var cmd = connection.CreateCommand())
             {
-                cmd.CommandText = Schema + "\nDELETE FROM parse_cache WHERE expires_utc IS NOT NULL AND expires_utc <= $now;";
+                cmd.CommandText = Schema + "\n" + (HasColumn(connection, "negative_reason") ? "" : "ALTER TABLE parse_cache ADD COLUMN negative_reason TEXT;")
+                    + "\nDELETE FROM parse_cache WHERE expires_utc IS NOT NULL AND expires_utc <= $now;";
                 cmd.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
                 cmd.ExecuteNonQuery();
             }
@@ -374,6 +389,18 @@ public sealed class SqliteParseCache : IParseCache
             connection.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Whether <c>parse_cache</c> has <paramref name="column"/> (a file written before negative entries lacks it; false when there is no table yet).</summary>
+    private static bool HasColumn(SqliteConnection connection, string column)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = """
+            SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'parse_cache') = 0
+                OR (SELECT count(*) FROM pragma_table_info('parse_cache') WHERE name = $column) > 0
+            """;
+        cmd.Parameters.AddWithValue("$column", column);
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0;
     }
 
     /// <summary>Renames the damaged file (and its WAL) to <c>.corrupt-&lt;timestamp&gt;</c>; null when that failed.</summary>

@@ -21,9 +21,12 @@ public sealed class LlmServiceBuilder(ILlmService innerService)
         return this;
     }
 
-    /// <summary>Answers from <paramref name="cache"/> when it is not null; keys carry backend, model and prompt version.</summary>
-    public LlmServiceBuilder UseCache(IParseCache? cache, AnswerSource source, string promptVersion) =>
-        cache is null ? this : Use(inner => new CachingLlmService(inner, cache, source, promptVersion));
+    /// <summary>
+    /// Answers from <paramref name="cache"/> when it is not null; keys carry backend, model and prompt version.
+    /// Rejected answers are remembered for <paramref name="negativeTtl"/> (default <see cref="CacheOptions.DefaultNegativeTtl"/>).
+    /// </summary>
+    public LlmServiceBuilder UseCache(IParseCache? cache, AnswerSource source, string promptVersion, TimeSpan? negativeTtl = null, TimeProvider? time = null) =>
+        cache is null ? this : Use(inner => new CachingLlmService(inner, cache, source, promptVersion, negativeTtl ?? CacheOptions.DefaultNegativeTtl, time));
 
     /// <summary>In-flight deduplication when <paramref name="enabled"/>.</summary>
     public LlmServiceBuilder UseDedup(bool enabled = true) => enabled ? Use(inner => new DedupingLlmService(inner)) : this;

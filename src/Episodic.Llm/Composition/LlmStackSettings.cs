@@ -112,6 +112,7 @@ public sealed record LlmStackSettings
             Directory = overrides.CacheDir ?? sections.Cache.Dir,
             MemoryEntries = int.TryParse(sections.Cache.MemoryEntries, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : CacheOptions.DefaultMemoryEntries,
             TimeToLive = double.TryParse(sections.Cache.TtlDays, NumberStyles.Float, CultureInfo.InvariantCulture, out var days) && days > 0 ? TimeSpan.FromDays(days) : null,
+            NegativeTimeToLive = NegativeTtl(sections.Cache.NegativeTtlHours, problems),
         };
 
         var prompts = llm.Llm.PromptsDir is { Length: > 0 } dir ? new PromptLibrary(dir) : PromptLibrary.Embedded;
@@ -129,6 +130,23 @@ public sealed record LlmStackSettings
             Warnings = warnings,
         };
     }
+
+    /// <summary><c>[cache] negative_ttl_hours</c>: hours from 0 (do not remember rejections) to a year; empty = the default.</summary>
+    private static TimeSpan NegativeTtl(string? value, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return CacheOptions.DefaultNegativeTtl;
+        }
+
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var hours) && hours is >= 0 and <= 8760)
+        {
+            return TimeSpan.FromHours(hours);
+        }
+
+        problems.Add($"[cache] negative_ttl_hours = {value} must be a number of hours from 0 to 8760 (0 = do not remember rejected answers; default {CacheOptions.DefaultNegativeTtl.TotalHours:0}).");
+        return CacheOptions.DefaultNegativeTtl;
+    }
 }
 
 /// <summary>One chain member: where and how to call it, and its resilience and rate limits.</summary>
@@ -139,6 +157,12 @@ public sealed record CacheOptions
 {
     public const int DefaultMemoryEntries = LlmDefaults.CacheMemoryEntries;
 
+    /// <summary>
+    /// The <c>[cache] negative_ttl_hours</c> default: a rejected answer is remembered for a day, so re-runs that day
+    /// cost nothing, and the name is asked again after (the model or its alias may have changed).
+    /// </summary>
+    public static readonly TimeSpan DefaultNegativeTtl = TimeSpan.FromHours(24);
+
     public bool Enabled { get; init; }
 
     /// <summary>Folder of the SQLite file; null = the user's cache folder.</summary>
@@ -148,4 +172,7 @@ public sealed record CacheOptions
 
     /// <summary>Entries older than this are not used; null = kept until evicted.</summary>
     public TimeSpan? TimeToLive { get; init; }
+
+    /// <summary>How long a rejected answer is remembered (<c>[cache] negative_ttl_hours</c>); zero = not at all.</summary>
+    public TimeSpan NegativeTimeToLive { get; init; } = DefaultNegativeTtl;
 }

@@ -85,7 +85,7 @@ public sealed class PipelineHost : IDisposable
 
         var m = metrics ?? new EpisodicMetrics();
         var cache = settings.Cache.Enabled
-            ? LayeredParseCache.Open(settings.Cache.Directory, settings.Cache.MemoryEntries, settings.Cache.TimeToLive, m, warn)
+            ? LayeredParseCache.Open(settings.Cache.Directory, settings.Cache.MemoryEntries, settings.Cache.TimeToLive, m, warn, time)
             : null;
         var options = settings.Pipeline;
         var chain = new List<ChainBackend>();
@@ -96,7 +96,7 @@ public sealed class PipelineHost : IDisposable
             owned.Add(client.Chat);
             var service = new LlmServiceBuilder(new LlmService(client.Chat, backend.Source, RuleParser.Default, settings.Prompts, backend.Temperature))
                 .UseDedup(options.Dedup)
-                .UseCache(cache, backend.Source, settings.PromptVersion)
+                .UseCache(cache, backend.Source, settings.PromptVersion, settings.Cache.NegativeTimeToLive, time)
                 .Build();
             chain.Add(new ChainBackend(backend.Name, service, () => client.Circuit() is CircuitState.Open or CircuitState.Isolated) { Client = client, Backend = backend });
         }

@@ -56,10 +56,26 @@ public sealed class CachingLlmServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task Rule_fallbacks_are_not_cached()
+    public async Task Rejections_are_remembered_apart_from_answers()
     {
         using var cache = new MemoryLruCache(100);
         var service = Service(cache);
+        _inner.FallBackToRules.Add("Show.S01E01.mkv");
+
+        var fallback = await service.ParseFilenameAsync("Show.S01E01.mkv", cancellationToken: Ct);
+        var again = await service.ParseFilenamesAsync(["Show.S01E01.mkv"], cancellationToken: Ct);
+
+        Assert.Equal(AnswerSource.Rules, fallback.Source);
+        Assert.Equal(AnswerSource.Rules, again[0].Source);
+        Assert.Equal(1, _mock.CallCount); // asked once; the second call was served from the negative entry
+        Assert.Equal((0, 1), (cache.Stats().Entries, cache.Stats().NegativeEntries));
+    }
+
+    [Fact]
+    public async Task With_no_negative_ttl_rule_fallbacks_are_not_cached()
+    {
+        using var cache = new MemoryLruCache(100);
+        var service = new CachingLlmService(_inner, cache, AnswerSource.FromLabel("mock:m1"), "v1", TimeSpan.Zero);
         _inner.FallBackToRules.Add("Show.S01E01.mkv");
 
         var fallback = await service.ParseFilenameAsync("Show.S01E01.mkv", cancellationToken: Ct);
@@ -70,7 +86,7 @@ public sealed class CachingLlmServiceTests : IDisposable
 
         Assert.Equal(AnswerSource.Rules, fallback.Source);
         Assert.Equal(3, _mock.CallCount); // both fallbacks asked again; then one real answer, cached
-        Assert.Equal(1, cache.Stats().Entries);
+        Assert.Equal((1, 0), (cache.Stats().Entries, cache.Stats().NegativeEntries));
     }
 
     [Fact]
