@@ -3,6 +3,7 @@ using System.Globalization;
 using Episodic.Cli.Output;
 using Episodic.Core.Evaluation;
 using Episodic.Core.Parsing;
+using Episodic.Llm.Configuration;
 using Episodic.Llm.Pipeline;
 
 namespace Episodic.Cli;
@@ -79,7 +80,21 @@ internal static class EvalCommand
         var noCache = new Option<bool>("--no-cache") { Description = "With --llm: do not read or write the answer cache (every name is asked afresh; latency is measured on every row)." };
         var cacheDir = new Option<string?>("--cache-dir") { Description = "With --llm: folder of the SQLite answer cache." };
         var llmOptions = new LlmOptions();
-        llmOptions.Backend.Description = "With --llm: the backends to compare, comma-separated (ollama, openai, anthropic), each optionally backend:model. Default: the configured chain.";
+        var backends = new Option<string?>("--backend")
+        {
+            Description = "With --llm: the backends to compare, comma-separated (ollama, openai, anthropic), each optionally backend:model. Default: the configured chain.",
+        };
+        backends.Validators.Add(r =>
+        {
+            foreach (var part in (r.GetValueOrDefault<string?>() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var kind = part.Split(':', 2)[0];
+                if (OptionChecks.Canonical(kind, LlmConfiguration.ServiceNames) is null)
+                {
+                    r.AddError(OptionChecks.NotOneOf("--backend", kind, LlmConfiguration.ServiceNames));
+                }
+            }
+        });
 
         var command = new Command("eval", "Score the rule parser (and with --llm each model backend) against labelled corpora: exact-match accuracy, escalated and confident-wrong rows, misses per field, confidence calibration, speed; with --llm also requests, tokens, cost and latency.")
         {
@@ -96,11 +111,10 @@ internal static class EvalCommand
             yes,
             noCache,
             cacheDir,
+            backends,
+            llmOptions.Config,
+            llmOptions.Model,
         };
-        foreach (var option in llmOptions.All)
-        {
-            command.Options.Add(option);
-        }
 
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -121,7 +135,7 @@ internal static class EvalCommand
 
             var rows = EvalLlm.Select([.. loaded.SelectMany(c => c.Rows)], result.GetValue(limit), result.GetValue(sample));
             var llmRequest = new EvalLlm.Request(
-                rows, request.Format, request.Threshold, result.GetValue(llmOptions.Backend), result.GetValue(llmOptions.Model), chosen,
+                rows, request.Format, request.Threshold, result.GetValue(backends), result.GetValue(llmOptions.Model), chosen,
                 result.GetValue(yes), result.GetValue(noCache), result.GetValue(cacheDir));
             var code = await EvalLlm.RunAsync(result, context, llmOptions, llmRequest, cancellationToken).ConfigureAwait(false);
             return code != CliApp.ExitOk ? code : exit;

@@ -36,7 +36,7 @@ internal static class EvalLlm
             LlmStackSettings settings;
             try
             {
-                var configuration = backend is null ? llm.BuildConfiguration(result, context) : llm.BuildConfiguration(result, context, backend, model);
+                var configuration = llm.BuildConfiguration(result, context, backend, model);
                 settings = LlmStackSettings.Resolve(configuration, new PipelineOverrides
                 {
                     Strategy = request.Strategy,
@@ -132,7 +132,7 @@ internal static class EvalLlm
     private static List<(string? Backend, string? Model)> BackendSpecs(string? backends, string? model)
     {
         var specs = (backends ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(part => part.Split(':', 2) is [var b, var m] && m.Length > 0 ? ((string?)b, (string?)m) : ((string?)part.TrimEnd(':'), model))
+            .Select(part => part.Split(':', 2) is [var b, var m] && m.Length > 0 ? ((string?)b.ToLowerInvariant(), (string?)m) : ((string?)part.TrimEnd(':').ToLowerInvariant(), model))
             .Distinct()
             .ToList();
         return specs.Count > 0 ? specs : [(null, null)];

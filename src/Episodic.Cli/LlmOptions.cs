@@ -67,19 +67,24 @@ internal sealed class LlmOptions
     /// <paramref name="backend"/> as both the service and the whole chain, and <paramref name="model"/> as its model.
     /// </summary>
     /// <exception cref="LlmConfigurationException">An explicitly named file is missing or unreadable.</exception>
-    public IConfiguration BuildConfiguration(ParseResult result, CliContext context, string backend, string? model)
+    /// <remarks>With <paramref name="backend"/> null the configured service and chain stay, and the model applies to the service.</remarks>
+    public IConfiguration BuildConfiguration(ParseResult result, CliContext context, string? backend, string? model)
     {
-        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        var path = ConfigPath(result, context);
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (backend is not null)
         {
-            ["llm:service"] = backend,
-            ["llm:chain"] = backend,
-        };
-        if (model is not null)
-        {
-            overrides[$"{backend.ToLowerInvariant()}:model"] = model;
+            overrides["llm:service"] = backend;
+            overrides["llm:chain"] = backend;
         }
 
-        return LlmConfiguration.Build(ConfigPath(result, context), context.Environment, overrides);
+        var target = backend ?? SettingValuesService(LlmConfiguration.Bind(LlmConfiguration.Build(path, context.Environment, overrides)))?.ToString();
+        if (model is not null && target is not null)
+        {
+            overrides[$"{target.ToLowerInvariant()}:model"] = model;
+        }
+
+        return LlmConfiguration.Build(path, context.Environment, overrides);
     }
 
     /// <summary>
