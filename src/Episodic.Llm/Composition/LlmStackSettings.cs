@@ -157,11 +157,8 @@ public sealed record CacheOptions
 {
     public const int DefaultMemoryEntries = LlmDefaults.CacheMemoryEntries;
 
-    /// <summary>
-    /// The <c>[cache] negative_ttl_hours</c> default: a rejected answer is remembered for a day, so re-runs that day
-    /// cost nothing, and the name is asked again after (the model or its alias may have changed).
-    /// </summary>
-    public static readonly TimeSpan DefaultNegativeTtl = TimeSpan.FromHours(24);
+    /// <summary>The <c>[cache] negative_ttl_hours</c> default (<see cref="LlmDefaults.CacheNegativeTtlHours"/>).</summary>
+    public static readonly TimeSpan DefaultNegativeTtl = TimeSpan.FromHours(LlmDefaults.CacheNegativeTtlHours);
 
     public bool Enabled { get; init; }
 

@@ -81,6 +81,12 @@ public static class LlmDefaults
     /// <summary><c>[cache] ttl_days</c>.</summary>
     public const double CacheTtlDays = 90;
 
+    /// <summary>
+    /// <c>[cache] negative_ttl_hours</c>: a rejected model answer is remembered for a day, so re-runs that day cost
+    /// nothing, and the name is asked again after (the model behind an alias may have changed). 0 = never remembered.
+    /// </summary>
+    public const double CacheNegativeTtlHours = 24;
+
     /// <summary><c>[cache] memory_entries</c>: the in-memory LRU in front of SQLite.</summary>
     public const int CacheMemoryEntries = 10_000;
 
@@ -114,6 +120,7 @@ public static class LlmDefaults
         ["resilience breaker_sampling"] = Text(BreakerSamplingSeconds),
         ["resilience breaker_break"] = Text(BreakerBreakSeconds),
         ["cache ttl_days"] = Text(CacheTtlDays),
+        ["cache negative_ttl_hours"] = Text(CacheNegativeTtlHours),
         ["cache memory_entries"] = Text(CacheMemoryEntries),
     };
 

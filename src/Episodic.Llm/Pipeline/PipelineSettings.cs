@@ -128,8 +128,8 @@ public sealed class CacheSection
     /// <summary><c>ttl_days</c></summary>
     public string TtlDays { get; set; } = LlmDefaults.Text(LlmDefaults.CacheTtlDays);
 
-    /// <summary><c>negative_ttl_hours</c>: how long a rejected model answer is remembered; empty = <c>CacheOptions.DefaultNegativeTtl</c>.</summary>
-    public string? NegativeTtlHours { get; set; }
+    /// <summary><c>negative_ttl_hours</c>: how long a rejected model answer is remembered (0 = not at all).</summary>
+    public string NegativeTtlHours { get; set; } = LlmDefaults.Text(LlmDefaults.CacheNegativeTtlHours);
 
     /// <summary><c>memory_entries</c>: size of the in-memory LRU in front of SQLite.</summary>
     public string MemoryEntries { get; set; } = LlmDefaults.Text(LlmDefaults.CacheMemoryEntries);
