@@ -24,7 +24,9 @@ internal static class CliErrors
     public static (int Code, string Line) Describe(Exception ex) => ex switch
     {
         LibraryBusyException busy => (ExitCodes.LibraryBusy, $"{busy.Message}; nothing was changed. Wait for it to finish, or add --wait DURATION (e.g. --wait 10m)"),
+        JournalRejectedException { Problems: [{ Line: <= 1 }, ..] } rejected => (ExitCodes.JournalRejected, $"{rejected.Message}; nothing was changed (--force does not help: without a trusted header no line can be)"),
         JournalRejectedException rejected => (ExitCodes.JournalRejected, $"{rejected.Message}; nothing was changed. Undo with --force to reverse only the lines that pass"),
+        JournalKeyException key => (ExitCodes.ConfigError, $"{key.Message}; nothing was changed"),
         OperationCanceledException => (ExitCodes.Interrupted, "interrupted"),
         LlmConfigurationException config => (ExitCodes.ConfigError, $"the LLM configuration has problems: {string.Join("; ", config.Problems.Count > 0 ? config.Problems : [config.Message])}"),
         System.Text.Json.JsonException json => (ExitCodes.InputError, $"the input is not the JSON expected{(json.Path is { } p ? $" (at {p})" : "")}; check the file"),

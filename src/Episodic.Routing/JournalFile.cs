@@ -9,9 +9,11 @@ public sealed record JournalProblem(int Line, string Reason)
 }
 
 /// <summary>
-/// A journal read and checked as a whole: the header, then every line in sequence with a matching checksum and only
+/// A journal read and checked as a whole: the header (signed with this user's <see cref="JournalKey"/>, naming the
+/// library whose <c>.episodic</c> folder holds it), then every line in sequence with a MAC that verifies and only
 /// paths inside the header's roots (<see cref="JournalScope"/>). A torn last line (a crash mid-write) is dropped
-/// quietly; every other bad line is a <see cref="JournalProblem"/> and its entry is left out.
+/// quietly; every other bad line is a <see cref="JournalProblem"/> and its entry is left out. A header that fails
+/// leaves <see cref="Header"/> null: nothing in the file is used, not even with <c>--force</c>.
 /// </summary>
 public sealed class JournalFile
 {
@@ -35,11 +37,21 @@ public sealed class JournalFile
 
     internal long LastSeq { get; private set; }
 
+    /// <summary>The MAC of the last good line: an append chains on it.</summary>
+    internal byte[] LastMac { get; private set; } = [];
+
+    /// <summary>The key the journal was checked with (and an append signs with).</summary>
+    internal JournalKey? Key { get; private set; }
+
     /// <summary>True when the journal can be used as it is: a header and no bad line.</summary>
     public bool IsValid => Header is not null && Problems.Count == 0;
 
-    /// <summary>Reads and checks <paramref name="path"/>; a missing file is reported as a problem, never thrown.</summary>
-    public static JournalFile Load(string path)
+    /// <summary>
+    /// Reads and checks <paramref name="path"/> with <paramref name="key"/> (default: this user's,
+    /// <see cref="JournalKey.Current"/>); a missing file is reported as a problem, never thrown.
+    /// </summary>
+    /// <exception cref="JournalKeyException">The user's key cannot be read or made.</exception>
+    public static JournalFile Load(string path, JournalKey? key = null)
     {
         var file = new JournalFile(System.IO.Path.GetFullPath(path));
         byte[] bytes;
@@ -55,11 +67,12 @@ public sealed class JournalFile
             return file;
         }
 
-        file.Parse(bytes);
+        file.Key = key ?? JournalKey.Current;
+        file.Parse(bytes, file.Key);
         return file;
     }
 
-    private void Parse(byte[] bytes)
+    private void Parse(byte[] bytes, JournalKey key)
     {
         var lines = Split(bytes);
         if (lines.Count == 0)
@@ -71,20 +84,24 @@ public sealed class JournalFile
         var problems = new List<JournalProblem>();
         var entries = new List<JournalEntry>();
         var (headerStart, headerLength, headerTerminated) = lines[0];
-        var header = ReadHeader(bytes.AsSpan(headerStart, headerLength), out var headerProblem);
-        if (header is null)
+        var header = ReadHeader(bytes.AsSpan(headerStart, headerLength), key, out var headerProblem, out var headerMac);
+        headerProblem ??= header is null ? null : CheckPlace(header);
+        if (header is null || headerProblem is not null)
         {
             Problems = [new JournalProblem(1, headerProblem!)];
             return;
         }
 
         Header = header;
+        LastMac = headerMac!;
+        var previous = headerMac!;
         ValidLength = headerStart + headerLength + (headerTerminated ? 1 : 0);
         long? expected = 1;
         for (var i = 1; i < lines.Count; i++)
         {
             var (start, length, terminated) = lines[i];
-            var entry = ReadEntry(bytes.AsSpan(start, length), header, out var reason);
+            var entry = ReadEntry(bytes.AsSpan(start, length), header, key, previous, out var reason, out var written);
+            previous = written ?? previous;
             // After an unreadable line its number is unknown: the next good line only has to move forward.
             if (entry is not null && reason is null && (expected is { } e ? entry.Seq != e : entry.Seq <= LastSeq))
             {
@@ -98,6 +115,7 @@ public sealed class JournalFile
                 entries.Add(entry!);
                 expected = entry!.Seq + 1;
                 LastSeq = entry.Seq;
+                LastMac = written!;
                 ValidLength = start + length + (terminated ? 1 : 0);
                 continue;
             }
@@ -116,9 +134,10 @@ public sealed class JournalFile
         Problems = problems;
     }
 
-    private static JournalHeader? ReadHeader(ReadOnlySpan<byte> line, out string? problem)
+    private static JournalHeader? ReadHeader(ReadOnlySpan<byte> line, JournalKey key, out string? problem, out byte[]? mac)
     {
         problem = "not an Episodic journal (the first line is not a journal header)";
+        mac = null;
         JournalHeader? header;
         try
         {
@@ -134,19 +153,48 @@ public sealed class JournalFile
             return null;
         }
 
-        problem = JournalLine.Verify(line) ?? JournalScope.CheckHeader(header) ?? (header.Seq != 0 ? "the header's sequence number is not 0" : null);
+        if (header.Format != JournalHeader.CurrentFormat)
+        {
+            problem = header.Format < JournalHeader.CurrentFormat
+                ? $"journal format {header.Format} is not signed (this build reads format {JournalHeader.CurrentFormat}, signed with the user's journal key); an older build of episodic can still undo it"
+                : $"journal format {header.Format} is newer than this build reads (format {JournalHeader.CurrentFormat}); undo it with the build that wrote it";
+            return null;
+        }
+
+        problem = JournalLine.Verify(line, key, [], out mac) is { } macProblem
+            ? $"the header is not signed with this user's journal key ({key.Path}): {macProblem}; a journal is only trusted by the user who wrote it"
+            : JournalScope.CheckHeader(header) ?? (header.Seq != 0 ? "the header's sequence number is not 0" : null);
         return problem is null ? header : null;
     }
 
-    private static JournalEntry? ReadEntry(ReadOnlySpan<byte> line, JournalHeader header, out string? reason)
+    /// <summary>
+    /// A journal in a library's <c>.episodic</c> folder must name that library: one copied into another library would
+    /// otherwise act there. A journal kept elsewhere (<c>--journal FILE</c>) is judged by its signature and roots alone.
+    /// </summary>
+    private string? CheckPlace(JournalHeader header)
     {
+        var folder = System.IO.Path.GetDirectoryName(Path);
+        if (folder is null || System.IO.Path.GetFileName(folder) != LibraryLock.FolderName || System.IO.Path.GetDirectoryName(folder) is not { } library)
+        {
+            return null;
+        }
+
+        library = JournalScope.Normalise(library);
+        return header.LibraryRoots.Any(r => JournalScope.SamePath(r, library))
+            ? null
+            : $"the journal sits in the library '{library}' but its header names the library '{header.Library}'";
+    }
+
+    private static JournalEntry? ReadEntry(ReadOnlySpan<byte> line, JournalHeader header, JournalKey key, ReadOnlySpan<byte> previous, out string? reason, out byte[]? written)
+    {
+        written = null;
         if (line.IsEmpty || line.Trim(" \t\r"u8).IsEmpty)
         {
             reason = "an empty line";
             return null;
         }
 
-        if (JournalLine.Verify(line) is { } sealProblem)
+        if (JournalLine.Verify(line, key, previous, out written) is { } sealProblem)
         {
             reason = sealProblem;
             return null;

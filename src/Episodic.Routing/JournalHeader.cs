@@ -8,8 +8,8 @@ namespace Episodic.Routing;
 /// </summary>
 public sealed record JournalHeader
 {
-    /// <summary>The journal format this build writes and reads.</summary>
-    public const int CurrentFormat = 2;
+    /// <summary>The journal format this build writes and reads: 3 = every line signed (HMAC-SHA256, chained).</summary>
+    public const int CurrentFormat = 3;
 
     [JsonPropertyName("episodic_journal")]
     public int Format { get; init; } = CurrentFormat;

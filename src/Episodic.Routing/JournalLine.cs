@@ -1,47 +1,62 @@
-using System.Globalization;
-using System.IO.Hashing;
 using System.Text;
 
 namespace Episodic.Routing;
 
 /// <summary>
-/// Seals a journal line: the JSON object gets a last member <c>"sum"</c>, the CRC32 of the object as it was before
-/// the member was added. A line altered, truncated or garbled by hand or by a crash no longer matches its sum.
+/// Signs a journal line: the JSON object gets a last member <c>"mac"</c>, the HMAC-SHA256 (<see cref="JournalKey"/>)
+/// of the previous line's MAC followed by the object as it was before the member was added. Chained this way a line
+/// cannot be altered, inserted, moved from another journal or written from scratch without the key, and a torn or
+/// garbled line no longer matches. A bad line spoils only itself: the next line chains on the MAC written in it.
 /// </summary>
 internal static class JournalLine
 {
-    private static readonly byte[] SumPrefix = ",\"sum\":\""u8.ToArray();
+    private const int MacHexLength = 64;
 
-    // ,"sum":"XXXXXXXX"}
-    private static readonly int SuffixLength = SumPrefix.Length + 8 + 2;
+    private static readonly byte[] MacPrefix = ",\"mac\":\""u8.ToArray();
 
-    /// <summary>The sealed line, newline included, for a JSON object <paramref name="json"/>.</summary>
-    public static byte[] Seal(byte[] json)
+    // ,"mac":"<64 hex>"}
+    private static readonly int SuffixLength = MacPrefix.Length + MacHexLength + 2;
+
+    /// <summary>The signed line, newline included, for a JSON object <paramref name="json"/>, and its MAC (the next line's <paramref name="previous"/>).</summary>
+    public static (byte[] Line, byte[] Mac) Seal(byte[] json, JournalKey key, ReadOnlySpan<byte> previous)
     {
-        var sum = Crc32.HashToUInt32(json).ToString("X8", CultureInfo.InvariantCulture);
+        var mac = key.Sign(previous, json);
         var line = new byte[json.Length - 1 + SuffixLength + 1];
         json.AsSpan(0, json.Length - 1).CopyTo(line);
         var at = json.Length - 1;
-        SumPrefix.CopyTo(line, at);
-        Encoding.ASCII.GetBytes(sum, line.AsSpan(at + SumPrefix.Length));
+        MacPrefix.CopyTo(line, at);
+        Encoding.ASCII.GetBytes(Convert.ToHexStringLower(mac), line.AsSpan(at + MacPrefix.Length));
         line[^3] = (byte)'"';
         line[^2] = (byte)'}';
         line[^1] = (byte)'\n';
-        return line;
+        return (line, mac);
     }
 
-    /// <summary>Why a line (without its newline) is not a sealed line, or null when its sum matches.</summary>
-    public static string? Verify(ReadOnlySpan<byte> line)
+    /// <summary>
+    /// Why a line (without its newline) is not signed by <paramref name="key"/> after <paramref name="previous"/>,
+    /// or null when it is. <paramref name="written"/> is the MAC the line carries (whether or not it matches), or
+    /// null when it carries none.
+    /// </summary>
+    public static string? Verify(ReadOnlySpan<byte> line, JournalKey key, ReadOnlySpan<byte> previous, out byte[]? written)
     {
-        if (line.Length < SuffixLength + 2 || line[0] != '{' || !line[^2..].SequenceEqual("\"}"u8) || !line[^SuffixLength..].StartsWith(SumPrefix))
+        written = null;
+        if (line.Length < SuffixLength + 2 || line[0] != '{' || !line[^2..].SequenceEqual("\"}"u8) || !line[^SuffixLength..].StartsWith(MacPrefix))
         {
-            return "not a sealed journal line (no checksum)";
+            return "not a signed journal line (no MAC)";
         }
 
+        var hex = Encoding.ASCII.GetString(line[^(MacHexLength + 2)..^2]);
+        if (!hex.All(Uri.IsHexDigit))
+        {
+            return "not a signed journal line (the MAC is not hex)";
+        }
+
+        written = Convert.FromHexString(hex);
         var body = new byte[line.Length - SuffixLength + 1];
         line[..^SuffixLength].CopyTo(body);
         body[^1] = (byte)'}';
-        var expected = Crc32.HashToUInt32(body).ToString("X8", CultureInfo.InvariantCulture);
-        return line[^10..^2].SequenceEqual(Encoding.ASCII.GetBytes(expected)) ? null : "checksum mismatch: the line was altered or damaged";
+        return System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(key.Sign(previous, body), written)
+            ? null
+            : "the MAC does not match: the line was altered, damaged, moved from another journal or written without this user's journal key";
     }
 }

@@ -17,6 +17,9 @@ internal static class JournalScope
         return Path.GetPathRoot(full) == full ? full : Path.TrimEndingDirectorySeparator(full);
     }
 
+    /// <summary>True when both full paths name the same place (case-insensitive on Windows).</summary>
+    public static bool SamePath(string a, string b) => string.Equals(a, b, PathComparison);
+
     /// <summary>Why the header cannot be trusted, or null.</summary>
     public static string? CheckHeader(JournalHeader header)
     {

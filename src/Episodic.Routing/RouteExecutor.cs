@@ -24,7 +24,9 @@ public static class RouteExecutor
             {
                 summary.Problem(crashed.IsValid
                     ? $"left the journal '{path}' alone: it records the library '{crashed.Header!.Library}'"
-                    : $"left the journal '{path}' alone: {crashed.Problems[0]}; check it, or undo it with --force");
+                    : crashed.Header is null
+                        ? $"left the journal '{path}' alone: {crashed.Problems[0]}; it is not trusted (move it away if you did not write it)"
+                        : $"left the journal '{path}' alone: {crashed.Problems[0]}; check it, or undo it with --force");
                 continue;
             }
 

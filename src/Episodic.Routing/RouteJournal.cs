@@ -72,23 +72,27 @@ public static class JournalNames
 internal sealed partial class JournalJson : JsonSerializerContext;
 
 /// <summary>
-/// An append-only JSON-lines journal: a header line, then one sealed line per step (<see cref="JournalLine"/>),
-/// numbered in sequence. Every line is flushed to the device before the call returns, so after a crash the journal
+/// An append-only JSON-lines journal: a header line, then one line per step, numbered in sequence and signed with the
+/// user's <see cref="JournalKey"/> in a chain (<see cref="JournalLine"/>). Every line is flushed to the device before the call returns, so after a crash the journal
 /// is never behind the file system. A new journal is only created by its first line: a run that changes nothing
 /// leaves no file.
 /// </summary>
 public sealed class RouteJournal : IDisposable
 {
     private readonly JournalHeader _header;
+    private readonly JournalKey _key;
     private FileStream? _stream;
     private long _seq;
+    private byte[] _mac;
 
-    private RouteJournal(string path, JournalHeader header, FileStream? stream, long seq)
+    private RouteJournal(string path, JournalHeader header, JournalKey key, FileStream? stream, long seq, byte[] mac)
     {
         Path = path;
         _header = header;
+        _key = key;
         _stream = stream;
         _seq = seq;
+        _mac = mac;
     }
 
     public string Path { get; }
@@ -98,11 +102,15 @@ public sealed class RouteJournal : IDisposable
     /// <summary>True once the file exists (a line was written, or it was opened to append).</summary>
     public bool Exists => _stream is not null;
 
-    /// <summary>A new journal at <paramref name="path"/>; the file (and its header) is written with the first line.</summary>
-    public static RouteJournal Create(string path, JournalHeader header)
+    /// <summary>
+    /// A new journal at <paramref name="path"/>, signed with <paramref name="key"/> (default: this user's,
+    /// <see cref="JournalKey.Current"/>); the file (and its header) is written with the first line.
+    /// </summary>
+    /// <exception cref="JournalKeyException">The user's key cannot be read or made.</exception>
+    public static RouteJournal Create(string path, JournalHeader header, JournalKey? key = null)
     {
         ArgumentNullException.ThrowIfNull(header);
-        return new RouteJournal(System.IO.Path.GetFullPath(path), header, null, 0);
+        return new RouteJournal(System.IO.Path.GetFullPath(path), header, key ?? JournalKey.Current, null, 0, []);
     }
 
     /// <summary>Continues a checked journal: a torn last line is cut off and numbering goes on from the last good line.</summary>
@@ -135,7 +143,7 @@ public sealed class RouteJournal : IDisposable
             throw;
         }
 
-        return new RouteJournal(file.Path, file.Header, stream, file.LastSeq);
+        return new RouteJournal(file.Path, file.Header, file.Key!, stream, file.LastSeq, file.LastMac);
     }
 
     public static string NewId() => Guid.NewGuid().ToString("N")[..12];
@@ -147,12 +155,19 @@ public sealed class RouteJournal : IDisposable
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
             _stream = new FileStream(Path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read);
-            _stream.Write(JournalLine.Seal(JsonSerializer.SerializeToUtf8Bytes(_header with { Seq = 0 }, JournalJson.Default.JournalHeader)));
+            WriteSealed(JsonSerializer.SerializeToUtf8Bytes(_header with { Seq = 0 }, JournalJson.Default.JournalHeader));
         }
 
         _seq++;
-        _stream.Write(JournalLine.Seal(JsonSerializer.SerializeToUtf8Bytes(entry with { Seq = _seq }, JournalJson.Default.JournalEntry)));
+        WriteSealed(JsonSerializer.SerializeToUtf8Bytes(entry with { Seq = _seq }, JournalJson.Default.JournalEntry));
         _stream.Flush(flushToDisk: true);
+    }
+
+    private void WriteSealed(byte[] json)
+    {
+        var (line, mac) = JournalLine.Seal(json, _key, _mac);
+        _stream!.Write(line);
+        _mac = mac;
     }
 
     /// <summary>The valid entries of a journal (see <see cref="JournalFile"/>); a missing or unreadable file has none.</summary>
@@ -171,7 +186,8 @@ public sealed class RouteJournal : IDisposable
 
     /// <summary>
     /// Journals in <paramref name="journalFolder"/> that a crashed run left with unfinished operations, oldest first,
-    /// and those with a header but bad lines (so the run that finds them can say it leaves them alone).
+    /// and those that fail their checks, a planted or foreign one included (so the run that finds them can say it
+    /// leaves them alone).
     /// </summary>
     public static IReadOnlyList<string> Unfinished(string journalFolder)
     {
@@ -183,7 +199,7 @@ public sealed class RouteJournal : IDisposable
         return Directory.GetFiles(journalFolder, "journal-*.jsonl").Order(StringComparer.Ordinal).Where(p =>
         {
             var file = JournalFile.Load(p);
-            return file.Header is not null && (file.Problems.Count > 0 || Pending(file.Entries).Count > 0);
+            return file.Problems.Count > 0 || Pending(file.Entries).Count > 0;
         }).ToList();
     }
 

@@ -5,7 +5,7 @@ namespace Episodic.Tests;
 
 /// <summary>
 /// The built CLI (episodic.dll beside the tests) as a real second process: in a given folder, without any EPISODIC_*
-/// variable from the test's environment unless passed in <c>environment</c>.
+/// variable from the test's environment (but the test run's journal key) unless passed in <c>environment</c>.
 /// </summary>
 internal sealed class CliProcess : IDisposable
 {
@@ -45,6 +45,8 @@ internal sealed class CliProcess : IDisposable
             start.Environment.Remove(variable);
         }
 
+        // The journal key is the test run's own (TestJournalKey), so this process and the CLI trust the same journals.
+        start.Environment[global::Episodic.Routing.JournalKey.FileVariable] = Environment.GetEnvironmentVariable(global::Episodic.Routing.JournalKey.FileVariable);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

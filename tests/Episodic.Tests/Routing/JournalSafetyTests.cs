@@ -21,18 +21,18 @@ public sealed class JournalSafetyTests
     }
 
     [Fact]
-    public async Task Every_line_carries_a_sequence_number_and_checksum_after_a_header_naming_the_roots()
+    public async Task Every_line_carries_a_sequence_number_and_mac_after_a_header_naming_the_roots()
     {
         using var fx = new RoutingFixture();
         var journal = await ApplyTwoFiles(fx);
         var lines = File.ReadAllLines(journal);
 
-        Assert.StartsWith("{\"episodic_journal\":2,\"seq\":0,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("{\"episodic_journal\":3,\"seq\":0,", lines[0], StringComparison.Ordinal);
         Assert.Contains(System.Text.Json.JsonEncodedText.Encode(fx.Downloads).ToString(), lines[0], StringComparison.Ordinal);
         for (var i = 0; i < lines.Length; i++)
         {
             Assert.Contains($"\"seq\":{i},", lines[i], StringComparison.Ordinal);
-            Assert.Matches("\"sum\":\"[0-9A-F]{8}\"}$", lines[i]);
+            Assert.Matches("\"mac\":\"[0-9a-f]{64}\"}$", lines[i]);
         }
 
         var file = JournalFile.Load(journal);
@@ -54,7 +54,7 @@ public sealed class JournalSafetyTests
         var refused = await RouteCliTests.Run(["undo", journal]);
 
         Assert.Equal(6, refused.Exit);
-        Assert.Contains($"line {target + 1}: checksum mismatch", refused.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"line {target + 1}: the MAC does not match", refused.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", refused.Stderr, StringComparison.Ordinal);
         Assert.Equal(afterApply, fx.Snapshot());
 
@@ -92,8 +92,10 @@ public sealed class JournalSafetyTests
 
         var file = JournalFile.Load(journal);
 
+        // The line after the gap no longer chains on the line before it; its sequence number would say the same.
         Assert.False(file.IsValid);
-        Assert.Contains("lines are missing", file.Problems[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(3, file.Problems[0].Line);
+        Assert.Contains("the MAC does not match", file.Problems[0].Reason, StringComparison.Ordinal);
         Assert.Throws<JournalRejectedException>(() => RouteUndo.Undo(journal, cancellationToken: Ct));
     }
 
