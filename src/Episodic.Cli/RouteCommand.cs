@@ -153,11 +153,11 @@ internal static class RouteCommand
                 if (host is not null)
                 {
                     using var status = new TerminalStatus(context.Stderr, context.StderrIsTerminal);
-                    plan = await RoutePlanner.PlanAsync(roots, options, (names, ct) => ParseWithProgressAsync(host, names, status, ct), host.Service, message => { status.Clear(); context.Error(message); }, cancellationToken).ConfigureAwait(false);
+                    plan = await RoutePlanner.PlanAsync(roots, options, (names, ct) => ParseWithProgressAsync(host, names, status, ct), host.Service, new CliLogger(message => { status.Clear(); context.Error(message); }), cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
-                    plan = await RoutePlanner.PlanAsync(roots, options, RuleParser.Default.Parse, null, context.Error, cancellationToken).ConfigureAwait(false);
+                    plan = await RoutePlanner.PlanAsync(roots, options, RuleParser.Default.Parse, null, new CliLogger(context), cancellationToken).ConfigureAwait(false);
                 }
 
                 if (host is not null && LlmFailures.Report(context, host.Pipeline.Failures, result.GetValue(strict)) is { } failedStrict)

@@ -1,6 +1,7 @@
 using Episodic.Core.Metadata;
 using Episodic.Core.Model;
 using Episodic.Core.Naming;
+using Microsoft.Extensions.Logging;
 
 namespace Episodic.Routing;
 
@@ -8,10 +9,10 @@ namespace Episodic.Routing;
 public static partial class RoutePlanner
 {
     /// <summary>Plans with a synchronous parser (the rule parser).</summary>
-    public static Task<RoutePlan> PlanAsync(IEnumerable<string> sourceRoots, RoutingOptions options, Func<string, EpisodeParse> parse, INamingAdvisor? llm = null, Action<string>? onError = null, CancellationToken cancellationToken = default)
+    public static Task<RoutePlan> PlanAsync(IEnumerable<string> sourceRoots, RoutingOptions options, Func<string, EpisodeParse> parse, INamingAdvisor? llm = null, ILogger? logger = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return PlanAsync(sourceRoots, options, (names, _) => Task.FromResult<IReadOnlyList<EpisodeParse>>(names.Select(parse).ToList()), llm, onError, cancellationToken);
+        return PlanAsync(sourceRoots, options, (names, _) => Task.FromResult<IReadOnlyList<EpisodeParse>>(names.Select(parse).ToList()), llm, logger, cancellationToken);
     }
 
     /// <summary>
@@ -23,17 +24,17 @@ public static partial class RoutePlanner
         RoutingOptions options,
         Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<EpisodeParse>>> parseAll,
         INamingAdvisor? llm = null,
-        Action<string>? onError = null,
+        ILogger? logger = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(parseAll);
         var roots = sourceRoots.ToList();
         var excluded = new List<(string Path, string Reason)>();
-        var files = SourceScanner.Scan(roots, onError, excluded);
+        var files = SourceScanner.Scan(roots, logger, excluded);
         var parses = await parseAll(files.Select(f => f.ParseName).ToList(), cancellationToken).ConfigureAwait(false);
         var folders = new Dictionary<string, ShowFolderIndex>(StringComparer.Ordinal);
-        var resolver = new ShowNameResolver(llm, options, onError);
+        var resolver = new ShowNameResolver(llm, options, logger);
         var planned = new HashSet<string>(StringComparer.Ordinal);
         var items = new List<RouteItem>(files.Count);
         for (var i = 0; i < files.Count; i++)

@@ -1,5 +1,7 @@
 using Episodic.Core.Model;
 using Episodic.Core.Naming;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Episodic.Routing;
 
@@ -9,8 +11,10 @@ namespace Episodic.Routing;
 /// folder is shortened by <see cref="INamingAdvisor.SuggestShortNameAsync"/> when too long. Answers are remembered per
 /// show so a season of files costs one call. A failing model degrades to the deterministic path, never to an error.
 /// </summary>
-internal sealed class ShowNameResolver(INamingAdvisor? llm, RoutingOptions options, Action<string>? warn)
+internal sealed class ShowNameResolver(INamingAdvisor? llm, RoutingOptions options, ILogger? logger)
 {
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
     private readonly Dictionary<string, (string Folder, bool IsNew, string How)> _memo = new(StringComparer.Ordinal);
 
     public async Task<(string Folder, bool IsNew, string How)> ResolveAsync(EpisodeParse parse, string root, ShowFolderIndex folders, CancellationToken cancellationToken)
@@ -58,7 +62,7 @@ internal sealed class ShowNameResolver(INamingAdvisor? llm, RoutingOptions optio
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            warn?.Invoke($"{llm.Name} could not match '{show}' to a library folder ({ex.Message}); a new folder is planned");
+            RoutingLog.NoFolderMatch(_logger, llm.Name, show, ex.Message);
             return null;
         }
     }
@@ -84,7 +88,7 @@ internal sealed class ShowNameResolver(INamingAdvisor? llm, RoutingOptions optio
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            warn?.Invoke($"{llm.Name} could not shorten '{raw}' ({ex.Message}); shortened deterministically");
+            RoutingLog.NoShortName(_logger, llm.Name, raw, ex.Message);
         }
 
         return PathSanitiser.Clean(raw, max, ShortNameKind.Directory);

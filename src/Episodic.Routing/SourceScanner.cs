@@ -1,4 +1,6 @@
 using Episodic.Core.Files;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Episodic.Routing;
 
@@ -25,8 +27,9 @@ public static class SourceScanner
     /// download client's folder, not a show); a file root is parsed with its folder. Samples, trailers and extras
     /// (<see cref="Extras"/>) and names that are not valid UTF-8 are left out and listed in <paramref name="excluded"/>.
     /// </summary>
-    public static IReadOnlyList<ScannedFile> Scan(IEnumerable<string> roots, Action<string>? onError = null, ICollection<(string Path, string Reason)>? excluded = null)
+    public static IReadOnlyList<ScannedFile> Scan(IEnumerable<string> roots, ILogger? logger = null, ICollection<(string Path, string Reason)>? excluded = null)
     {
+        logger ??= NullLogger.Instance;
         ArgumentNullException.ThrowIfNull(roots);
         var found = new List<ScannedFile>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -38,18 +41,18 @@ public static class SourceScanner
             {
                 // A single file is parsed with its folder (a release folder, usually), as if that folder had been scanned.
                 var folder = Path.GetDirectoryName(full) ?? full;
-                AddFolder(folder, Path.GetDirectoryName(folder) ?? folder, [full], found, seen, excluded, onError);
+                AddFolder(folder, Path.GetDirectoryName(folder) ?? folder, [full], found, seen, excluded, logger);
             }
             else if (Directory.Exists(full))
             {
-                foreach (var (dir, files) in FolderWalker.Walk(full, onError, name => name.StartsWith(ReservedPrefix, StringComparison.Ordinal)))
+                foreach (var (dir, files) in FolderWalker.Walk(full, problem => RoutingLog.ScanProblem(logger, problem), name => name.StartsWith(ReservedPrefix, StringComparison.Ordinal)))
                 {
-                    AddFolder(dir, full, files, found, seen, excluded, onError, folderFiles: files);
+                    AddFolder(dir, full, files, found, seen, excluded, logger, folderFiles: files);
                 }
             }
             else
             {
-                onError?.Invoke($"no such file or folder: '{root}'");
+                RoutingLog.MissingRoot(logger, root);
             }
         }
 
@@ -57,7 +60,7 @@ public static class SourceScanner
     }
 
     /// <param name="folderFiles">The folder's files when the caller already listed them (a walk); null = list them here.</param>
-    private static void AddFolder(string dir, string baseDir, string[] candidates, List<ScannedFile> found, HashSet<string> seen, ICollection<(string, string)> excluded, Action<string>? onError, string[]? folderFiles = null)
+    private static void AddFolder(string dir, string baseDir, string[] candidates, List<ScannedFile> found, HashSet<string> seen, ICollection<(string, string)> excluded, ILogger logger, string[]? folderFiles = null)
     {
         var all = folderFiles;
         if (all is null)
@@ -68,7 +71,7 @@ public static class SourceScanner
             }
             catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
             {
-                onError?.Invoke($"cannot read folder '{dir}': {ex.Message}");
+                RoutingLog.UnreadableFolder(logger, dir, ex.Message);
                 return;
             }
 
