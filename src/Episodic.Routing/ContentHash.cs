@@ -45,6 +45,6 @@ internal static partial class ContentHash
         return hash.GetCurrentHash();
     }
 
-    [GeneratedRegex(@"\[([0-9A-Fa-f]{8})\]", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\[([0-9A-Fa-f]{8})\]", RegexOptions.CultureInvariant, Episodic.Core.Text.RegexLimits.TimeoutMs)]
     private static partial Regex Tag();
 }

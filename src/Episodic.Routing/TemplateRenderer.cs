@@ -101,6 +101,6 @@ public static partial class TemplateRenderer
         _ => Pad(numbers.Min(), width) + joiner + Pad(numbers.Max(), width),
     };
 
-    [GeneratedRegex(@"\{(?<name>[a-z_]+)(?::(?<pad>0+))?\}", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\{(?<name>[a-z_]+)(?::(?<pad>0+))?\}", RegexOptions.CultureInvariant, Episodic.Core.Text.RegexLimits.TimeoutMs)]
     private static partial Regex Placeholder();
 }

@@ -113,7 +113,7 @@ public static partial class NameShortener
 
     private static string Words(string s) => string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
-    [GeneratedRegex(@"S\d{1,4}E\d{1,4}(?:-?E\d{1,4})*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"S\d{1,4}E\d{1,4}(?:-?E\d{1,4})*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Episodic.Core.Text.RegexLimits.TimeoutMs)]
     private static partial Regex Marker();
 
     /// <summary>
@@ -122,14 +122,14 @@ public static partial class NameShortener
     /// </summary>
     [GeneratedRegex(
         @"(?<id>S\d{1,4}E\d{1,4}(?:-?E\d{1,4})*)|(?<id>\b\d{1,2}x\d{2,3}\b)|(?<id>\b(?:19|20)\d{2}[.\-_ ]\d{2}[.\-_ ]\d{2}\b)|(?<id>\b(?:Episode|Ep|E)[ .]?\d{1,4}(?:-\d{1,4})?(?:v\d)?\b)|(?<id>第\d{1,4}[话話集])|(?<dash>\s-\s)(?<id>\d{1,4}(?:-\d{1,4})?(?:v\d)?)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Episodic.Core.Text.RegexLimits.TimeoutMs)]
     private static partial Regex Identity();
 
     /// <summary>A real extension: a dot and 2-5 letters or digits at the end.</summary>
-    [GeneratedRegex(@"\.[A-Za-z0-9]{2,5}$", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\.[A-Za-z0-9]{2,5}$", RegexOptions.CultureInvariant, Episodic.Core.Text.RegexLimits.TimeoutMs)]
     private static partial Regex Extension();
 
-    [GeneratedRegex(@"\[[^\]]*\]|\([^)]*\)|【[^】]*】", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\[[^\]]*\]|\([^)]*\)|【[^】]*】", RegexOptions.CultureInvariant, Episodic.Core.Text.RegexLimits.TimeoutMs)]
     private static partial Regex Brackets();
 
     /// <summary>The SxxEyy marker of a name, or null.</summary>

@@ -168,6 +168,6 @@ public sealed partial class RuleParser : IFilenameParser
         return $"Matched {r.Rule} {where}; {show}.{doubts}{rival}";
     }
 
-    [GeneratedRegex(@"\d{1,3}E\d{1,3}S", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\d{1,3}E\d{1,3}S", RegexOptions.CultureInvariant, Episodic.Core.Text.RegexLimits.TimeoutMs)]
     private static partial Regex ReversedMarker();
 }

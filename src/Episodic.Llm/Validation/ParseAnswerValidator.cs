@@ -122,9 +122,9 @@ public static partial class ParseAnswerValidator
     /// <summary>Instruction-like text or JSON inside a filename: the marks of a prompt-injection attempt.</summary>
     public static bool LooksInjected(string filename) => InjectionCue().IsMatch(filename);
 
-    [GeneratedRegex("^[0-9A-Fa-f]{8}$", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex("^[0-9A-Fa-f]{8}$", RegexOptions.CultureInvariant, Episodic.Core.Text.RegexLimits.TimeoutMs)]
     private static partial Regex Crc();
 
-    [GeneratedRegex(@"ignore\s+(all\s+|any\s+)?(the\s+)?(previous|prior|above)|instructions?\b|system\s+prompt|you\s+are\s+now|\b(answer|respond|reply)\s+(with|only)\b|[{}]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"ignore\s+(all\s+|any\s+)?(the\s+)?(previous|prior|above)|instructions?\b|system\s+prompt|you\s+are\s+now|\b(answer|respond|reply)\s+(with|only)\b|[{}]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Episodic.Core.Text.RegexLimits.TimeoutMs)]
     private static partial Regex InjectionCue();
 }

@@ -27,6 +27,6 @@ internal static partial class GluedMarkerRule
         }
     }
 
-    [GeneratedRegex(@"^\p{Ll}{2,}?(?<marker>s\d{1,2}e\d{2,3}(?:e\d{2,3})*)$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 100)]
+    [GeneratedRegex(@"^\p{Ll}{2,}?(?<marker>s\d{1,2}e\d{2,3}(?:e\d{2,3})*)$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Episodic.Core.Text.RegexLimits.TimeoutMs)]
     private static partial Regex Glued();
 }

@@ -9,7 +9,7 @@ namespace Episodic.Core.Parsing.Rules;
 internal static partial class Patterns
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
-    private const int Timeout = 100;
+    private const int Timeout = Episodic.Core.Text.RegexLimits.TimeoutMs;
 
     /// <summary>S01E02, s1e1, S01E01E02, S06xE01, S01E01v2, S06E01b.</summary>
     [GeneratedRegex(@"^s(?<s>\d{1,4})(?:x?e|x)(?<e>\d{1,4})(?<more>(?:e\d{1,4})*)(?:v(?<v>\d{1,2}))?[a-d]?$", Options, Timeout)]

@@ -43,9 +43,9 @@ internal static partial class SpecialRule
     }
 
     /// <summary>NCOP1, NCED2: the digit counts openings/endings, not episodes.</summary>
-    [GeneratedRegex(@"^nc(?:op|ed)\d{1,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"^nc(?:op|ed)\d{1,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Episodic.Core.Text.RegexLimits.TimeoutMs)]
     private static partial Regex CreditlessNumbered();
 
-    [GeneratedRegex(@"^(?:sp|ova|oad|special)(?<e>\d{1,3})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 100)]
+    [GeneratedRegex(@"^(?:sp|ova|oad|special)(?<e>\d{1,3})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Episodic.Core.Text.RegexLimits.TimeoutMs)]
     private static partial Regex SpecialNumber();
 }
