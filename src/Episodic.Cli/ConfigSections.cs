@@ -21,9 +21,17 @@ internal static class ConfigSections
         IniKeyCheck.LlmSections.Concat(MetadataConfiguration.KnownKeys).Concat(CliOwn)
             .ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Warns (once per run) about every unknown key in the file at <paramref name="path"/>; an unreadable file is left to the loader.</summary>
+    /// <summary>
+    /// Warns (once per run) about every unknown key in the file at <paramref name="path"/> and in the
+    /// <c>EPISODIC_SECTION__KEY</c> variables; an unreadable file is left to the loader.
+    /// </summary>
     public static void WarnUnknownKeys(string? path, CliContext context)
     {
+        foreach (var warning in IniKeyCheck.EnvironmentWarnings(context.Environment ?? LlmEnvironment.FromProcess(), Known))
+        {
+            context.WarnOnce(warning);
+        }
+
         if (path is null)
         {
             return;

@@ -61,6 +61,38 @@ public static class IniKeyCheck
     }
 
     /// <summary>
+    /// The same check for <c>EPISODIC_SECTION__KEY</c> variables (a typo there is as silent as one in the file):
+    /// one warning per set variable whose section is known and whose key is not, with the variable to use instead.
+    /// </summary>
+    public static IReadOnlyList<string> EnvironmentWarnings(IReadOnlyDictionary<string, string?> environment, IReadOnlyDictionary<string, IReadOnlyList<string>> known)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(known);
+        var warnings = new List<string>();
+        foreach (var (variable, value) in environment.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            if (string.IsNullOrWhiteSpace(value) || !variable.StartsWith(LlmEnvironment.Prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var parts = variable[LlmEnvironment.Prefix.Length..].Split("__");
+            if (parts.Length != 2 || !known.TryGetValue(parts[0], out var keys) || keys.Any(k => ConfigKeys.NormalizeSegment(k) == ConfigKeys.NormalizeSegment(parts[1])))
+            {
+                continue;
+            }
+
+            var section = parts[0].ToLowerInvariant();
+            var hint = Closest(parts[1], keys) is { } closest
+                ? $"did you mean {LlmEnvironment.Prefix}{section.ToUpperInvariant()}__{closest.ToUpperInvariant()}?"
+                : $"known keys: {string.Join(", ", keys)}";
+            warnings.Add($"warning: {Printable(variable)} sets [{section}] {Printable(parts[1].ToLowerInvariant())}, which is not a known key and is ignored; {hint}");
+        }
+
+        return warnings;
+    }
+
+    /// <summary>
     /// The known key nearest to <paramref name="key"/> (case and underscores ignored) when it is close enough to be a
     /// typo: at most 2 edits, or a third of the key's length for long keys. Null when none is.
     /// </summary>

@@ -1,3 +1,4 @@
+using Episodic.Cli;
 using Episodic.Llm.Configuration;
 using Episodic.Tests.Routing;
 using Xunit;
@@ -88,5 +89,28 @@ public sealed class UnknownKeyTests
         Assert.All(warnings, w => Assert.StartsWith($"episodic: {ini}: warning: ", w, StringComparison.Ordinal));
         Assert.Contains(Path.Join("Season 01", "Show.S01E01.mkv"), run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("Show - S01E01.mkv", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_key_in_an_episodic_variable_names_the_variable_to_use()
+    {
+        using var fx = new RoutingFixture();
+        var environment = new Dictionary<string, string?>
+        {
+            ["EPISODIC_OLLAMA__MODLE"] = "qwen3:8b",
+            ["EPISODIC_OPENAI__API_KEY"] = "sk-test",
+            ["EPISODIC_SFTP__HOTS"] = "nas",
+            ["EPISODIC_JOURNAL_KEY_FILE"] = "/tmp/k",
+            ["EPISODIC_ROUTING__TV_PTH"] = "",
+        };
+
+        var warning = Assert.Single(IniKeyCheck.EnvironmentWarnings(environment, ConfigSections.Known));
+        Assert.Equal("warning: EPISODIC_OLLAMA__MODLE sets [ollama] modle, which is not a known key and is ignored; did you mean EPISODIC_OLLAMA__MODEL?", warning);
+
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CliApp.RunAsync(["route", fx.Downloads, "--library", fx.Library], new StringReader(""), output, error, environment: environment, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(0, exit);
+        Assert.Single(error.ToString().Split('\n'), l => l.StartsWith("episodic: warning: EPISODIC_OLLAMA__MODLE", StringComparison.Ordinal));
     }
 }
