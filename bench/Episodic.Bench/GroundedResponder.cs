@@ -38,10 +38,13 @@ internal sealed class GroundedResponder(TimeSpan latency)
 
     private static string BatchAnswer(string user)
     {
-        var start = user.IndexOf('[', StringComparison.Ordinal);
-        var end = user.LastIndexOf(']');
-        using var doc = JsonDocument.Parse(user[start..(end + 1)]);
-        var items = doc.RootElement.EnumerateArray().Select(e => Answer(e.GetProperty("filename").GetString()!, e.GetProperty("index").GetInt32()));
+        // The names are one JSON array on a line of their own; an item's index is its position.
+        var line = user.Split('\n').First(l => l.TrimStart().StartsWith('['));
+        using var doc = JsonDocument.Parse(line.Trim());
+        // Either names (parse-batch/2) or {index, filename} objects (parse-batch/1), so either prompt can be measured.
+        var items = doc.RootElement.EnumerateArray().Select((e, i) => e.ValueKind == JsonValueKind.String
+            ? Answer(e.GetString()!, i)
+            : Answer(e.GetProperty("filename").GetString()!, e.GetProperty("index").GetInt32()));
         return $"{{\"results\":[{string.Join(",", items)}]}}";
     }
 

@@ -30,6 +30,15 @@ public static class PipelineBench
             var batched = await TokensPerName(server, cacheDir.FullName, sample, batching: true, latencyMs);
             output.WriteLine($"prompt tokens per escalated name: single {single.Input:N0} in / {single.Output:N0} out; batched (20) {batched.Input:N0} in / {batched.Output:N0} out; ratio {batched.Input / single.Input:0.000}");
 
+            // 1b. The same, rules-first, on the dev-corpus names the rule parser really escalates (their prompts carry the
+            // rules' reading and doubts where the prompt does so).
+            var doubted = CorpusNames.All.Where(n => RuleParser.Default.Parse(n).Confidence < Core.Evaluation.Escalation.DefaultThreshold).ToList();
+            var rfSingle = await TokensPerName(server, cacheDir.FullName, doubted, batching: false, latencyMs, "rules-first");
+            var rfBatched = await TokensPerName(server, cacheDir.FullName, doubted, batching: true, latencyMs, "rules-first");
+            var batchRequests = server.ChatRequests.Skip(server.ChatRequests.Count - rfBatched.Requests).ToList();
+            var (batchTokens, batchNames, singles) = BatchShare(batchRequests);
+            output.WriteLine($"rules-first, {doubted.Count} escalated dev-corpus names: prompt tokens per name single {rfSingle.Input:N1} in / {rfSingle.Output:N1} out; batched (20) {rfBatched.Input:N1} in / {rfBatched.Output:N1} out ({rfBatched.Requests} requests: the batch requests alone {batchTokens / (double)batchNames:N1} per name, plus {singles} one-name re-asks of rejected items)");
+
             // 2. Throughput: every name escalated, batches of 20, concurrency 8.
             var before = server.ChatRequests.Count;
             var (elapsed, _) = await Run(server, cacheDir.FullName, escalated, cache: false, concurrency, batching: true);
@@ -78,22 +87,48 @@ public static class PipelineBench
         return list;
     }
 
-    private static async Task<(double Input, double Output)> TokensPerName(FakeOpenAiServer server, string cacheDir, List<string> names, bool batching, int latencyMs)
+    private static async Task<(double Input, double Output, int Requests)> TokensPerName(FakeOpenAiServer server, string cacheDir, List<string> names, bool batching, int latencyMs, string strategy = "llm-only")
     {
         using var metrics = new EpisodicMetrics();
         using var stats = RunStatistics.Start(metrics);
-        await Run(server, cacheDir, names, cache: false, concurrency: 8, batching, metrics);
+        var before = server.ChatRequests.Count;
+        await Run(server, cacheDir, names, cache: false, concurrency: 8, batching, metrics, strategy);
         var s = stats.Snapshot();
         _ = latencyMs;
-        return (s.InputTokens / (double)names.Count, s.OutputTokens / (double)names.Count);
+        return (s.InputTokens / (double)names.Count, s.OutputTokens / (double)names.Count, server.ChatRequests.Count - before);
     }
 
-    private static async Task<(TimeSpan Elapsed, int Results)> Run(FakeOpenAiServer server, string cacheDir, List<string> names, bool cache, int concurrency, bool batching, EpisodicMetrics? metrics = null)
+    /// <summary>Prompt tokens and names of the batch requests alone (the one-name re-asks counted apart), as the responder counts them.</summary>
+    private static (long Tokens, int Names, int Singles) BatchShare(IEnumerable<RecordedRequest> requests)
+    {
+        var estimator = new Llm.Resilience.TokenEstimator();
+        long tokens = 0;
+        int names = 0, singles = 0;
+        foreach (var request in requests)
+        {
+            var body = request.Json;
+            if (body.GetProperty("response_format").GetProperty("json_schema").GetProperty("name").GetString() != "episode_parse_batch")
+            {
+                singles++;
+                continue;
+            }
+
+            var messages = body.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("content").GetString() ?? "").ToList();
+            tokens += messages.Sum(m => 4 + estimator.Count(m));
+            var line = messages[^1].Split('\n').First(l => l.TrimStart().StartsWith('['));
+            using var doc = System.Text.Json.JsonDocument.Parse(line.Trim());
+            names += doc.RootElement.GetArrayLength();
+        }
+
+        return (tokens, Math.Max(names, 1), singles);
+    }
+
+    private static async Task<(TimeSpan Elapsed, int Results)> Run(FakeOpenAiServer server, string cacheDir, List<string> names, bool cache, int concurrency, bool batching, EpisodicMetrics? metrics = null, string strategy = "llm-only")
     {
         var ini = $"""
             [llm]
             service = openai
-            strategy = llm-only
+            strategy = {strategy}
             batch_size = 20
             concurrency = {concurrency}
             [features]

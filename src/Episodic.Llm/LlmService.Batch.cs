@@ -53,10 +53,11 @@ public sealed partial class LlmService
     private async Task<Dictionary<int, ParseAnswer>?> AskBatchAsync(IReadOnlyList<string> filenames, int maxTokens, CancellationToken cancellationToken)
     {
         var options = Options(checked((maxTokens * filenames.Count) + 50), AnswerSchemas.ParseBatch, "episode_parse_batch");
+        var hints = settleDoubts ? RulesHint.ForBatch([.. filenames.Select(rules.Parse)]) : null;
         ChatResponse response;
         try
         {
-            response = await chat.GetResponseAsync(ParsePrompt.Batch(_prompts, filenames), options, cancellationToken).ConfigureAwait(false);
+            response = await chat.GetResponseAsync(ParsePrompt.Batch(_prompts, filenames, hints), options, cancellationToken).ConfigureAwait(false);
         }
         catch (Providers.LlmBackendException ex) when (ex.StatusCode is 400 or 413)
         {

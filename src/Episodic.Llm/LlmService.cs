@@ -16,7 +16,11 @@ namespace Episodic.Llm;
 /// Provider failures (<see cref="Providers.LlmBackendException"/>) propagate so the pipeline can retry or fall through.
 /// </summary>
 /// <param name="source">The backend and model behind <paramref name="chat"/>: the source of every accepted answer.</param>
-public sealed partial class LlmService(IChatClient chat, AnswerSource source, IFilenameParser rules, PromptLibrary? prompts = null, float temperature = 0.1f) : ILlmService
+/// <param name="settleDoubts">
+/// Rules-first: each prompt carries the rule parser's reading, confidence, doubts and rival (<see cref="RulesHint"/>),
+/// and the model is asked to confirm or correct the disputed fields.
+/// </param>
+public sealed partial class LlmService(IChatClient chat, AnswerSource source, IFilenameParser rules, PromptLibrary? prompts = null, float temperature = 0.1f, bool settleDoubts = false) : ILlmService
 {
     private const int Attempts = 2;
     private readonly PromptLibrary _prompts = prompts ?? PromptLibrary.Embedded;
@@ -27,7 +31,8 @@ public sealed partial class LlmService(IChatClient chat, AnswerSource source, IF
     {
         var fallback = rules.Parse(filename);
         var options = Options(maxTokens, AnswerSchemas.Parse, "episode_parse");
-        var (answer, feedback) = await AskAsync<ParseAnswer>(f => ParsePrompt.OneName(_prompts, filename, f), options, json =>
+        var hint = settleDoubts ? RulesHint.ForOneName(fallback) : null;
+        var (answer, feedback) = await AskAsync<ParseAnswer>(f => ParsePrompt.OneName(_prompts, filename, f, hint), options, json =>
         {
             var parsed = ParseAnswer.Read(json);
             var errors = ParseAnswerValidator.Validate(parsed, filename);

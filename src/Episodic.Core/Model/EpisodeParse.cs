@@ -53,6 +53,13 @@ public sealed record EpisodeParse
     /// <summary>Which tier answered; written as "rules" or "llm:&lt;backend&gt;:&lt;model&gt;".</summary>
     public AnswerSource Source { get; init; }
 
+    /// <summary>
+    /// The rule parser's named doubts and rival reading (null when it had none, and for model answers). Not part of
+    /// the JSON contract: the reasoning words them for people; the model tier gets them as data.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Parsing.RuleDoubts? Doubts { get; init; }
+
     /// <summary>A short human sentence saying which pattern decided.</summary>
     public string Reasoning { get; init; } = "";
 

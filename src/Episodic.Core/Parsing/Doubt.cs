@@ -4,7 +4,7 @@ namespace Episodic.Core.Parsing;
 /// Known ambiguities a rule noticed. Each lowers the confidence by a weight fitted on the dev corpora
 /// (see <see cref="ConfidenceModel"/>) and is named in the reasoning, so a reader (or an LLM tier) sees why.
 /// </summary>
-internal enum Doubt
+public enum Doubt
 {
     /// <summary>"Show S2 - 07": the sources disagree whether "S2" is a season or part of the title.</summary>
     SeasonTokenInFansubName,

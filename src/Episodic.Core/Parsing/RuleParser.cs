@@ -90,6 +90,7 @@ public sealed partial class RuleParser : IFilenameParser
             Confidence = confidence,
             Source = AnswerSource.Rules,
             Reasoning = Explain(r, titleFromFolder, numbersFromFolder),
+            Doubts = RuleDoubts.From(r.Doubts, r.Evidence.Rival),
         };
         return (parse, features);
     }

@@ -43,8 +43,8 @@ public sealed record LlmStackSettings
     /// <summary>What the run should be told but that does not stop it (a chain member that is not configured).</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
 
-    /// <summary>The cache key's prompt part: a cached answer is reused only while both parse prompts are unchanged.</summary>
-    public string PromptVersion => $"{Prompts[PromptLibrary.ParseFilename].Version}+{Prompts[PromptLibrary.ParseBatch].Version}";
+    /// <summary>The cache key's prompt part: a cached answer is reused only while both parse prompts and their few-shot examples are unchanged.</summary>
+    public string PromptVersion => $"{Prompts[PromptLibrary.ParseFilename].Version}+{Prompts[PromptLibrary.ParseBatch].Version}+{Prompts.Examples.Version}";
 
     /// <summary>Binds <paramref name="configuration"/> once and resolves it; never throws on bad values.</summary>
     public static LlmStackSettings Resolve(IConfiguration configuration, PipelineOverrides? overrides = null)

@@ -14,10 +14,10 @@ namespace Episodic.Llm.Evaluation;
 public sealed record CostEstimate(string Backend, int Names, long InputTokens, long OutputTokens, double CostUsd, bool Priced)
 {
     /// <summary>
-    /// Output tokens assumed per name: a full JSON answer with a one-sentence reasoning measures 55-65 o200k tokens
-    /// (bench <c>--pipeline</c>); the estimate rounds up.
+    /// Output tokens assumed per name: a full JSON answer with a one-sentence reasoning measures 77-91 o200k tokens a
+    /// name, single or batched (bench <c>--pipeline</c>); the estimate rounds up.
     /// </summary>
-    public const int OutputTokensPerName = 70;
+    public const int OutputTokensPerName = 90;
 
     private static readonly TokenEstimator Tokens = new();
 
@@ -32,7 +32,11 @@ public sealed record CostEstimate(string Backend, int Names, long InputTokens, l
         for (var start = 0; start < names.Count; start += batch)
         {
             var chunk = names.Skip(start).Take(batch).ToList();
-            var messages = chunk.Count == 1 ? ParsePrompt.OneName(settings.Prompts, chunk[0]) : ParsePrompt.Batch(settings.Prompts, chunk);
+            var settle = settings.Pipeline.Strategy == Pipeline.Strategy.RulesFirst;
+            var rules = chunk.Select(Core.Parsing.RuleParser.Default.Parse).ToList();
+            var messages = chunk.Count == 1
+                ? ParsePrompt.OneName(settings.Prompts, chunk[0], rulesHint: settle ? RulesHint.ForOneName(rules[0]) : null)
+                : ParsePrompt.Batch(settings.Prompts, chunk, settle ? RulesHint.ForBatch(rules) : null);
             input += Tokens.Estimate(messages, null);
         }
 

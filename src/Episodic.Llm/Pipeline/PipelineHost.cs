@@ -94,7 +94,7 @@ public sealed class PipelineHost : IDisposable
         {
             var client = BackendClientBuilder.Build(backend, resilience, m, settings.Prices, time);
             owned.Add(client.Chat);
-            var service = new LlmServiceBuilder(new LlmService(client.Chat, backend.Source, RuleParser.Default, settings.Prompts, backend.Temperature))
+            var service = new LlmServiceBuilder(new LlmService(client.Chat, backend.Source, RuleParser.Default, settings.Prompts, backend.Temperature, settleDoubts: options.Strategy == Strategy.RulesFirst))
                 .UseDedup(options.Dedup)
                 .UseCache(cache, backend.Source, settings.PromptVersion, settings.Cache.NegativeTimeToLive, time)
                 .Build();

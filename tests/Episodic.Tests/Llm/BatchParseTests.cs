@@ -35,7 +35,9 @@ public sealed class BatchParseTests
         Assert.Single(chat.Calls);
         Assert.Equal(["Dandadan", "Wind Breaker", "Summer Pockets", "Bad Girl"], results.Select(r => r.ShowName));
         Assert.All(results, r => Assert.True(r.Source.IsModel));
-        Assert.Contains("\"index\":3", chat.Calls[0].UserText, StringComparison.Ordinal);
+        // The names go as one array; an answer's index is the name's position in it.
+        var sent = chat.Calls[0].UserText!.Split('\n').Single(l => l.StartsWith('['));
+        Assert.Equal(Names, System.Text.Json.JsonSerializer.Deserialize<string[]>(sent)!);
         Assert.Equal(4 * 150 + 50, chat.Calls[0].Options!.MaxOutputTokens);
     }
 

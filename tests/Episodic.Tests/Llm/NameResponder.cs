@@ -23,7 +23,8 @@ internal sealed class NameResponder(IReadOnlyDictionary<string, string> answers)
             .Select(f => f.Name)
             .ToList();
         Interlocked.Add(ref asked, found.Count);
-        var batch = body.Contains("\\\"index\\\"", StringComparison.Ordinal) || found.Count > 1;
+        // Only the batch answer schema has an "index" property (unescaped: the schema is JSON in the body, not text).
+        var batch = body.Contains("\"index\"", StringComparison.Ordinal) || found.Count > 1;
         if (!batch)
         {
             return FakeReply.Text(found.Count == 1 ? answers[found[0]] : "{}");

@@ -3,7 +3,7 @@ using Episodic.Core.Parsing.Rules;
 namespace Episodic.Core.Parsing.Confidence;
 
 /// <summary>Why a competing reading exists. Each names a class of names, never a particular show.</summary>
-internal enum RivalKind
+public enum RivalKind
 {
     /// <summary>"Show - 1071": absolute 1071, or S10E71 written compactly.</summary>
     AbsoluteOrCompact,
@@ -22,6 +22,9 @@ internal enum RivalKind
 /// <remarks>The season-word and alternative-title ambiguities are <see cref="Doubt"/>s: they change the title, not the numbers.</remarks>
 internal sealed record Rival(RivalKind Kind, MarkerForm Form, int? Season, IReadOnlyList<int> Episodes, double Margin, DateOnly? AirDate = null)
 {
+    /// <summary>The public, form-free view of this rival (for the model tier's prompt).</summary>
+    public RivalReading ToReading() => new(Kind, Season, Episodes, AirDate, Describe());
+
     /// <summary>Renders the rival for the reasoning, from its typed parts.</summary>
     public string Describe()
     {
