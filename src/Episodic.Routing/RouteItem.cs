@@ -39,6 +39,6 @@ public sealed record RoutePlan(IReadOnlyList<RouteItem> Items)
 
     public string? AnimeRoot { get; init; }
 
-    /// <summary>Files left out on purpose (samples, trailers, extras), each with the reason.</summary>
-    public IReadOnlyList<(string Path, string Reason)> Excluded { get; init; } = [];
+    /// <summary>Files left out on purpose (samples, trailers, extras, names that are not UTF-8), each with the reason.</summary>
+    public IReadOnlyList<Exclusion> Excluded { get; init; } = [];
 }

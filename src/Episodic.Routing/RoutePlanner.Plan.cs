@@ -30,7 +30,7 @@ public static partial class RoutePlanner
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(parseAll);
         var roots = sourceRoots.ToList();
-        var excluded = new List<(string Path, string Reason)>();
+        var excluded = new List<Exclusion>();
         var files = SourceScanner.Scan(roots, logger, excluded);
         var parses = await parseAll(files.Select(f => f.ParseName).ToList(), cancellationToken).ConfigureAwait(false);
         var folders = new Dictionary<string, ShowFolderIndex>(StringComparer.Ordinal);

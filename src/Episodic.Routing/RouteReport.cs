@@ -61,15 +61,35 @@ public static partial class RouteReport
 
         if (plan.Excluded.Count > 0)
         {
-            output.WriteLine($"left out ({plan.Excluded.Count} sample(s)/extra(s))");
-            foreach (var (path, reason) in plan.Excluded)
+            output.WriteLine($"left out ({ExcludedHeading(plan.Excluded)})");
+            foreach (var excluded in plan.Excluded)
             {
-                output.WriteLine($"  extra    -     {Printable.Escape(path)}");
-                output.WriteLine($"                  left out: {reason}");
+                var label = excluded.Kind == ExclusionKind.UnreadableName ? "unread " : "extra  ";
+                output.WriteLine($"  {label}  -     {Printable.Escape(excluded.Path)}");
+                output.WriteLine($"                  left out: {excluded.Reason}");
             }
 
             output.WriteLine();
         }
+    }
+
+    /// <summary>"3 sample(s)/extra(s), 1 name(s) not UTF-8": each kind counted, kinds with none left out.</summary>
+    private static string ExcludedHeading(IReadOnlyList<Exclusion> excluded)
+    {
+        var extras = excluded.Count(e => e.Kind == ExclusionKind.Extra);
+        var unreadable = excluded.Count - extras;
+        var parts = new List<string>(2);
+        if (extras > 0)
+        {
+            parts.Add($"{extras} sample(s)/extra(s)");
+        }
+
+        if (unreadable > 0)
+        {
+            parts.Add($"{unreadable} name(s) not UTF-8");
+        }
+
+        return string.Join(", ", parts);
     }
 
     /// <summary>The totals line; the dry run prints the forecast's with <paramref name="prefix"/>, so both use one format.</summary>
@@ -130,11 +150,12 @@ public static partial class RouteReport
 
         w.WriteEndArray();
         w.WriteStartArray("excluded");
-        foreach (var (path, reason) in plan.Excluded)
+        foreach (var excluded in plan.Excluded)
         {
             w.WriteStartObject();
-            w.WriteString("source", path);
-            w.WriteString("reason", reason);
+            w.WriteString("source", excluded.Path);
+            w.WriteString("kind", excluded.Kind == ExclusionKind.UnreadableName ? "unreadable_name" : "extra");
+            w.WriteString("reason", excluded.Reason);
             w.WriteEndObject();
         }
 

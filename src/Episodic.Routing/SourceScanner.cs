@@ -27,7 +27,7 @@ public static class SourceScanner
     /// download client's folder, not a show); a file root is parsed with its folder. Samples, trailers and extras
     /// (<see cref="Extras"/>) and names that are not valid UTF-8 are left out and listed in <paramref name="excluded"/>.
     /// </summary>
-    public static IReadOnlyList<ScannedFile> Scan(IEnumerable<string> roots, ILogger? logger = null, ICollection<(string Path, string Reason)>? excluded = null)
+    public static IReadOnlyList<ScannedFile> Scan(IEnumerable<string> roots, ILogger? logger = null, ICollection<Exclusion>? excluded = null)
     {
         logger ??= NullLogger.Instance;
         ArgumentNullException.ThrowIfNull(roots);
@@ -60,7 +60,7 @@ public static class SourceScanner
     }
 
     /// <param name="folderFiles">The folder's files when the caller already listed them (a walk); null = list them here.</param>
-    private static void AddFolder(string dir, string baseDir, string[] candidates, List<ScannedFile> found, HashSet<string> seen, ICollection<(string, string)> excluded, ILogger logger, string[]? folderFiles = null)
+    private static void AddFolder(string dir, string baseDir, string[] candidates, List<ScannedFile> found, HashSet<string> seen, ICollection<Exclusion> excluded, ILogger logger, string[]? folderFiles = null)
     {
         var all = folderFiles;
         if (all is null)
@@ -90,13 +90,13 @@ public static class SourceScanner
             if (video.Contains('\uFFFD', StringComparison.Ordinal))
             {
                 // The OS gave bytes that are not UTF-8; .NET cannot name the file again to move it.
-                excluded.Add((video, "its name is not valid UTF-8 (rename it, e.g. with convmv, then route it)"));
+                excluded.Add(new(video, ExclusionKind.UnreadableName, "its name is not valid UTF-8 (rename it, e.g. with convmv, then route it)"));
                 continue;
             }
 
             if (Extras.Reason(relative) is { } extra)
             {
-                excluded.Add((video, extra));
+                excluded.Add(new(video, ExclusionKind.Extra, extra));
                 continue;
             }
 

@@ -121,6 +121,8 @@ public sealed class OneLineFailureTests
 
         Assert.True(run.Exit == 0, run.Stderr);
         Assert.Contains("its name is not valid UTF-8", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("left out (1 name(s) not UTF-8)", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("extra", run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("no longer exists", run.Stdout + run.Stderr, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Join(fx.Library, "Good Show", "Season 01", "Good Show - S01E01.mkv")), run.Stdout);
         Assert.Single(Directory.GetFiles(fx.Downloads));

@@ -17,6 +17,28 @@ internal static class TestJournalKey
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(JournalKey.FileVariable)))
         {
             Environment.SetEnvironmentVariable(JournalKey.FileVariable, Path);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => RemoveFolder();
+        }
+    }
+
+    /// <summary>Deletes the test key's folder when the test run ends, so runs leave nothing in the temp folder.</summary>
+    private static void RemoveFolder()
+    {
+        try
+        {
+            var folder = System.IO.Path.GetDirectoryName(Path)!;
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp folder left behind is harmless.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
         }
     }
 }
