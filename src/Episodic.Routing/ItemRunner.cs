@@ -148,10 +148,10 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
         }
 
         var id = RouteJournal.NewId();
-        var intent = new JournalEntry { Type = JournalNames.Intent, Op = JournalNames.Dedup, Id = id, Source = src, Destination = destination, Size = Routing.Transfer.ContentLength(src) };
+        var intent = new JournalEntry { Type = JournalRecordKind.Intent, Op = JournalOp.Dedup, Id = id, Source = src, Destination = destination, Size = Routing.Transfer.ContentLength(src) };
         journal.Write(intent);
         _ops.Delete(src);
-        journal.Write(intent with { Type = JournalNames.Done, Time = DateTimeOffset.UtcNow });
+        journal.Write(intent with { Type = JournalRecordKind.Done, Time = DateTimeOffset.UtcNow });
     }
 
     private void Transfer(string src, string destination)
@@ -163,11 +163,11 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
         var temp = Routing.Transfer.TempBeside(destination);
         var op = options.Mode switch
         {
-            RouteMode.Copy => JournalNames.Copy,
-            RouteMode.Hardlink => JournalNames.Link,
-            _ => JournalNames.Move,
+            RouteMode.Copy => JournalOp.Copy,
+            RouteMode.Hardlink => JournalOp.Link,
+            _ => JournalOp.Move,
         };
-        var intent = new JournalEntry { Type = JournalNames.Intent, Op = op, Id = RouteJournal.NewId(), Source = src, Destination = destination, Size = size, Crc = tag, Temp = op == JournalNames.Link ? null : temp };
+        var intent = new JournalEntry { Type = JournalRecordKind.Intent, Op = op, Id = RouteJournal.NewId(), Source = src, Destination = destination, Size = size, Crc = tag, Temp = op == JournalOp.Link ? null : temp };
         journal.Write(intent);
         string? note = null;
         try
@@ -196,11 +196,11 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            journal.Write(intent with { Type = JournalNames.Failed, Time = DateTimeOffset.UtcNow, Note = ex.Message, Temp = null });
+            journal.Write(intent with { Type = JournalRecordKind.Failed, Time = DateTimeOffset.UtcNow, Note = ex.Message, Temp = null });
             throw;
         }
 
-        journal.Write(intent with { Type = JournalNames.Done, Time = DateTimeOffset.UtcNow, Note = note, Temp = null });
+        journal.Write(intent with { Type = JournalRecordKind.Done, Time = DateTimeOffset.UtcNow, Note = note, Temp = null });
         summary.Bytes += size;
     }
 
@@ -233,10 +233,10 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
         while (missing.TryPop(out var dir))
         {
             // Journaled before it is made: a kill between the two still leaves undo a line to remove it by.
-            var intent = new JournalEntry { Type = JournalNames.Intent, Op = JournalNames.Mkdir, Id = RouteJournal.NewId(), Destination = dir };
+            var intent = new JournalEntry { Type = JournalRecordKind.Intent, Op = JournalOp.Mkdir, Id = RouteJournal.NewId(), Destination = dir };
             journal.Write(intent);
             _ops.CreateDirectory(dir);
-            journal.Write(intent with { Type = JournalNames.Done, Time = DateTimeOffset.UtcNow });
+            journal.Write(intent with { Type = JournalRecordKind.Done, Time = DateTimeOffset.UtcNow });
         }
     }
 

@@ -207,7 +207,10 @@ public sealed class JournalFile
         }
         catch (JsonException ex)
         {
-            reason = $"not valid JSON ({ex.Message.Split('.')[0]})";
+            // The path names the field ("$.op"); the message would name .NET types, so it is not shown.
+            reason = ex.Path is { Length: > 2 } at && at.StartsWith("$.", StringComparison.Ordinal)
+                ? $"field '{at[2..]}' holds a value the journal format does not have"
+                : "not valid JSON";
             return null;
         }
 

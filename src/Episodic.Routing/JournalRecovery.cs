@@ -37,7 +37,7 @@ internal static class JournalRecovery
         var listings = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var e in entries)
         {
-            if (e.Type != JournalNames.Done || e.Op is not (JournalNames.Move or JournalNames.Dedup) || e.Source is not { } src || e.Destination is not { } dst
+            if (e.Type != JournalRecordKind.Done || e.Op is not (JournalOp.Move or JournalOp.Dedup) || e.Source is not { } src || e.Destination is not { } dst
                 || !SourceScanner.IsVideo(src) || File.Exists(src))
             {
                 continue;
@@ -70,10 +70,10 @@ internal static class JournalRecovery
             summary.Note($"removed the temp file '{temp}' an interrupted run left");
         }
 
-        if (intent.Op == JournalNames.Mkdir)
+        if (intent.Op == JournalOp.Mkdir)
         {
             // Made or not, the folder is the undo's business (it is removed when empty); nothing to finish here.
-            var made = intent with { Type = Directory.Exists(intent.Destination) ? JournalNames.Done : JournalNames.Abandoned, Time = DateTimeOffset.UtcNow };
+            var made = intent with { Type = Directory.Exists(intent.Destination) ? JournalRecordKind.Done : JournalRecordKind.Abandoned, Time = DateTimeOffset.UtcNow };
             journal.Write(made);
             return made;
         }
@@ -82,7 +82,7 @@ internal static class JournalRecovery
         var dst = intent.Destination!;
         if (Transfer.SamePathIgnoringCase(src, dst))
         {
-            var closed = intent with { Type = JournalNames.Abandoned, Time = DateTimeOffset.UtcNow, Temp = null };
+            var closed = intent with { Type = JournalRecordKind.Abandoned, Time = DateTimeOffset.UtcNow, Temp = null };
             journal.Write(closed);
             return closed;
         }
@@ -92,27 +92,27 @@ internal static class JournalRecovery
         var dstComplete = dstExists && (intent.Size is not { } size || new FileInfo(dst).Length == size);
         var finished = intent.Op switch
         {
-            JournalNames.Move or JournalNames.Dedup when !srcExists && dstComplete => true,
-            JournalNames.Move or JournalNames.Dedup when srcExists && dstComplete && ContentHash.Identical(src, dst) => FinishMove(ops, src),
-            JournalNames.Copy or JournalNames.Link when srcExists && dstComplete && ContentHash.Identical(src, dst) => true,
+            JournalOp.Move or JournalOp.Dedup when !srcExists && dstComplete => true,
+            JournalOp.Move or JournalOp.Dedup when srcExists && dstComplete && ContentHash.Identical(src, dst) => FinishMove(ops, src),
+            JournalOp.Copy or JournalOp.Link when srcExists && dstComplete && ContentHash.Identical(src, dst) => true,
             _ => false,
         };
 
         if (finished)
         {
-            var done = intent with { Type = JournalNames.Done, Time = DateTimeOffset.UtcNow, Note = "recovered", Temp = null };
+            var done = intent with { Type = JournalRecordKind.Done, Time = DateTimeOffset.UtcNow, Note = "recovered", Temp = null };
             journal.Write(done);
             summary.Recovered++;
-            summary.Note($"completed the interrupted {intent.Op} '{src}' → '{dst}'");
+            summary.Note($"completed the interrupted {intent.Op.WireName()} '{src}' → '{dst}'");
             return done;
         }
 
         if (!srcExists && !dstExists)
         {
-            summary.Problem($"the journal's {intent.Op} '{src}' → '{dst}': neither file exists any more");
+            summary.Problem($"the journal's {intent.Op.WireName()} '{src}' → '{dst}': neither file exists any more");
         }
 
-        var abandoned = intent with { Type = JournalNames.Abandoned, Time = DateTimeOffset.UtcNow, Temp = null };
+        var abandoned = intent with { Type = JournalRecordKind.Abandoned, Time = DateTimeOffset.UtcNow, Temp = null };
         journal.Write(abandoned);
         return abandoned;
     }

@@ -47,7 +47,7 @@ internal static class JournalScope
     /// <summary>Why an entry points outside the run's roots, or null when every path it names is in scope.</summary>
     public static string? Check(JournalHeader header, JournalEntry entry)
     {
-        var (sourceRoots, destinationRoots) = entry.Op == JournalNames.Undo
+        var (sourceRoots, destinationRoots) = entry.Op == JournalOp.Undo
             ? (header.LibraryRoots, header.Sources)
             : (header.Sources, header.LibraryRoots);
         if (entry.Source is { } src && !Under(src, sourceRoots))
@@ -60,9 +60,9 @@ internal static class JournalScope
             return $"'{dst}' is outside the roots the header names ({string.Join(", ", destinationRoots)})";
         }
 
-        if (entry.Type == JournalNames.Intent && entry.Op != JournalNames.Mkdir && entry.Op != JournalNames.Undo && (entry.Source is null || entry.Destination is null))
+        if (entry.Type == JournalRecordKind.Intent && entry.Op != JournalOp.Mkdir && entry.Op != JournalOp.Undo && (entry.Source is null || entry.Destination is null))
         {
-            return $"a {entry.Op} intent without both paths";
+            return $"a {entry.Op.WireName()} intent without both paths";
         }
 
         if (entry.Temp is { } temp && (entry.Destination is not { } beside || !IsOwnTemp(temp, beside)))

@@ -4,9 +4,8 @@ using System.Text.Json.Serialization;
 namespace Episodic.Routing;
 
 /// <summary>
-/// One journal line. <see cref="Type"/>: "intent" (written and flushed before an operation), "done" (after it),
-/// "abandoned" (a recovered intent that left nothing to finish) or "failed". <see cref="Op"/>: move, copy, link,
-/// dedup (identical file already at the destination, source removed), mkdir, or undo (with <see cref="Ref"/>).
+/// One journal line: what it records (<see cref="JournalRecordKind"/>) about which operation (<see cref="JournalOp"/>;
+/// an undo names the undone line in <see cref="Ref"/>).
 /// </summary>
 public sealed record JournalEntry
 {
@@ -15,10 +14,10 @@ public sealed record JournalEntry
     public long Seq { get; init; }
 
     [JsonPropertyName("type")]
-    public required string Type { get; init; }
+    public required JournalRecordKind Type { get; init; }
 
     [JsonPropertyName("op")]
-    public required string Op { get; init; }
+    public required JournalOp Op { get; init; }
 
     [JsonPropertyName("id")]
     public required string Id { get; init; }
@@ -48,22 +47,6 @@ public sealed record JournalEntry
 
     [JsonPropertyName("note")]
     public string? Note { get; init; }
-}
-
-/// <summary>Journal entry type and operation names.</summary>
-public static class JournalNames
-{
-    public const string Intent = "intent";
-    public const string Done = "done";
-    public const string Abandoned = "abandoned";
-    public const string Failed = "failed";
-
-    public const string Move = "move";
-    public const string Copy = "copy";
-    public const string Link = "link";
-    public const string Dedup = "dedup";
-    public const string Mkdir = "mkdir";
-    public const string Undo = "undo";
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
@@ -176,8 +159,8 @@ public sealed class RouteJournal : IDisposable
     /// <summary>Intents (of routing operations, or undo steps when <paramref name="undo"/>) with no done, abandoned or failed line.</summary>
     public static IReadOnlyList<JournalEntry> Pending(IReadOnlyList<JournalEntry> entries, bool undo = false)
     {
-        var closed = entries.Where(e => e.Type != JournalNames.Intent).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        return entries.Where(e => e.Type == JournalNames.Intent && (e.Op == JournalNames.Undo) == undo && !closed.Contains(e.Id)).ToList();
+        var closed = entries.Where(e => e.Type != JournalRecordKind.Intent).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        return entries.Where(e => e.Type == JournalRecordKind.Intent && (e.Op == JournalOp.Undo) == undo && !closed.Contains(e.Id)).ToList();
     }
 
     /// <summary>A new journal's path in <paramref name="journalFolder"/>: timestamped, with a random suffix so two runs never share one.</summary>

@@ -43,7 +43,7 @@ public static class RouteUndo
             }
         }
 
-        var undone = entries.Where(e => e.Op == JournalNames.Undo && e.Type == JournalNames.Done && e.Ref is not null).Select(e => e.Ref!).ToHashSet(StringComparer.Ordinal);
+        var undone = entries.Where(e => e.Op == JournalOp.Undo && e.Type == JournalRecordKind.Done && e.Ref is not null).Select(e => e.Ref!).ToHashSet(StringComparer.Ordinal);
         var steps = Steps(entries).Where(e => !undone.Contains(e.Id)).Reverse().ToList();
         for (var i = 0; i < steps.Count; i++)
         {
@@ -56,7 +56,7 @@ public static class RouteUndo
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 summary.Failed++;
-                summary.Problem($"could not undo {steps[i].Op} '{steps[i].Source}' → '{steps[i].Destination}': {ex.Message}");
+                summary.Problem($"could not undo {steps[i].Op.WireName()} '{steps[i].Source}' → '{steps[i].Destination}': {ex.Message}");
             }
         }
 
@@ -73,7 +73,7 @@ public static class RouteUndo
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in entries)
         {
-            var isStep = e.Op != JournalNames.Undo && (e.Type == JournalNames.Intent || (e.Op == JournalNames.Mkdir && e.Type == JournalNames.Done));
+            var isStep = e.Op != JournalOp.Undo && (e.Type == JournalRecordKind.Intent || (e.Op == JournalOp.Mkdir && e.Type == JournalRecordKind.Done));
             if (isStep && seen.Add(e.Id))
             {
                 yield return e;
@@ -83,7 +83,7 @@ public static class RouteUndo
 
     private static void UndoOne(JournalEntry step, RouteJournal journal, FileOps ops, UndoSummary summary)
     {
-        if (step.Op == JournalNames.Mkdir)
+        if (step.Op == JournalOp.Mkdir)
         {
             var dir = step.Destination!;
             if (Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any())
@@ -109,16 +109,16 @@ public static class RouteUndo
         var dstExists = File.Exists(dst);
         switch (step.Op)
         {
-            case JournalNames.Move when dstExists && !srcExists:
+            case JournalOp.Move when dstExists && !srcExists:
                 Act(journal, step, src, dst, temp => Transfer.Move(ops, dst, src, temp, step.Crc is not null), ops, sourceFolder: true);
                 summary.Restored++;
                 break;
-            case JournalNames.Dedup when dstExists && !srcExists:
+            case JournalOp.Dedup when dstExists && !srcExists:
                 // The library already had this file: it stays, and the source gets its copy back.
                 Act(journal, step, src, dst, temp => Transfer.CopyVerified(ops, dst, src, temp, step.Crc is not null), ops, sourceFolder: true);
                 summary.Restored++;
                 break;
-            case JournalNames.Move or JournalNames.Copy or JournalNames.Link when dstExists && srcExists:
+            case JournalOp.Move or JournalOp.Copy or JournalOp.Link when dstExists && srcExists:
                 if (!ContentHash.Identical(src, dst))
                 {
                     summary.Conflicts++;
@@ -129,7 +129,7 @@ public static class RouteUndo
                 Act(journal, step, src, dst, _ => ops.Delete(dst), ops, sourceFolder: false);
                 summary.Removed++;
                 break;
-            case JournalNames.Copy or JournalNames.Link when dstExists && !srcExists:
+            case JournalOp.Copy or JournalOp.Link when dstExists && !srcExists:
                 summary.Problem($"kept '{dst}': its source '{src}' is gone, so the library copy is the only one");
                 break;
             case var _ when srcExists:
@@ -138,7 +138,7 @@ public static class RouteUndo
                 break;
             default:
                 summary.Failed++;
-                summary.Problem($"cannot undo {step.Op}: neither '{src}' nor '{dst}' exists");
+                summary.Problem($"cannot undo {step.Op.WireName()}: neither '{src}' nor '{dst}' exists");
                 break;
         }
     }
@@ -146,7 +146,7 @@ public static class RouteUndo
     private static void Act(RouteJournal journal, JournalEntry step, string src, string dst, Action<string> action, FileOps ops, bool sourceFolder)
     {
         var temp = Transfer.TempBeside(src);
-        var intent = new JournalEntry { Type = JournalNames.Intent, Op = JournalNames.Undo, Id = RouteJournal.NewId(), Ref = step.Id, Source = dst, Destination = src, Size = step.Size, Temp = temp, Note = step.Op };
+        var intent = new JournalEntry { Type = JournalRecordKind.Intent, Op = JournalOp.Undo, Id = RouteJournal.NewId(), Ref = step.Id, Source = dst, Destination = src, Size = step.Size, Temp = temp, Note = step.Op.WireName() };
         journal.Write(intent);
         if (sourceFolder)
         {
@@ -154,9 +154,9 @@ public static class RouteUndo
         }
 
         action(temp);
-        journal.Write(intent with { Type = JournalNames.Done, Time = DateTimeOffset.UtcNow, Temp = null });
+        journal.Write(intent with { Type = JournalRecordKind.Done, Time = DateTimeOffset.UtcNow, Temp = null });
     }
 
     private static void Close(RouteJournal journal, JournalEntry step, string? note) =>
-        journal.Write(new JournalEntry { Type = JournalNames.Done, Op = JournalNames.Undo, Id = RouteJournal.NewId(), Ref = step.Id, Note = note ?? "already undone" });
+        journal.Write(new JournalEntry { Type = JournalRecordKind.Done, Op = JournalOp.Undo, Id = RouteJournal.NewId(), Ref = step.Id, Note = note ?? "already undone" });
 }

@@ -27,10 +27,10 @@ public sealed class ExecutorTests
         Assert.True(summary.Bytes > 0);
 
         var journal = RouteJournal.Read(fx.Journal);
-        var intents = journal.Where(e => e.Type == JournalNames.Intent && e.Op != JournalNames.Mkdir).ToList();
+        var intents = journal.Where(e => e.Type == JournalRecordKind.Intent && e.Op != JournalOp.Mkdir).ToList();
         Assert.Equal(3, intents.Count);
-        Assert.Equal(2, journal.Count(e => e.Type == JournalNames.Intent && e.Op == JournalNames.Mkdir));
-        Assert.All(intents, i => Assert.Contains(journal, d => d.Type == JournalNames.Done && d.Id == i.Id));
+        Assert.Equal(2, journal.Count(e => e.Type == JournalRecordKind.Intent && e.Op == JournalOp.Mkdir));
+        Assert.All(intents, i => Assert.Contains(journal, d => d.Type == JournalRecordKind.Done && d.Id == i.Id));
         Assert.All(intents, i => Assert.True(i.Size > 0));
         Assert.Empty(RouteJournal.Pending(journal));
     }
@@ -169,7 +169,7 @@ public sealed class ExecutorTests
         Assert.Equal(1, summary.Failed);
         Assert.Equal(2, summary.Moved);
         Assert.True(File.Exists(failing));
-        Assert.Contains(RouteJournal.Read(fx.Journal), e => e.Type == JournalNames.Failed);
+        Assert.Contains(RouteJournal.Read(fx.Journal), e => e.Type == JournalRecordKind.Failed);
     }
 
     [Fact]
@@ -253,7 +253,7 @@ public sealed class ExecutorTests
 
         using (var journal = RouteJournal.Create(fresh, JournalHeader.For(fx.Library, null, [fx.Downloads])))
         {
-            journal.Write(new JournalEntry { Type = JournalNames.Intent, Op = JournalNames.Move, Id = "x", Source = Path.Join(fx.Downloads, "a.mkv"), Destination = Path.Join(fx.Library, "b.mkv") });
+            journal.Write(new JournalEntry { Type = JournalRecordKind.Intent, Op = JournalOp.Move, Id = "x", Source = Path.Join(fx.Downloads, "a.mkv"), Destination = Path.Join(fx.Library, "b.mkv") });
         }
 
         Assert.Equal([fresh], RouteJournal.Unfinished(folder));

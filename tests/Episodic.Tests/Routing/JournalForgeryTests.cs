@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Episodic.Routing;
 using Xunit;
 
@@ -24,8 +25,8 @@ public sealed class JournalForgeryTests
         var planted = Path.Join(fx.Library, ".episodic", "journal-20200101-000000-000-planted.jsonl");
         using (var j = RouteJournal.Create(planted, JournalHeader.For(fx.Library, null, [fx.Root]), key))
         {
-            j.Write(new JournalEntry { Type = JournalNames.Intent, Op = JournalNames.Move, Id = "evil", Source = outside, Destination = precious });
-            j.Write(new JournalEntry { Type = JournalNames.Done, Op = JournalNames.Move, Id = "evil", Source = outside, Destination = precious });
+            j.Write(new JournalEntry { Type = JournalRecordKind.Intent, Op = JournalOp.Move, Id = "evil", Source = outside, Destination = precious });
+            j.Write(new JournalEntry { Type = JournalRecordKind.Done, Op = JournalOp.Move, Id = "evil", Source = outside, Destination = precious });
         }
 
         return (planted, precious, outside);
@@ -75,7 +76,7 @@ public sealed class JournalForgeryTests
         var planted = Path.Join(fx.Library, ".episodic", "journal-20200101-000000-000-planted.jsonl");
         using (var j = RouteJournal.Create(planted, JournalHeader.For(fx.Library, null, [fx.Downloads]), AttackersKey()))
         {
-            j.Write(new JournalEntry { Type = JournalNames.Intent, Op = JournalNames.Copy, Id = "a", Source = Path.Join(fx.Downloads, "Show.S01E05.mkv"), Destination = destination, Temp = victim });
+            j.Write(new JournalEntry { Type = JournalRecordKind.Intent, Op = JournalOp.Copy, Id = "a", Source = Path.Join(fx.Downloads, "Show.S01E05.mkv"), Destination = destination, Temp = victim });
         }
 
         fx.Write("Show.S01E01.mkv");
@@ -144,6 +145,38 @@ public sealed class JournalForgeryTests
         Assert.Contains("not a signed journal line", editedFile.Problems[0].Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"type\":\"intent\",\"op\":\"teleport\"", "op")]
+    [InlineData("\"type\":0,\"op\":\"move\"", "type")]
+    [InlineData("\"type\":\"Intent\",\"op\":\"move\"", "type")]
+    public void A_signed_line_with_a_record_kind_or_operation_the_format_lacks_is_a_bad_line_named_by_field(string kindAndOp, string field)
+    {
+        // Signed with the user's own key, so only the typed reading of "type" and "op" can refuse it.
+        using var fx = new RoutingFixture();
+        var path = Path.Join(fx.Library, ".episodic", "journal-20200101-000000-000-odd.jsonl");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var header = JsonSerializer.SerializeToUtf8Bytes(JournalHeader.For(fx.Library, null, [fx.Downloads]) with { Seq = 0 }, JournalJson.Default.JournalHeader);
+        var good = JsonSerializer.SerializeToUtf8Bytes(new JournalEntry { Seq = 1, Type = JournalRecordKind.Intent, Op = JournalOp.Mkdir, Id = "made", Destination = Path.Join(fx.Library, "Show") }, JournalJson.Default.JournalEntry);
+        var odd = Encoding.UTF8.GetBytes($"{{\"seq\":2,{kindAndOp},\"id\":\"odd\",\"src\":\"{Path.Join(fx.Downloads, "a.mkv")}\",\"dst\":\"{Path.Join(fx.Library, "a.mkv")}\",\"time\":\"2020-01-01T00:00:00+00:00\"}}");
+        using (var file = File.Create(path))
+        {
+            byte[] mac = [];
+            foreach (var json in new[] { header, good, odd })
+            {
+                (var line, mac) = JournalLine.Seal(json, JournalKey.Current, mac);
+                file.Write(line);
+            }
+        }
+
+        var loaded = JournalFile.Load(path);
+
+        Assert.Single(loaded.Entries);
+        var problem = Assert.Single(loaded.Problems);
+        Assert.Equal(3, problem.Line);
+        Assert.Contains($"'{field}'", problem.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("Episodic.", problem.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_unsigned_format_2_journal_is_refused_with_what_to_do()
     {
@@ -187,7 +220,7 @@ public sealed class JournalForgeryTests
         var journal = Path.Join(fx.Root, "k.jsonl");
         using (var j = RouteJournal.Create(journal, JournalHeader.For(fx.Library, null, [fx.Downloads]), first))
         {
-            j.Write(new JournalEntry { Type = JournalNames.Intent, Op = JournalNames.Mkdir, Id = "m", Destination = Path.Join(fx.Library, "Show") });
+            j.Write(new JournalEntry { Type = JournalRecordKind.Intent, Op = JournalOp.Mkdir, Id = "m", Destination = Path.Join(fx.Library, "Show") });
         }
 
         Assert.True(JournalFile.Load(journal, again).IsValid, "a key read back signs as the key made");

@@ -108,8 +108,8 @@ public sealed class JournalSafetyTests
         var planted = Path.Join(JournalFolder(fx), "journal-planted.jsonl");
         using (var j = RouteJournal.Create(planted, JournalHeader.For(fx.Library, null, [fx.Downloads])))
         {
-            j.Write(new JournalEntry { Type = JournalNames.Intent, Op = JournalNames.Move, Id = "evil", Source = outside, Destination = precious });
-            j.Write(new JournalEntry { Type = JournalNames.Done, Op = JournalNames.Move, Id = "evil", Source = outside, Destination = precious });
+            j.Write(new JournalEntry { Type = JournalRecordKind.Intent, Op = JournalOp.Move, Id = "evil", Source = outside, Destination = precious });
+            j.Write(new JournalEntry { Type = JournalRecordKind.Done, Op = JournalOp.Move, Id = "evil", Source = outside, Destination = precious });
         }
 
         var run = await RouteCliTests.Run(["undo", planted]);
@@ -130,8 +130,8 @@ public sealed class JournalSafetyTests
         using (var j = RouteJournal.Create(planted, JournalHeader.For(fx.Library, null, [fx.Downloads])))
         {
             // Not our temp pattern, and outside the roots: both lines fail the checks, so the journal is left alone.
-            j.Write(new JournalEntry { Type = JournalNames.Intent, Op = JournalNames.Move, Id = "a", Source = Path.Join(fx.Downloads, "x.mkv"), Destination = Path.Join(fx.Library, "Show", "x.mkv"), Temp = inLibrary });
-            j.Write(new JournalEntry { Type = JournalNames.Intent, Op = JournalNames.Copy, Id = "b", Source = Path.Join(fx.Downloads, "y.mkv"), Destination = Path.Join(fx.Root, "y.mkv"), Temp = victim });
+            j.Write(new JournalEntry { Type = JournalRecordKind.Intent, Op = JournalOp.Move, Id = "a", Source = Path.Join(fx.Downloads, "x.mkv"), Destination = Path.Join(fx.Library, "Show", "x.mkv"), Temp = inLibrary });
+            j.Write(new JournalEntry { Type = JournalRecordKind.Intent, Op = JournalOp.Copy, Id = "b", Source = Path.Join(fx.Downloads, "y.mkv"), Destination = Path.Join(fx.Root, "y.mkv"), Temp = victim });
         }
 
         fx.Write("Show.S01E01.mkv");
@@ -232,7 +232,7 @@ public sealed class JournalSafetyTests
         using var fx = new RoutingFixture();
         using (var j = RouteJournal.Create(fx.Journal, JournalHeader.For(fx.Library, null, [fx.Downloads])))
         {
-            j.Write(new JournalEntry { Type = JournalNames.Intent, Op = JournalNames.Mkdir, Id = "m", Destination = Path.Join(fx.Library, "A") });
+            j.Write(new JournalEntry { Type = JournalRecordKind.Intent, Op = JournalOp.Mkdir, Id = "m", Destination = Path.Join(fx.Library, "A") });
         }
 
         File.AppendAllText(fx.Journal, "{\"seq\":2,\"type\":\"do", Encoding.UTF8);
@@ -242,7 +242,7 @@ public sealed class JournalSafetyTests
 
         using (var j = RouteJournal.Append(torn))
         {
-            j.Write(new JournalEntry { Type = JournalNames.Abandoned, Op = JournalNames.Mkdir, Id = "m", Destination = Path.Join(fx.Library, "A") });
+            j.Write(new JournalEntry { Type = JournalRecordKind.Abandoned, Op = JournalOp.Mkdir, Id = "m", Destination = Path.Join(fx.Library, "A") });
         }
 
         var after = JournalFile.Load(fx.Journal);

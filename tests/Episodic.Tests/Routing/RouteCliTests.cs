@@ -183,7 +183,7 @@ public sealed class RouteCliTests
         var journal = Path.Join(fx.Library, ".episodic", "journal-20260101-000000-000.jsonl");
         using (var j = Episodic.Routing.RouteJournal.Create(journal, Episodic.Routing.JournalHeader.For(fx.Library, null, [fx.Downloads])))
         {
-            j.Write(new Episodic.Routing.JournalEntry { Type = "intent", Op = "move", Id = "crashed", Source = source, Destination = destination, Size = 11 });
+            j.Write(new Episodic.Routing.JournalEntry { Type = Episodic.Routing.JournalRecordKind.Intent, Op = Episodic.Routing.JournalOp.Move, Id = "crashed", Source = source, Destination = destination, Size = 11 });
         }
 
         var run = await Run(["route", fx.Downloads, "--library", fx.Library, "--apply"]);
