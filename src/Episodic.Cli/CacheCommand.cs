@@ -13,7 +13,7 @@ internal static class CacheCommand
         var stats = new Command("stats", "Show where the cache is, how many answers it holds, its size and hit rate.") { dir };
         stats.SetAction(result =>
         {
-            var s = CacheCommandSupport.ReadStats(result.GetValue(dir), warning => context.Error(warning));
+            var s = CacheCommandSupport.ReadStats(result.GetValue(dir), new CliLogger(context));
             var lookups = s.Hits + s.Misses;
             context.Stdout.WriteLine($"path:     {s.Path}");
             context.Stdout.WriteLine($"entries:  {s.Entries.ToString(CultureInfo.InvariantCulture)} answers");
@@ -25,7 +25,7 @@ internal static class CacheCommand
         var clear = new Command("clear", "Delete every cached answer.") { dir };
         clear.SetAction(result =>
         {
-            CacheCommandSupport.Clear(result.GetValue(dir), warning => context.Error(warning));
+            CacheCommandSupport.Clear(result.GetValue(dir), new CliLogger(context));
             context.Stdout.WriteLine("cache cleared");
             return CliApp.ExitOk;
         });

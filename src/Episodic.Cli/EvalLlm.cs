@@ -96,7 +96,7 @@ internal static class EvalLlm
         };
         for (var k = 0; k < stacks.Count; k++)
         {
-            var run = await BackendRun.RunAsync(stacks[k], names, rules, warning => context.Error(warning), cancellationToken).ConfigureAwait(false);
+            var run = await BackendRun.RunAsync(stacks[k], names, rules, new CliLogger(context), cancellationToken).ConfigureAwait(false);
             var score = TierScore.Score(run.Backend, request.Rows, rules, run.Results, run.Escalated, stacks[k].Pipeline.Threshold);
             tiers.Add(new EvalTier(score, run.Usage, estimates[k]));
         }

@@ -99,7 +99,7 @@ internal sealed class LlmOptions
             return PipelineHost.Create(
                 BuildConfiguration(result, context),
                 new PipelineOverrides { Strategy = Strategy.LlmOnly, NoCache = true },
-                warning => context.Error(warning));
+                new CliLogger(context));
         }
         catch (LlmConfigurationException ex)
         {

@@ -61,7 +61,7 @@ internal sealed class MetadataOptions(bool allowNone)
                 settings with { Offline = result.GetValue(Offline) },
                 provider,
                 advisor is null ? null : new LlmShowPicker(advisor),
-                warning => context.Error(warning));
+                new CliLogger(context));
         }
         catch (MetadataConfigurationException ex)
         {

@@ -67,7 +67,7 @@ internal static class ParseCommand
                     ? PipelineHost.Create(
                         llmOptions.BuildConfiguration(result, context),
                         new PipelineOverrides { Strategy = chosen, Concurrency = result.GetValue(concurrency), NoCache = result.GetValue(noCache), CacheDir = result.GetValue(cacheDir) },
-                        warning => context.Error(warning))
+                        new CliLogger(context))
                     : PipelineHost.RulesOnly();
             }
             catch (LlmConfigurationException ex)

@@ -124,7 +124,7 @@ internal static class RouteCommand
             {
                 if (result.GetValue(llm))
                 {
-                    host = PipelineHost.Create(configuration, new PipelineOverrides(), warning => context.Error(warning));
+                    host = PipelineHost.Create(configuration, new PipelineOverrides(), new CliLogger(context));
                 }
             }
             catch (LlmConfigurationException ex)

@@ -103,7 +103,7 @@ internal static class ServeCommand
                     LogLevel = level,
                     Identifier = metadataHost?.Identifier,
                     Overrides = new PipelineOverrides { Strategy = chosen, NoCache = result.GetValue(noCache) },
-                    Warn = warning => context.Error(warning),
+                    ConfigurationLogger = new CliLogger(context),
                 });
             }
             catch (ServerConfigurationException ex)

@@ -5,6 +5,7 @@ using Episodic.Metadata.Http;
 using Episodic.Metadata.Identify;
 using Episodic.Metadata.Providers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Episodic.Metadata;
 
@@ -37,7 +38,7 @@ public sealed class MetadataHost : IDisposable
 
     /// <summary>Builds the stack for <paramref name="provider"/>.</summary>
     /// <exception cref="MetadataConfigurationException">TMDB without a key.</exception>
-    public static MetadataHost Create(MetadataSettings settings, MetadataProvider provider, IShowPicker? picker = null, Action<string>? warn = null, TimeProvider? time = null)
+    public static MetadataHost Create(MetadataSettings settings, MetadataProvider provider, IShowPicker? picker = null, ILogger? logger = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (provider == MetadataProvider.Tmdb && settings.TmdbApiKey is null)
@@ -70,7 +71,7 @@ public sealed class MetadataHost : IDisposable
         IMetadataProvider p = provider == MetadataProvider.Tmdb
             ? new TmdbProvider(sp.GetRequiredService<TmdbClient>, fetcher)
             : new TvmazeProvider(sp.GetRequiredService<TvmazeClient>, fetcher);
-        return new MetadataHost(sp, limiter, cache, p, new EpisodeIdentifier(p, settings, picker, warn));
+        return new MetadataHost(sp, limiter, cache, p, new EpisodeIdentifier(p, settings, picker, logger));
     }
 
     /// <summary>

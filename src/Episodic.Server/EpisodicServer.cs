@@ -58,10 +58,13 @@ public static partial class EpisodicServer
         }
 
         // Create collects every configuration problem at once, so it runs before anything else reads the settings.
-        var host = options.UseLlm ? PipelineHost.Create(options.Configuration!, options.Overrides, options.Warn) : PipelineHost.RulesOnly();
+        var late = options.ConfigurationLogger is null ? new LateLogger() : null;
+        var host = options.UseLlm ? PipelineHost.Create(options.Configuration!, options.Overrides, options.ConfigurationLogger ?? late) : PipelineHost.RulesOnly();
         try
         {
-            return Compose(options, apiKey, host);
+            var app = Compose(options, apiKey, host);
+            late?.Attach(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Episodic.Llm"));
+            return app;
         }
         catch
         {

@@ -45,8 +45,12 @@ public sealed record ServerOptions
     /// <summary>How long one backend probe answers readiness checks before the backend is probed again.</summary>
     public TimeSpan ProbeCacheDuration { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Configuration warnings (a chain member that is not usable, ...).</summary>
-    public Action<string>? Warn { get; init; }
+    /// <summary>
+    /// Where the pipeline's diagnostics go (a chain member that failed or is skipped, a parse cache that was rebuilt);
+    /// null = the server's own log (category <c>Episodic.Llm</c>). The CLI passes its stderr sink so the warnings read
+    /// as its usual one-line messages.
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILogger? ConfigurationLogger { get; init; }
 
     /// <summary>The server log's threshold (<c>--log-level</c>, <c>[logging] level</c>); requests are logged at Debug.</summary>
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;

@@ -1,5 +1,6 @@
 using Episodic.Core.Model;
 using Episodic.Llm.Metrics;
+using Microsoft.Extensions.Logging;
 
 namespace Episodic.Llm.Caching;
 
@@ -13,8 +14,8 @@ public sealed class LayeredParseCache(MemoryLruCache memory, IParseCache durable
     private long _misses;
 
     /// <summary>The usual stack from <c>[cache]</c> settings: <paramref name="memoryEntries"/> in memory over the SQLite file.</summary>
-    public static LayeredParseCache Open(string? directory, int memoryEntries, TimeSpan? ttl, EpisodicMetrics? metrics = null, Action<string>? warn = null, TimeProvider? time = null) =>
-        new(new MemoryLruCache(memoryEntries, time), new SqliteParseCache(directory, ttl, time, warn), metrics);
+    public static LayeredParseCache Open(string? directory, int memoryEntries, TimeSpan? ttl, EpisodicMetrics? metrics = null, ILogger? logger = null, TimeProvider? time = null) =>
+        new(new MemoryLruCache(memoryEntries, time), new SqliteParseCache(directory, ttl, time, logger), metrics);
 
     public bool TryGet(CacheKey key, out EpisodeParse result)
     {

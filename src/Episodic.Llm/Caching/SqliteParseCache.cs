@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Episodic.Core.Model;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Episodic.Llm.Caching;
 
@@ -42,7 +44,7 @@ public sealed class SqliteParseCache : IParseCache
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly TimeSpan? _ttl;
-    private readonly Action<string>? _warn;
+    private readonly ILogger _logger;
     private SqliteConnection _connection;
     private long _hits; // not yet flushed to cache_counters
     private long _misses;
@@ -52,8 +54,8 @@ public sealed class SqliteParseCache : IParseCache
     /// <param name="directory">Folder of the cache file; null = <see cref="CachePaths.DefaultDirectory()"/>.</param>
     /// <param name="ttl">How long an answer stays valid; null = forever.</param>
     /// <param name="time">The clock (tests inject one to expire entries).</param>
-    /// <param name="warn">Told when the cache had to be rebuilt or a query failed.</param>
-    public SqliteParseCache(string? directory = null, TimeSpan? ttl = null, TimeProvider? time = null, Action<string>? warn = null)
+    /// <param name="logger">Told when the cache had to be rebuilt or a query failed.</param>
+    public SqliteParseCache(string? directory = null, TimeSpan? ttl = null, TimeProvider? time = null, ILogger? logger = null)
     {
         if (ttl is { } t)
         {
@@ -63,7 +65,7 @@ public sealed class SqliteParseCache : IParseCache
         Path = CachePaths.ForDirectory(directory);
         _ttl = ttl;
         _time = time ?? TimeProvider.System;
-        _warn = warn;
+        _logger = logger ?? NullLogger.Instance;
         _connection = OpenOrRebuild();
     }
 
@@ -315,12 +317,13 @@ public sealed class SqliteParseCache : IParseCache
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
             // Not damage but an unusable place (permissions, a file where the folder should be): leave it alone.
-            return InMemory($"The parse cache {Path} cannot be opened ({ex.Message}); caching in memory for this run only.");
+            LlmLog.CacheCannotOpen(_logger, Path, ex.Message);
+            return InMemory();
         }
 
         if (MoveAside() is { } movedTo)
         {
-            _warn?.Invoke($"The parse cache {Path} was unreadable ({reason}); moved it to {movedTo} and started an empty cache.");
+            LlmLog.CacheRebuilt(_logger, Path, reason, movedTo);
             try
             {
                 var (rebuilt, _) = Open(Path);
@@ -335,12 +338,12 @@ public sealed class SqliteParseCache : IParseCache
         }
 
         // Could not move or recreate the file (e.g. locked by another process): keep working without a durable cache.
-        return InMemory($"The parse cache {Path} is unusable ({reason}); caching in memory for this run only.");
+        LlmLog.CacheUnusable(_logger, Path, reason);
+        return InMemory();
     }
 
-    private SqliteConnection InMemory(string warning)
+    private SqliteConnection InMemory()
     {
-        _warn?.Invoke(warning);
         return Open(":memory:").Connection!;
     }
 
@@ -451,7 +454,7 @@ public sealed class SqliteParseCache : IParseCache
         if (!_warnedAtRuntime)
         {
             _warnedAtRuntime = true;
-            _warn?.Invoke($"The parse cache {Path} failed ({ex.Message}); continuing without it where needed.");
+            LlmLog.CacheFailed(_logger, Path, ex.Message);
         }
     }
 }

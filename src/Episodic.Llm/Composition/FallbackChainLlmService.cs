@@ -3,6 +3,8 @@ using Episodic.Core.Naming;
 using Episodic.Llm.Pipeline;
 using Episodic.Llm.Providers;
 using Episodic.Llm.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Episodic.Llm.Composition;
 
@@ -15,9 +17,9 @@ namespace Episodic.Llm.Composition;
 public sealed class FallbackChainLlmService : ILlmService
 {
     private readonly IReadOnlyList<ChainBackend> _chain;
-    private readonly Action<string>? _warn;
+    private readonly ILogger _logger;
 
-    public FallbackChainLlmService(IReadOnlyList<ChainBackend> chain, Action<string>? warn = null)
+    public FallbackChainLlmService(IReadOnlyList<ChainBackend> chain, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(chain);
         if (chain.Count == 0)
@@ -26,7 +28,7 @@ public sealed class FallbackChainLlmService : ILlmService
         }
 
         _chain = chain;
-        _warn = warn;
+        _logger = logger ?? NullLogger.Instance;
     }
 
     /// <summary>The members, e.g. "openai:gpt-4o-mini → ollama:qwen2.5".</summary>
@@ -54,7 +56,7 @@ public sealed class FallbackChainLlmService : ILlmService
             if (backend.IsOpen())
             {
                 last = new BackendUnavailableException($"{backend.Name} is skipped: its circuit is open.");
-                _warn?.Invoke($"{backend.Name} skipped (circuit open){next}");
+                LlmLog.BackendSkipped(_logger, backend.Name, next);
                 continue;
             }
 
@@ -67,7 +69,7 @@ public sealed class FallbackChainLlmService : ILlmService
                 last = ex;
                 if (next.Length > 0)
                 {
-                    _warn?.Invoke($"{backend.Name} failed ({ex.Message}){next}");
+                    LlmLog.BackendFailed(_logger, backend.Name, ex.Message, next);
                 }
             }
         }

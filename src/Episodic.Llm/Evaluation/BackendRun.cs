@@ -2,6 +2,7 @@ using Episodic.Core.Model;
 using Episodic.Llm.Composition;
 using Episodic.Llm.Metrics;
 using Episodic.Llm.Pipeline;
+using Microsoft.Extensions.Logging;
 
 namespace Episodic.Llm.Evaluation;
 
@@ -26,12 +27,12 @@ public sealed record BackendRun(string Backend, IReadOnlyList<EpisodeParse> Resu
 
     /// <summary>Parses <paramref name="names"/> with the stack of <paramref name="settings"/>; <paramref name="rules"/> is the rules' reading of the same names.</summary>
     /// <exception cref="Configuration.LlmConfigurationException">The settings cannot build a pipeline.</exception>
-    public static async Task<BackendRun> RunAsync(LlmStackSettings settings, IReadOnlyList<string> names, IReadOnlyList<EpisodeParse> rules, Action<string>? warn = null, CancellationToken cancellationToken = default)
+    public static async Task<BackendRun> RunAsync(LlmStackSettings settings, IReadOnlyList<string> names, IReadOnlyList<EpisodeParse> rules, ILogger? logger = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         using var metrics = new EpisodicMetrics();
         using var statistics = RunStatistics.Start(metrics);
-        using var host = PipelineHost.Create(settings, warn, metrics);
+        using var host = PipelineHost.Create(settings, logger, metrics);
         var results = await host.Pipeline.ParseAsync(names, cancellationToken).ConfigureAwait(false);
         var backend = settings.Backends.Count > 0 ? settings.Backends[0].Backend.Name : "rules";
         return new BackendRun(backend, results, Escalation(settings.Pipeline, rules), statistics.Snapshot());

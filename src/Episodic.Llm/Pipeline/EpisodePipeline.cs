@@ -3,6 +3,8 @@ using Episodic.Core.Parsing;
 using Episodic.Llm.Metrics;
 using Episodic.Llm.Providers;
 using Episodic.Llm.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Episodic.Llm.Pipeline;
 
@@ -21,7 +23,7 @@ public sealed class EpisodePipeline
     private readonly IReadOnlyList<ChainBackend> _chain;
     private readonly EpisodicMetrics? _metrics;
     private readonly Dictionary<string, SemaphoreSlim> _slots;
-    private readonly Action<string>? _warn;
+    private readonly ILogger _logger;
 
     /// <summary>Backend failures so far, per backend and kind (the end-of-run summary and --strict read it).</summary>
     public BackendFailures Failures { get; } = new();
@@ -31,10 +33,10 @@ public sealed class EpisodePipeline
     {
     }
 
-    /// <param name="warn">Told once per backend when its circuit opens (later requests skip it).</param>
-    public EpisodePipeline(PipelineOptions options, IFilenameParser rules, IReadOnlyList<ChainBackend> chain, EpisodicMetrics? metrics, Action<string>? warn)
+    /// <param name="logger">Told once per backend when its circuit opens (later requests skip it).</param>
+    public EpisodePipeline(PipelineOptions options, IFilenameParser rules, IReadOnlyList<ChainBackend> chain, EpisodicMetrics? metrics, ILogger? logger)
     {
-        _warn = warn;
+        _logger = logger ?? NullLogger.Instance;
         _options = options;
         _rules = rules;
         _chain = chain;
@@ -155,7 +157,7 @@ public sealed class EpisodePipeline
             {
                 if (Failures.CircuitOpened(backend.Name))
                 {
-                    _warn?.Invoke($"{backend.Name}: circuit open after repeated failures; skipping it for now");
+                    LlmLog.CircuitOpened(_logger, backend.Name);
                 }
 
                 foreach (var i in open)

@@ -5,6 +5,8 @@ using Episodic.Llm.Configuration;
 using Episodic.Llm.Metrics;
 using Episodic.Llm.Resilience;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Episodic.Llm.Pipeline;
 
@@ -19,7 +21,7 @@ public sealed class PipelineHost : IDisposable
 {
     private readonly List<IDisposable> _owned = [];
 
-    private PipelineHost(EpisodePipeline pipeline, LlmStackSettings? settings, PipelineOptions options, IReadOnlyList<ChainBackend> chain, EpisodicMetrics metrics, IParseCache? cache, Action<string>? warn)
+    private PipelineHost(EpisodePipeline pipeline, LlmStackSettings? settings, PipelineOptions options, IReadOnlyList<ChainBackend> chain, EpisodicMetrics metrics, IParseCache? cache, ILogger? logger)
     {
         Pipeline = pipeline;
         Settings = settings;
@@ -27,7 +29,7 @@ public sealed class PipelineHost : IDisposable
         Chain = chain;
         Metrics = metrics;
         Cache = cache;
-        Service = chain.Count > 0 ? new FallbackChainLlmService(chain, warn) : null;
+        Service = chain.Count > 0 ? new FallbackChainLlmService(chain, logger) : null;
     }
 
     public EpisodePipeline Pipeline { get; }
@@ -62,15 +64,15 @@ public sealed class PipelineHost : IDisposable
 
     /// <summary>Binds <paramref name="configuration"/> once (<see cref="LlmStackSettings.Resolve"/>) and builds the stack from it.</summary>
     /// <exception cref="LlmConfigurationException">The configuration cannot run this pipeline; every problem is listed.</exception>
-    public static PipelineHost Create(IConfiguration configuration, PipelineOverrides overrides, Action<string>? warn = null, EpisodicMetrics? metrics = null, TimeProvider? time = null) =>
-        Create(LlmStackSettings.Resolve(configuration, overrides), warn, metrics, time);
+    public static PipelineHost Create(IConfiguration configuration, PipelineOverrides overrides, ILogger? logger = null, EpisodicMetrics? metrics = null, TimeProvider? time = null) =>
+        Create(LlmStackSettings.Resolve(configuration, overrides), logger, metrics, time);
 
     /// <summary>
     /// Builds the full stack. Nothing is opened when <see cref="LlmStackSettings.Problems"/> is not empty, so a bad
     /// configuration leaves no files behind.
     /// </summary>
     /// <exception cref="LlmConfigurationException">Listing every problem of <paramref name="settings"/>.</exception>
-    public static PipelineHost Create(LlmStackSettings settings, Action<string>? warn = null, EpisodicMetrics? metrics = null, TimeProvider? time = null)
+    public static PipelineHost Create(LlmStackSettings settings, ILogger? logger = null, EpisodicMetrics? metrics = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Problems.Count > 0)
@@ -80,12 +82,12 @@ public sealed class PipelineHost : IDisposable
 
         foreach (var warning in settings.Warnings)
         {
-            warn?.Invoke(warning);
+            LlmLog.ConfigurationWarning(logger ?? NullLogger.Instance, warning);
         }
 
         var m = metrics ?? new EpisodicMetrics();
         var cache = settings.Cache.Enabled
-            ? LayeredParseCache.Open(settings.Cache.Directory, settings.Cache.MemoryEntries, settings.Cache.TimeToLive, m, warn, time)
+            ? LayeredParseCache.Open(settings.Cache.Directory, settings.Cache.MemoryEntries, settings.Cache.TimeToLive, m, logger, time)
             : null;
         var options = settings.Pipeline;
         var chain = new List<ChainBackend>();
@@ -101,7 +103,7 @@ public sealed class PipelineHost : IDisposable
             chain.Add(new ChainBackend(backend.Name, service, () => client.Circuit() is CircuitState.Open or CircuitState.Isolated) { Client = client, Backend = backend });
         }
 
-        var host = new PipelineHost(new EpisodePipeline(options, RuleParser.Default, chain, m, warn), settings, options, chain, m, cache, warn);
+        var host = new PipelineHost(new EpisodePipeline(options, RuleParser.Default, chain, m, logger), settings, options, chain, m, cache, logger);
         host._owned.AddRange(owned);
         if (cache is not null)
         {

@@ -4,6 +4,8 @@ using Episodic.Core.Model;
 using Episodic.Metadata.Configuration;
 using Episodic.Metadata.Http;
 using Episodic.Metadata.Providers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Episodic.Metadata.Identify;
 
@@ -13,7 +15,7 @@ namespace Episodic.Metadata.Identify;
 /// lowered confidence. Shows, details and seasons are remembered for the run, so a season of files costs one search.
 /// A provider that refuses the key or is down is warned about once and not asked again in this run.
 /// </summary>
-public sealed class EpisodeIdentifier(IMetadataProvider provider, MetadataSettings settings, IShowPicker? picker = null, Action<string>? warn = null) : IEpisodeIdentifier
+public sealed class EpisodeIdentifier(IMetadataProvider provider, MetadataSettings settings, IShowPicker? picker = null, ILogger? logger = null) : IEpisodeIdentifier
 {
     private const int MaxAlternativeTitleLookups = 3;
     private const int MaxPickerCandidates = 8;
@@ -21,6 +23,7 @@ public sealed class EpisodeIdentifier(IMetadataProvider provider, MetadataSettin
     private readonly ConcurrentDictionary<string, Task<ShowResolution>> _shows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, Task<ShowRecord?>> _records = new();
     private readonly NumberingReader _numbering = new(provider);
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private MetadataProviderException? _disabled;
     private int _pickerWarned;
 
@@ -75,7 +78,7 @@ public sealed class EpisodeIdentifier(IMetadataProvider provider, MetadataSettin
         {
             if (ex.DisablesProvider && Interlocked.CompareExchange(ref _disabled, ex, null) is null)
             {
-                warn?.Invoke($"{ex.Message}; {ShowId.NameOf(provider.Kind)} is not asked again in this run");
+                MetadataLog.ProviderGivenUp(_logger, ex.Message, ShowId.NameOf(provider.Kind));
             }
 
             Forget();
@@ -165,7 +168,7 @@ public sealed class EpisodeIdentifier(IMetadataProvider provider, MetadataSettin
             {
                 if (Interlocked.Exchange(ref _pickerWarned, 1) == 0)
                 {
-                    warn?.Invoke($"{picker.Name} could not choose between shows ({ex.Message}); the best-ranked candidate is taken with lowered confidence");
+                    MetadataLog.PickerFailed(_logger, picker.Name, ex.Message);
                 }
             }
         }

@@ -8,20 +8,14 @@ namespace Episodic.Tests.Caching;
 public sealed class SqliteParseCacheTests : IDisposable
 {
     private readonly TempCacheDir _dir = new();
-    private readonly List<string> _warnings = [];
+    private readonly RecordingLogger _log = new();
 
     public void Dispose() => _dir.Dispose();
 
     private static CacheKey Key(string input, string model = "m1", string prompt = "v1") => new("mock", model, prompt, input);
 
     private SqliteParseCache Open(TimeSpan? ttl = null, TimeProvider? time = null) =>
-        new(_dir.Path, ttl, time, w =>
-        {
-            lock (_warnings)
-            {
-                _warnings.Add(w);
-            }
-        });
+        new(_dir.Path, ttl, time, _log);
 
     private long RawRowCount()
     {
@@ -50,7 +44,7 @@ public sealed class SqliteParseCacheTests : IDisposable
         Assert.Equal([87, 88], gotFull.AbsoluteEpisodes);
         Assert.Null(gotSparse.Season);
         Assert.Empty(gotSparse.Episodes);
-        Assert.Empty(_warnings);
+        Assert.Empty(_log.Messages);
     }
 
     [Fact]
@@ -129,7 +123,7 @@ public sealed class SqliteParseCacheTests : IDisposable
         }
 
         Assert.Equal(500, a.Stats().Entries);
-        Assert.Empty(_warnings);
+        Assert.Empty(_log.Messages);
     }
 
     [Fact]
@@ -146,7 +140,7 @@ public sealed class SqliteParseCacheTests : IDisposable
 
         using var rebuilt = Open();
 
-        var warning = Assert.Single(_warnings);
+        var warning = Assert.Single(_log.Messages);
         Assert.Contains("moved it to", warning, StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(_dir.Path, "parse-cache.db.corrupt-*"));
         Assert.False(rebuilt.TryGet(Key("a"), out _));
@@ -162,7 +156,7 @@ public sealed class SqliteParseCacheTests : IDisposable
 
         using var rebuilt = Open();
 
-        Assert.Single(_warnings);
+        Assert.Single(_log.Messages);
         rebuilt.Store(Key("b"), Parses.Sparse("b"));
         Assert.True(rebuilt.TryGet(Key("b"), out _));
     }
@@ -189,7 +183,7 @@ public sealed class SqliteParseCacheTests : IDisposable
 
         using var rebuilt = Open();
 
-        Assert.Single(_warnings);
+        Assert.Single(_log.Messages);
         rebuilt.Store(Key("b"), Parses.Sparse("b"));
         Assert.True(rebuilt.TryGet(Key("b"), out _));
     }
@@ -199,11 +193,13 @@ public sealed class SqliteParseCacheTests : IDisposable
     {
         var blocker = System.IO.Path.Combine(_dir.Path, "not-a-folder");
         File.WriteAllText(blocker, "a file where the cache folder should be");
-        var warnings = new List<string>();
+        var log = new RecordingLogger();
 
-        using var cache = new SqliteParseCache(blocker, warn: warnings.Add);
+        using var cache = new SqliteParseCache(blocker, logger: log);
 
-        Assert.Contains("in memory", Assert.Single(warnings), StringComparison.Ordinal);
+        var entry = Assert.Single(log.Entries);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, entry.Level);
+        Assert.Contains("in memory", entry.Message, StringComparison.Ordinal);
         cache.Store(Key("a"), Parses.Sparse("a"));
         Assert.True(cache.TryGet(Key("a"), out _));
     }

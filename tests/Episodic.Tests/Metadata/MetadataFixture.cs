@@ -43,10 +43,10 @@ internal static class MetadataFixture
 
     public static MetadataProvider KindOf(FakeMetadataServer server) => server is FakeTmdbServer ? MetadataProvider.Tmdb : MetadataProvider.Tvmaze;
 
-    public static MetadataHost Host(FakeMetadataServer server, string cachePath, IShowPicker? picker = null, List<string>? warnings = null, Func<MetadataSettings, MetadataSettings>? tweak = null)
+    public static MetadataHost Host(FakeMetadataServer server, string cachePath, IShowPicker? picker = null, RecordingLogger? log = null, Func<MetadataSettings, MetadataSettings>? tweak = null)
     {
         var settings = Settings(server, cachePath);
-        return MetadataHost.Create(tweak is null ? settings : tweak(settings), KindOf(server), picker, w => warnings?.Add(w));
+        return MetadataHost.Create(tweak is null ? settings : tweak(settings), KindOf(server), picker, log);
     }
 
     public static FakeMetadataServer Server(string provider) => provider == "tmdb" ? new FakeTmdbServer(Shows()) : new FakeTvmazeServer(Shows());

@@ -49,8 +49,8 @@ public sealed class ProviderHttpTests
     {
         using var server = new FakeTmdbServer(MetadataFixture.Shows()) { RequiredApiKey = "another-key-entirely-0000000000" };
         using var cache = new TempCache();
-        var warnings = new List<string>();
-        using var host = MetadataFixture.Host(server, cache.Path, warnings: warnings);
+        var log = new RecordingLogger();
+        using var host = MetadataFixture.Host(server, cache.Path, log: log);
         var results = new List<Identification>();
         foreach (var name in Season)
         {
@@ -58,7 +58,7 @@ public sealed class ProviderHttpTests
         }
 
         Assert.All(results, r => Assert.Equal(IdentifyStatus.ProviderUnavailable, r.Status));
-        var warning = Assert.Single(warnings);
+        var warning = Assert.Single(log.Messages);
         Assert.Contains("401", warning, StringComparison.Ordinal);
         Assert.Contains("Invalid API key", warning, StringComparison.Ordinal);
         Assert.DoesNotContain(MetadataFixture.TmdbKey, warning, StringComparison.Ordinal);
@@ -123,15 +123,15 @@ public sealed class ProviderHttpTests
         // Every other request of the first six is refused with 429 + Retry-After: 1.
         server.Throttle = n => n <= 6 && n % 2 == 1;
         using var cache = new TempCache();
-        var warnings = new List<string>();
-        using var host = MetadataFixture.Host(server, cache.Path, warnings: warnings);
+        var log = new RecordingLogger();
+        using var host = MetadataFixture.Host(server, cache.Path, log: log);
         foreach (var name in Season)
         {
             var result = await host.IdentifyAsync(name);
             Assert.Equal(IdentifyStatus.Identified, result.Status);
         }
 
-        Assert.Empty(warnings);
+        Assert.Empty(log.Messages);
         var requests = server.Requests;
         Assert.Contains(requests, r => r.Status == 429);
         for (var i = 0; i < requests.Count - 1; i++)
@@ -149,14 +149,14 @@ public sealed class ProviderHttpTests
         using var server = MetadataFixture.Server("tvmaze");
         server.FailWith = 503;
         using var cache = new TempCache();
-        var warnings = new List<string>();
-        using var host = MetadataFixture.Host(server, cache.Path, warnings: warnings, tweak: s => s with { MaxRetries = 1 });
+        var log = new RecordingLogger();
+        using var host = MetadataFixture.Host(server, cache.Path, log: log, tweak: s => s with { MaxRetries = 1 });
         foreach (var name in Season)
         {
             Assert.Equal(IdentifyStatus.ProviderUnavailable, (await host.IdentifyAsync(name)).Status);
         }
 
-        var warning = Assert.Single(warnings);
+        var warning = Assert.Single(log.Messages);
         Assert.Contains("503", warning, StringComparison.Ordinal);
         Assert.Equal(2, server.Requests.Count);
     }
@@ -166,11 +166,11 @@ public sealed class ProviderHttpTests
     {
         using var cache = new TempCache();
         var settings = new MetadataSettings { TvmazeBaseUrl = new Uri("http://127.0.0.1:1/"), MaxRetries = 0, CachePath = cache.Path };
-        var warnings = new List<string>();
-        using var host = Episodic.Metadata.MetadataHost.Create(settings, MetadataProvider.Tvmaze, warn: warnings.Add);
+        var log = new RecordingLogger();
+        using var host = Episodic.Metadata.MetadataHost.Create(settings, MetadataProvider.Tvmaze, logger: log);
         var result = await host.IdentifyAsync(Season[0]);
         Assert.Equal(IdentifyStatus.ProviderUnavailable, result.Status);
-        Assert.Contains("unreachable", Assert.Single(warnings), StringComparison.Ordinal);
+        Assert.Contains("unreachable", Assert.Single(log.Messages), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,17 +30,4 @@ public sealed class RoutingLogTests
         await RoutePlanner.PlanAsync([missing + "\u001b[2J"], fx.Options, RuleParser.Default.Parse, null, new CliLogger(context), TestContext.Current.CancellationToken);
         Assert.Equal($"episodic: no such file or folder: '{missing}\\x1b[2J'{Environment.NewLine}", stderr.ToString());
     }
-
-    private sealed class RecordingLogger : ILogger
-    {
-        public List<(LogLevel Level, EventId Id, string Message)> Entries { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Entries.Add((logLevel, eventId, formatter(state, exception)));
-    }
 }
