@@ -67,6 +67,30 @@ public sealed class ServerSafetyTests
         Assert.DoesNotContain(lines, l => l.Level >= LogLevel.Information && l.Category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Without_a_sink_the_pipelines_configuration_warnings_go_to_the_server_log()
+    {
+        var lines = new ConcurrentQueue<(LogLevel Level, string Category, string Message)>();
+        var options = new ServerOptions
+        {
+            UseLlm = true,
+            Configuration = Episodic.Llm.Configuration.LlmConfiguration.BuildFromText(null, new Dictionary<string, string?>
+            {
+                ["EPISODIC_LLM__SERVICE"] = "ollama",
+                ["EPISODIC_LLM__CHAIN"] = "ollama, anthropic",
+                ["OLLAMA_HOST"] = "http://127.0.0.1:1",
+                ["EPISODIC_OLLAMA__MODEL"] = "m",
+            }),
+            Overrides = new Episodic.Llm.Pipeline.PipelineOverrides { NoCache = true },
+            ConfigureLogging = b => b.AddProvider(new Capture(lines)),
+        };
+        await using (await RunningServer.StartAsync(options))
+        {
+        }
+
+        Assert.Contains(lines, l => l.Level == LogLevel.Warning && l.Category == "Episodic.Llm" && l.Message.StartsWith("anthropic is in [llm] chain but not usable", StringComparison.Ordinal));
+    }
+
     private sealed class Capture(ConcurrentQueue<(LogLevel, string, string)> lines) : ILoggerProvider
     {
         public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
