@@ -80,13 +80,28 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>
-    /// Sends a real SIGINT (what Ctrl+C sends) with libc's kill(2): at once, so a fast run is still in progress when
-    /// it arrives (starting the kill command took longer than a quiet machine needs to finish a small run).
+    /// Sends a real signal (SIGINT is what Ctrl+C sends) with libc's kill(2): at once, so a fast run is still in
+    /// progress when it arrives (starting the kill command took longer than a quiet machine needs to finish a run).
     /// </summary>
-    public void Interrupt()
+    public void Signal(int signal) => Assert.Equal(0, Kill(Id, signal));
+
+    /// <summary>
+    /// True when this process ignores <paramref name="signal"/> (Linux /proc/self/status SigIgn). A program started in
+    /// the background by a non-interactive shell ignores SIGINT, and its children inherit that, so they cannot be
+    /// interrupted with it.
+    /// </summary>
+    public static bool Ignores(int signal)
     {
-        const int sigint = 2; // The same number on Linux and macOS.
-        Assert.Equal(0, Kill(Id, sigint));
+        const string status = "/proc/self/status";
+        if (!File.Exists(status))
+        {
+            return false;
+        }
+
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null
+            && ulong.TryParse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var mask)
+            && (mask & (1UL << (signal - 1))) != 0;
     }
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
