@@ -7,7 +7,7 @@ namespace Episodic.Routing;
 
 /// <summary>
 /// Decides where each episode belongs. <see cref="Destination"/> is pure (no file access) so the HTTP server can plan
-/// for bare names; <see cref="PlanAsync(IEnumerable{string}, RoutingOptions, Func{IReadOnlyList{string}, CancellationToken, Task{IReadOnlyList{EpisodeParse}}}, INamingAdvisor?, Action{string}?, CancellationToken)"/>
+/// for bare names; <see cref="PlanAsync(IEnumerable{string}, RoutingOptions, Func{IReadOnlyList{string}, CancellationToken, Task{IReadOnlyList{EpisodeParse}}}, INamingAdvisor?, Microsoft.Extensions.Logging.ILogger?, CancellationToken)"/>
 /// scans the sources, lists the library's show folders and plans every file. Planning never writes.
 /// </summary>
 public static partial class RoutePlanner

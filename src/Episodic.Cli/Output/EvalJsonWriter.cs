@@ -33,6 +33,18 @@ internal static class EvalJsonWriter
         output.Write('\n');
     }
 
+    /// <summary>The <c>field_misses</c> object, field name → rows wrong in it; the rules and per-backend reports share it.</summary>
+    internal static void WriteFieldMisses(Utf8JsonWriter json, IReadOnlyDictionary<string, int> misses)
+    {
+        json.WriteStartObject("field_misses");
+        foreach (var (field, n) in misses)
+        {
+            json.WriteNumber(field, n);
+        }
+
+        json.WriteEndObject();
+    }
+
     private static void WriteReport(Utf8JsonWriter json, CorpusReport r, int misses)
     {
         json.WriteStartObject();
@@ -45,13 +57,7 @@ internal static class EvalJsonWriter
         json.WriteNumber("escalated_pct", r.EscalatedPct);
         json.WriteNumber("confident_wrong", r.ConfidentWrong);
         json.WriteNumber("confident_wrong_pct", r.ConfidentWrongPct);
-        json.WriteStartObject("field_misses");
-        foreach (var (field, n) in r.FieldMisses)
-        {
-            json.WriteNumber(field, n);
-        }
-
-        json.WriteEndObject();
+        WriteFieldMisses(json, r.FieldMisses);
         json.WriteStartArray("calibration");
         foreach (var b in r.Calibration)
         {

@@ -75,13 +75,7 @@ internal static class EvalLlmWriter
         json.WriteNumber("rows", s.Rows);
         json.WriteNumber("exact", s.Exact);
         json.WriteNumber("exact_pct", s.ExactPct);
-        json.WriteStartObject("field_misses");
-        foreach (var (field, n) in s.FieldMisses)
-        {
-            json.WriteNumber(field, n);
-        }
-
-        json.WriteEndObject();
+        EvalJsonWriter.WriteFieldMisses(json, s.FieldMisses);
         json.WriteNumber("escalated", s.Escalated);
         json.WriteNumber("confident_wrong", s.ConfidentWrong);
         json.WriteNumber("confident_wrong_pct", s.ConfidentWrongPct);

@@ -10,14 +10,8 @@ public sealed class CliLlmTests
 {
     private const string Key = "sk-cli-test-0123456789abcd";
 
-    private static async Task<(int Exit, string Out, string Err)> Run(string[] args, IReadOnlyDictionary<string, string?> env, string stdin = "")
-    {
-        using var input = new StringReader(stdin);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, input, output, error, environment: env, cancellationToken: TestContext.Current.CancellationToken);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(string[] args, IReadOnlyDictionary<string, string?> env, string stdin = "") =>
+        InProcessCli.RunAsync(args, env, stdin);
 
     private static Dictionary<string, string?> OpenAiEnv(FakeOpenAiServer server) => new()
     {

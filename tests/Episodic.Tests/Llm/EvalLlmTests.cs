@@ -185,12 +185,6 @@ public sealed class EvalLlmTests : IDisposable
         return env;
     }
 
-    private static async Task<(int Exit, string Out, string Err)> Run(string[] args, IReadOnlyDictionary<string, string?> env, string stdin = "", bool stdinIsTerminal = false)
-    {
-        using var input = new StringReader(stdin);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await CliApp.RunSizedAsync(args, input, output, error, null, environment: env, stdinIsTerminal: stdinIsTerminal, cancellationToken: TestContext.Current.CancellationToken);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(string[] args, IReadOnlyDictionary<string, string?> env, string stdin = "", bool stdinIsTerminal = false) =>
+        InProcessCli.RunAsync(args, env, stdin, stdinIsTerminal);
 }

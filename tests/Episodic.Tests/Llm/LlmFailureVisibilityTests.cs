@@ -57,12 +57,6 @@ public sealed class LlmFailureVisibilityTests
         Assert.Equal("request failed", FailureKind.Of(new InvalidOperationException("secret details")));
     }
 
-    private static async Task<(int Exit, string Out, string Err)> Run(string[] args, IReadOnlyDictionary<string, string?> env, string stdin)
-    {
-        using var input = new StringReader(stdin);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, input, output, error, environment: env, cancellationToken: TestContext.Current.CancellationToken);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(string[] args, IReadOnlyDictionary<string, string?> env, string stdin) =>
+        InProcessCli.RunAsync(args, env, stdin);
 }

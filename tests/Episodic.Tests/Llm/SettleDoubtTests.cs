@@ -124,20 +124,6 @@ public sealed class SettleDoubtTests
         return doc.RootElement.Clone();
     }
 
-    private static async Task<(int Exit, string Out, string Err)> Run(string[] args, FakeOpenAiServer server, string stdin)
-    {
-        var env = new Dictionary<string, string?>
-        {
-            ["EPISODIC_LLM__SERVICE"] = "openai",
-            ["OPENAI_API_KEY"] = "sk-settle-test-0123456789abcd",
-            ["OPENAI_BASE_URL"] = server.BaseUri.ToString(),
-            ["EPISODIC_OPENAI__MODEL"] = "gpt-4o-mini",
-            ["EPISODIC_RESILIENCE__MAX_RETRIES"] = "0",
-        };
-        using var input = new StringReader(stdin);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, input, output, error, environment: env, cancellationToken: TestContext.Current.CancellationToken);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(string[] args, FakeOpenAiServer server, string stdin) =>
+        InProcessCli.RunAsync(args, InProcessCli.OpenAi(server), stdin);
 }

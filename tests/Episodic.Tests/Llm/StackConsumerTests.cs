@@ -27,14 +27,8 @@ public sealed class StackConsumerTests
         ["EPISODIC_CACHE__DIR"] = Path.Join(Path.GetTempPath(), "episodic-stack-" + model),
     };
 
-    private static async Task<(int Exit, string Out, string Err)> Run(string[] args, IReadOnlyDictionary<string, string?> env)
-    {
-        using var input = new StringReader("");
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, input, output, error, environment: env);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(string[] args, IReadOnlyDictionary<string, string?> env) =>
+        InProcessCli.RunAsync(args, env);
 
     [Fact]
     public async Task Suggest_show_retries_a_429_and_is_counted()
