@@ -3,7 +3,6 @@ using System.Globalization;
 using Episodic.Llm.Composition;
 using Episodic.Llm.Configuration;
 using Episodic.Llm.Health;
-using Episodic.Llm.Metrics;
 using Episodic.Llm.Pipeline;
 using Episodic.Llm.Providers;
 

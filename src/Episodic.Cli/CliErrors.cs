@@ -1,5 +1,6 @@
 using Episodic.Llm.Configuration;
-using Episodic.Routing;
+using Episodic.Routing.Journal;
+using Episodic.Routing.Library;
 
 namespace Episodic.Cli;
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Episodic.Cli.Output;
 using Episodic.Core.Evaluation;
-using Episodic.Core.Model;
 using Episodic.Core.Parsing;
 using Episodic.Llm.Composition;
 using Episodic.Llm.Configuration;

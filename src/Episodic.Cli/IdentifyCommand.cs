@@ -5,8 +5,6 @@ using Episodic.Core.Metadata;
 using Episodic.Core.Model;
 using Episodic.Core.Parsing;
 using Episodic.Llm.Configuration;
-using Episodic.Llm.Pipeline;
-using Episodic.Metadata;
 using Microsoft.Extensions.Configuration;
 
 namespace Episodic.Cli;

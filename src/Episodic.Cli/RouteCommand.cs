@@ -3,7 +3,12 @@ using Episodic.Cli.Output;
 using Episodic.Core.Parsing;
 using Episodic.Llm.Configuration;
 using Episodic.Llm.Pipeline;
-using Episodic.Routing;
+using Episodic.Routing.Apply;
+using Episodic.Routing.Journal;
+using Episodic.Routing.Library;
+using Episodic.Routing.Planning;
+using Episodic.Routing.Reporting;
+using Episodic.Routing.Templates;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 

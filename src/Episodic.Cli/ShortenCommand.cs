@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Episodic.Core.Naming;
-using Episodic.Llm;
 using Episodic.Llm.Providers;
 
 namespace Episodic.Cli;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Episodic.Core.Naming;
-using Episodic.Llm;
 using Episodic.Llm.Providers;
 
 namespace Episodic.Cli;

@@ -1,5 +1,7 @@
 using System.CommandLine;
-using Episodic.Routing;
+using Episodic.Routing.Journal;
+using Episodic.Routing.Library;
+using Episodic.Routing.Reporting;
 
 namespace Episodic.Cli;
 

@@ -1,11 +1,9 @@
 using System.Text.Json;
-using Episodic.Core.Model;
 using Episodic.Core.Naming;
 using Episodic.Core.Parsing;
 using Episodic.Llm.Answers;
 using Episodic.Llm.Prompting;
 using Episodic.Llm.Validation;
-using Microsoft.Extensions.AI;
 
 namespace Episodic.Llm;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Episodic.Core.Model;
-using Episodic.Core.Naming;
 using Episodic.Core.Parsing;
 using Episodic.Llm.Answers;
 using Episodic.Llm.Prompting;

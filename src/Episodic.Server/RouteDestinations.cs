@@ -1,5 +1,6 @@
 using Episodic.Core.Model;
-using Episodic.Routing;
+using Episodic.Routing.Library;
+using Episodic.Routing.Planning;
 
 namespace Episodic.Server;
 

@@ -46,7 +46,7 @@ internal sealed class CliProcess : IDisposable
         }
 
         // The journal key is the test run's own (TestJournalKey), so this process and the CLI trust the same journals.
-        start.Environment[global::Episodic.Routing.JournalKey.FileVariable] = Environment.GetEnvironmentVariable(global::Episodic.Routing.JournalKey.FileVariable);
+        start.Environment[global::Episodic.Routing.Journal.JournalKey.FileVariable] = Environment.GetEnvironmentVariable(global::Episodic.Routing.Journal.JournalKey.FileVariable);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Episodic.Routing;
+using Episodic.Routing.Journal;
 
 namespace Episodic.Tests;
 

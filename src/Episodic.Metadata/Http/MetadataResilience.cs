@@ -3,7 +3,6 @@ using System.Threading.RateLimiting;
 using Episodic.Metadata.Configuration;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace Episodic.Metadata.Http;

@@ -4,7 +4,6 @@ using Episodic.Llm.Configuration;
 using Episodic.Llm.Pipeline;
 using Episodic.Llm.Providers;
 using Episodic.Llm.Resilience;
-using Microsoft.Extensions.Configuration;
 using Xunit;
 
 namespace Episodic.Tests.Configuration;

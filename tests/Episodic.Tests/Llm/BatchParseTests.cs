@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Episodic.Core.Model;
 using Episodic.Core.Parsing;
 using Episodic.Llm;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using Episodic.Cli;
 using Episodic.Llm.Pipeline;
 using Episodic.Llm.Providers;
 using Xunit;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Episodic.Core.Model;
 using Episodic.Core.Parsing;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Episodic.Cli;
 using Episodic.Core.Parsing;
 using Episodic.Llm.Prompting;
 using Episodic.Tests.Fakes;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
-using Episodic.Cli;
 using Episodic.Llm.Metrics;
 using Episodic.Tests.Fakes;
 using Xunit;

@@ -1,4 +1,3 @@
-using Episodic.Cli;
 using Episodic.Tests.Caching;
 using Episodic.Tests.Fakes;
 using Xunit;

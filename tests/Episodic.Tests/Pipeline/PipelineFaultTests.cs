@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json;
 using Episodic.Core.Model;
 using Episodic.Llm.Configuration;
 using Episodic.Llm.Metrics;

@@ -1,4 +1,5 @@
-using Episodic.Routing;
+using Episodic.Routing.Apply;
+using Episodic.Routing.Journal;
 using Xunit;
 
 namespace Episodic.Tests.Routing;

@@ -1,7 +1,8 @@
 using Episodic.Core.Naming;
 using Episodic.Core.Parsing;
 using Episodic.Llm;
-using Episodic.Routing;
+using Episodic.Routing.Library;
+using Episodic.Routing.Planning;
 using Xunit;
 
 namespace Episodic.Tests.Routing;

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Episodic.Routing;
+using Episodic.Routing.Apply;
+using Episodic.Routing.Journal;
 using Xunit;
 
 namespace Episodic.Tests.Routing;

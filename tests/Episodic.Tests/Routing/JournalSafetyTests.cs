@@ -1,5 +1,6 @@
 using System.Text;
-using Episodic.Routing;
+using Episodic.Routing.Apply;
+using Episodic.Routing.Journal;
 using Xunit;
 
 namespace Episodic.Tests.Routing;

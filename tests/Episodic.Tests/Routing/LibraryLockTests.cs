@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Episodic.Routing;
+using Episodic.Routing.Library;
 using Xunit;
 
 namespace Episodic.Tests.Routing;

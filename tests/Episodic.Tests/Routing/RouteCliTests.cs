@@ -181,9 +181,9 @@ public sealed class RouteCliTests
         // The state a crash leaves between "renamed the verified copy into place" and "deleted the source".
         var destination = fx.Write("Show/Season 01/Show - S01E01.mkv", "episode one", fx.Library);
         var journal = Path.Join(fx.Library, ".episodic", "journal-20260101-000000-000.jsonl");
-        using (var j = Episodic.Routing.RouteJournal.Create(journal, Episodic.Routing.JournalHeader.For(fx.Library, null, [fx.Downloads])))
+        using (var j = Episodic.Routing.Journal.RouteJournal.Create(journal, Episodic.Routing.Journal.JournalHeader.For(fx.Library, null, [fx.Downloads])))
         {
-            j.Write(new Episodic.Routing.JournalEntry { Type = Episodic.Routing.JournalRecordKind.Intent, Op = Episodic.Routing.JournalOp.Move, Id = "crashed", Source = source, Destination = destination, Size = 11 });
+            j.Write(new Episodic.Routing.Journal.JournalEntry { Type = Episodic.Routing.Journal.JournalRecordKind.Intent, Op = Episodic.Routing.Journal.JournalOp.Move, Id = "crashed", Source = source, Destination = destination, Size = 11 });
         }
 
         var run = await Run(["route", fx.Downloads, "--library", fx.Library, "--apply"]);

@@ -1,7 +1,9 @@
 using System.IO.Hashing;
 using System.Text;
 using Episodic.Core.Parsing;
-using Episodic.Routing;
+using Episodic.Routing.Apply;
+using Episodic.Routing.Planning;
+using Episodic.Routing.Reporting;
 using Xunit;
 
 namespace Episodic.Tests.Routing;

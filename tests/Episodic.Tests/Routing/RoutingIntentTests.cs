@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Episodic.Core.Text;
-using Episodic.Routing;
+using Episodic.Routing.Apply;
+using Episodic.Routing.Planning;
+using Episodic.Routing.Reporting;
 using Xunit;
 
 namespace Episodic.Tests.Routing;

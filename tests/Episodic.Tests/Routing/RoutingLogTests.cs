@@ -1,6 +1,6 @@
 using Episodic.Cli;
 using Episodic.Core.Parsing;
-using Episodic.Routing;
+using Episodic.Routing.Planning;
 using Microsoft.Extensions.Logging;
 using Xunit;
 

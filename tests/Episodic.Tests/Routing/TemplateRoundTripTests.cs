@@ -1,5 +1,6 @@
 using Episodic.Core.Parsing;
-using Episodic.Routing;
+using Episodic.Routing.Planning;
+using Episodic.Routing.Templates;
 using Xunit;
 
 namespace Episodic.Tests.Routing;

@@ -1,4 +1,3 @@
-using Episodic.Core.Parsing.Tokens;
 using Episodic.Core.Parsing.Vocabulary;
 
 namespace Episodic.Core.Parsing.Rules;
