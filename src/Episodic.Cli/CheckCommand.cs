@@ -99,7 +99,11 @@ internal static class CheckCommand
         }
         catch (LlmConfigurationException ex)
         {
-            context.Error($"configuration: {ex.Message}");
+            foreach (var problem in ex.Problems.Count > 0 ? ex.Problems : [ex.Message])
+            {
+                context.Error($"configuration: {problem}");
+            }
+
             return null;
         }
     }

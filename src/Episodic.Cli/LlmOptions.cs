@@ -108,13 +108,20 @@ internal sealed class LlmOptions
         }
     }
 
-    /// <summary>Writes every problem of a configuration error, one per line.</summary>
+    /// <summary>Writes a configuration error: one problem on one line, several listed one per line under a count.</summary>
     public static void Report(CliContext context, LlmConfigurationException ex)
     {
-        context.Error("the LLM configuration has problems:");
-        foreach (var problem in ex.Problems.Count > 0 ? ex.Problems : [ex.Message])
+        IReadOnlyList<string> problems = ex.Problems.Count > 0 ? ex.Problems : [ex.Message];
+        if (problems.Count == 1)
         {
-            context.Stderr.WriteLine($"  - {problem}");
+            context.Error($"configuration: {problems[0]}");
+            return;
+        }
+
+        context.Error($"the configuration has {problems.Count} problems:");
+        foreach (var problem in problems)
+        {
+            context.Stderr.WriteLine($"  - {Core.Text.Printable.Escape(problem)}");
         }
     }
 

@@ -63,7 +63,7 @@ public sealed record LlmStackSettings
         }
         catch (LlmConfigurationException ex)
         {
-            problems.Add(ex.Message);
+            problems.AddRange(ex.Problems);
         }
 
         var (pipeline, pipelineProblems) = PipelineOptions.From(sections, selected ?? BackendKind.Ollama);
@@ -76,6 +76,13 @@ public sealed record LlmStackSettings
             Threshold = overrides.Threshold ?? pipeline.Threshold,
             Cache = pipeline.Cache && !overrides.NoCache,
         };
+        if (pipeline.Strategy != Strategy.RulesOnly)
+        {
+            // Every backend section's values, not only the chain's: a model will be asked, so every problem is listed
+            // at once (an unknown service would otherwise hide a bad timeout until the next run).
+            problems.AddRange(LlmConfiguration.Validate(llm));
+        }
+
         var prices = PriceTable.WithOverrides(sections.Prices, out var priceProblems);
         problems.AddRange(priceProblems);
 

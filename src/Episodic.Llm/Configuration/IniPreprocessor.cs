@@ -83,6 +83,26 @@ internal static class IniPreprocessor
     }
 
     /// <summary>
+    /// The 1-based numbers of lines holding a carriage return before their end. A CRLF ending is fine; a lone CR
+    /// elsewhere would split the line for the INI reader (and a value would lose its tail), so it is an error.
+    /// </summary>
+    public static IReadOnlyList<int> StrayCarriageReturns(string text)
+    {
+        var lines = new List<int>();
+        var number = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            number++;
+            if (line.TrimEnd('\r').Contains('\r', StringComparison.Ordinal))
+            {
+                lines.Add(number);
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>
     /// Cuts at the first <c>#</c> or <c>;</c> that follows whitespace, so <c>ollama  # Options: ...</c> is
     /// <c>ollama</c> while a password like <c>ab#cd</c> keeps its <c>#</c>.
     /// </summary>

@@ -1,3 +1,4 @@
+using Episodic.Core.Files;
 using Episodic.Llm.Providers;
 using Microsoft.Extensions.Configuration;
 
@@ -19,43 +20,63 @@ public static class LlmConfiguration
     /// a path that does not exist is an error. <paramref name="environment"/> null = the process environment.
     /// Override keys are <c>section:key</c>, e.g. <c>llm:service</c> or <c>openai:api_key</c>.
     /// </summary>
-    /// <exception cref="LlmConfigurationException">The file named by <paramref name="iniPath"/> does not exist or cannot be read.</exception>
+    /// <exception cref="LlmConfigurationException">The file named by <paramref name="iniPath"/> does not exist, is not a regular file (a FIFO, a device, a folder), cannot be read, or has a carriage return inside a line.</exception>
     public static IConfiguration Build(
         string? iniPath = null,
         IReadOnlyDictionary<string, string?>? environment = null,
         IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        string? text = null;
-        if (iniPath is not null)
+        if (iniPath is null)
         {
-            if (!File.Exists(iniPath))
-            {
-                throw new LlmConfigurationException($"The configuration file {iniPath} does not exist; check the path, or leave it out to use defaults and environment variables.");
-            }
-
-            try
-            {
-                text = File.ReadAllText(iniPath);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new LlmConfigurationException($"The configuration file {iniPath} cannot be read: {e.Message}", e);
-            }
+            return BuildFromText(null, environment, overrides);
         }
 
-        return BuildFromText(text, environment, overrides);
+        // The kind is asked before opening: a FIFO blocks open(2) until someone writes (no signal reaches it there),
+        // and a pipe or device could not be read twice anyway.
+        var kind = FileKinds.Of(iniPath);
+        if (kind == FileKind.Missing)
+        {
+            throw new LlmConfigurationException($"The configuration file {iniPath} does not exist; check the path, or leave it out to use defaults and environment variables.");
+        }
+
+        if (kind is not (FileKind.Regular or FileKind.Unknown))
+        {
+            throw new LlmConfigurationException($"The configuration file {iniPath} is {FileKinds.Describe(kind)}, not a regular file; give the path of the INI file itself.");
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(iniPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LlmConfigurationException($"The configuration file {iniPath} cannot be read: {e.Message}", e);
+        }
+
+        return BuildLayers(text, iniPath, environment, overrides);
     }
 
     /// <summary>As <see cref="Build"/>, with the INI content given directly (null = no file).</summary>
+    /// <exception cref="LlmConfigurationException">The text has a carriage return inside a line.</exception>
     public static IConfiguration BuildFromText(
         string? iniText,
         IReadOnlyDictionary<string, string?>? environment = null,
-        IReadOnlyDictionary<string, string?>? overrides = null)
+        IReadOnlyDictionary<string, string?>? overrides = null) =>
+        BuildLayers(iniText, "the INI text", environment, overrides);
+
+    private static IConfiguration BuildLayers(string? iniText, string source, IReadOnlyDictionary<string, string?>? environment, IReadOnlyDictionary<string, string?>? overrides)
     {
         environment ??= LlmEnvironment.FromProcess();
         var builder = new ConfigurationBuilder();
         if (iniText is not null)
         {
+            if (IniPreprocessor.StrayCarriageReturns(iniText) is { Count: > 0 } lines)
+            {
+                throw new LlmConfigurationException([.. lines.Select(n =>
+                    $"{source}, line {n}: a carriage return (\\r) inside the line; delete it, or save the file with LF (Unix) or CRLF (Windows) line endings.")]);
+            }
+
             // The stream must stay open until Build() has read it.
             var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(IniPreprocessor.Normalize(iniText)));
             builder.AddIniStream(stream);
@@ -116,6 +137,12 @@ public static class LlmConfiguration
         if (SettingValues.TryParseService(settings.Llm.Service, out var kind))
         {
             return kind;
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.Llm.Service))
+        {
+            // Worded as the validator words it, so a list holding both says it once.
+            throw new LlmConfigurationException(LlmSection.EmptyService);
         }
 
         throw new LlmConfigurationException(

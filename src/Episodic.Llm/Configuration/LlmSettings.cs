@@ -28,8 +28,11 @@ public sealed class LlmSettings
 
 public sealed class LlmSection
 {
+    /// <summary>The one wording of a blank <c>[llm] service</c>.</summary>
+    public const string EmptyService = "[llm] service is empty; set it to one of: ollama, openai, anthropic (or set EPISODIC_LLM__SERVICE).";
+
     /// <summary><c>service = ollama|openai|anthropic</c>; the backend used for LLM parsing.</summary>
-    [Required(ErrorMessage = "[llm] service is empty; set it to one of: ollama, openai, anthropic (or set EPISODIC_LLM__SERVICE).")]
+    [Required(ErrorMessage = EmptyService)]
     public string Service { get; set; } = LlmDefaults.Service;
 
     /// <summary><c>prompts_dir</c>: a folder whose files override the embedded prompts of the same name.</summary>

@@ -81,8 +81,9 @@ internal sealed class LlmSettingsRules : IValidateOptions<LlmSettings>
         if (!string.IsNullOrWhiteSpace(section.Url) && !SettingValues.TryParseUrl(section.Url, section.Kind == BackendKind.Ollama, out _))
         {
             var form = section.Kind == BackendKind.Ollama ? "an http(s) URL or host:port" : "an absolute http(s) URL";
-            yield return $"[{s}] {section.UrlKey} = {SettingValues.Echo(section.Url)} is not a valid URL; set {form}, "
-                + $"e.g. {section.UrlKey} = {section.DefaultUrl}.";
+            yield return SettingValues.MeantUrl(section.Url) is { } meant
+                ? $"[{s}] {section.UrlKey} = {SettingValues.Echo(section.Url)} is not a valid URL; did you mean {section.UrlKey} = {SettingValues.Echo(meant)[1..^1]}?"
+                : $"[{s}] {section.UrlKey} = {SettingValues.Echo(section.Url)} is not a valid URL; set {form}, e.g. {section.UrlKey} = {section.DefaultUrl}.";
         }
     }
 }

@@ -20,8 +20,10 @@ public static class OllamaHost
             return null;
         }
 
-        if (text.Contains("://", StringComparison.Ordinal))
+        if (text.Contains("://", StringComparison.Ordinal) || SettingValues.MeantUrl(text) is not null)
         {
+            // "http//bad" is a scheme that lost its colon, not host "http" with the path "//bad": left as written,
+            // for validation to name.
             return text;
         }
 

@@ -40,7 +40,7 @@ internal static class SettingValues
     {
         var text = isOllamaHost ? OllamaHost.Normalize(value) : value?.Trim();
         uri = null;
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed)
+        if (MeantUrl(value) is not null || !Uri.TryCreate(text, UriKind.Absolute, out var parsed)
             || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps)
             || parsed.Host.Length == 0)
         {
@@ -49,6 +49,32 @@ internal static class SettingValues
 
         uri = parsed;
         return true;
+    }
+
+    /// <summary>
+    /// The URL meant by a value whose scheme lost part of its "://" (<c>http//host</c>, <c>https:/host</c>), else
+    /// null. Without this, an Ollama host such as <c>http//bad</c> reads as host "http" with the path "//bad".
+    /// </summary>
+    public static string? MeantUrl(string? value)
+    {
+        var text = value?.Trim() ?? "";
+        if (text.Contains("://", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (var scheme in new[] { "https", "http" })
+        {
+            if (text.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                var separator = text[scheme.Length..];
+                var rest = separator.TrimStart(':', '/');
+                var lost = separator[..^rest.Length];
+                return rest.Length > 0 && lost.Contains('/', StringComparison.Ordinal) ? $"{scheme}://{rest}" : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Example-file values such as <c>your_openai_api_key_here</c> or <c>&lt;key&gt;</c>: not a real key.</summary>
