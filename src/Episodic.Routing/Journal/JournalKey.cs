@@ -33,8 +33,13 @@ public sealed class JournalKey
     /// <exception cref="JournalKeyException">The key file cannot be made or read, or is not a key.</exception>
     public static JournalKey Current => Default.Value;
 
-    /// <summary>The key file's path: <see cref="FileVariable"/>, else the user's configuration folder.</summary>
-    /// <exception cref="JournalKeyException">There is no configuration folder (no HOME) and no <see cref="FileVariable"/>.</exception>
+    /// <summary>
+    /// The key file's path: <see cref="FileVariable"/>, else <c>$XDG_CONFIG_HOME/episodic/journal.key</c> (an absolute
+    /// XDG_CONFIG_HOME only, as the XDG spec says), else <c>$HOME/.config/episodic/journal.key</c>; on Windows the
+    /// roaming application data folder. The folders need not exist yet: <see cref="Load"/> makes them (a fresh
+    /// container or a service account has no <c>~/.config</c>).
+    /// </summary>
+    /// <exception cref="JournalKeyException">None of <see cref="FileVariable"/>, XDG_CONFIG_HOME and HOME is set.</exception>
     public static string DefaultPath()
     {
         if (Environment.GetEnvironmentVariable(FileVariable) is { Length: > 0 } explicitPath)
@@ -42,11 +47,23 @@ public sealed class JournalKey
             return System.IO.Path.GetFullPath(explicitPath);
         }
 
-        // On Linux and macOS this is $XDG_CONFIG_HOME, else ~/.config.
-        var config = Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData);
+        string? config;
+        if (OperatingSystem.IsWindows())
+        {
+            config = Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        }
+        else if (Environment.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } xdg && System.IO.Path.IsPathFullyQualified(xdg))
+        {
+            config = xdg;
+        }
+        else
+        {
+            config = Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } home ? System.IO.Path.Join(home, ".config") : null;
+        }
+
         if (string.IsNullOrEmpty(config))
         {
-            throw new JournalKeyException($"there is no configuration folder for the journal key (HOME is not set); set {FileVariable} to a file only you can read");
+            throw new JournalKeyException($"there is no configuration folder for the journal key (HOME is not set); set HOME, XDG_CONFIG_HOME, or {FileVariable} to a file only you can read");
         }
 
         return System.IO.Path.Join(config, "episodic", "journal.key");
