@@ -49,24 +49,77 @@ public static class TemplateRoundTrip
         }
     }
 
-    /// <summary>Why <paramref name="readBack"/> differs from what was written, or null when the numbers agree.</summary>
+    /// <summary>Why <paramref name="readBack"/> differs from what was written, in words, or null when the numbers agree.</summary>
     public static string? Mismatch(EpisodeParse written, EpisodeParse readBack, RouteLayout layout)
     {
         ArgumentNullException.ThrowIfNull(written);
         ArgumentNullException.ThrowIfNull(readBack);
-        string Say(EpisodeParse p) => layout switch
-        {
-            RouteLayout.Daily => p.AirDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "no date",
-            RouteLayout.Absolute => $"{(p.Season is { } s ? $"season {s} " : "")}episode {string.Join('-', Numbers(p))}",
-            _ => $"season {p.Season?.ToString(CultureInfo.InvariantCulture) ?? "none"} episode {string.Join('-', p.Episodes)}",
-        };
         var same = layout switch
         {
             RouteLayout.Daily => readBack.AirDate == written.AirDate,
             RouteLayout.Absolute => readBack.Season is null && Numbers(readBack).SequenceEqual(Numbers(written)),
             _ => readBack.Season == written.Season && readBack.Episodes.SequenceEqual(written.Episodes),
         };
-        return same ? null : $"writes {Say(written)} but reads back as {Say(readBack)}";
+        if (same)
+        {
+            return null;
+        }
+
+        var show = readBack.ShowName is { Length: > 0 } name && !string.Equals(name, written.ShowName, StringComparison.OrdinalIgnoreCase)
+            ? $", with the show read as '{name}'"
+            : "";
+        return $"writes {Describe(written, layout)} but reads back as {Describe(readBack, layout)}{show}";
+    }
+
+    /// <summary>
+    /// What a reading holds, in words: "season 3, episode 1001", "episode 100 and no season", "the date 2024-01-15",
+    /// "no season, episode or date at all". What the layout needs and the reading lacks is said too.
+    /// </summary>
+    internal static string Describe(EpisodeParse p, RouteLayout layout)
+    {
+        var parts = new List<string>();
+        if (p.Season is { } season)
+        {
+            parts.Add($"season {season.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        var numbers = layout == RouteLayout.Absolute ? Numbers(p) : p.Episodes;
+        if (numbers.Count > 0)
+        {
+            parts.Add(Episodes(numbers));
+        }
+
+        if (p.AirDate is { } date)
+        {
+            parts.Add($"the date {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+        }
+
+        if (parts.Count == 0)
+        {
+            return "no season, episode or date at all";
+        }
+
+        var missing = layout switch
+        {
+            RouteLayout.Season when p.Season is null => " and no season",
+            RouteLayout.Season or RouteLayout.Absolute when numbers.Count == 0 => " and no episode",
+            RouteLayout.Daily when p.AirDate is null => " and no date",
+            _ => "",
+        };
+        return string.Join(", ", parts) + missing;
+    }
+
+    /// <summary>"episode 5", "episodes 2 to 3", "episodes 1, 3 and 5".</summary>
+    private static string Episodes(IReadOnlyList<int> numbers)
+    {
+        var text = numbers.Select(n => n.ToString(CultureInfo.InvariantCulture)).ToList();
+        if (numbers.Count == 1)
+        {
+            return $"episode {text[0]}";
+        }
+
+        var consecutive = numbers.Zip(numbers.Skip(1), (a, b) => b == a + 1).All(x => x);
+        return consecutive ? $"episodes {text[0]} to {text[^1]}" : $"episodes {string.Join(", ", text[..^1])} and {text[^1]}";
     }
 
     /// <summary>

@@ -55,6 +55,23 @@ public sealed class NameClassTests
         AssertReading("Harbor Lights - 512", "Harbor Lights", 5, "12");
     }
 
+    // ---------------------------------------------------------------- NxNNNN: a four-digit episode after a cross
+
+    [Theory]
+    [InlineData("Harbor Lights - 3x1001.mkv", "Harbor Lights", 3, "1001")]
+    [InlineData("Quiz Night 35x1050 720p HDTV.mkv", "Quiz Night", 35, "1050")]
+    [InlineData("The.Morning.Desk.12x1234.WEB.mkv", "The Morning Desk", 12, "1234")]
+    [InlineData("Copper Road 100 - 2x1001.mkv", "Copper Road 100", 2, "1001")]
+    public void A_cross_marker_takes_a_four_digit_episode_as_tvnamer_writes_it(string name, string title, int season, string episodes) =>
+        AssertReading(name, title, season, episodes);
+
+    [Theory]
+    [InlineData("Harbor Lights 1920x1080.mkv")]
+    [InlineData("Harbor Lights 3840x2160 HDR.mkv")]
+    [InlineData("Harbor Lights - 0x1080.mkv")]
+    public void Nearest_false_positive_a_resolution_is_no_cross_marker(string name) =>
+        Assert.False(Parse(name).IsEpisode, name);
+
     // ---------------------------------------------------------------- titles that carry numbers
 
     [Theory]

@@ -57,4 +57,59 @@ public sealed class TemplateRoundTripTests
         Assert.Null(back.Season);
         Assert.Equal([150], back.Episodes);
     }
+
+    [Theory]
+    [InlineData(RouteLayout.Season, "{show}/Season {season:00}/{show} - S{season:00}E{episode:00}")]
+    [InlineData(RouteLayout.Absolute, "{show}/{show} - Episode {absolute:000}")]
+    [InlineData(RouteLayout.Daily, "{show}{ext}/{show} {air_date}")]
+    public void A_template_without_ext_in_its_file_name_is_refused(RouteLayout layout, string template)
+    {
+        var options = layout switch
+        {
+            RouteLayout.Season => Defaults with { Template = template },
+            RouteLayout.Absolute => Defaults with { AnimeTemplate = template },
+            _ => Defaults with { DailyTemplate = template },
+        };
+
+        var problem = Assert.Single(TemplateValidator.Problems(options, layout, "--template"));
+
+        Assert.StartsWith("--template: ", problem, StringComparison.Ordinal);
+        Assert.Contains("without their extension", problem, StringComparison.Ordinal);
+        Assert.Contains("end it with {ext}", problem, StringComparison.Ordinal);
+        // With --rename keep the file keeps its own name and extension: only the folders come from the template.
+        Assert.Empty(TemplateValidator.Problems(options with { KeepOriginalName = true }, layout, "--template"));
+    }
+
+    [Theory]
+    [InlineData("{show} - {season}x{episode:00}{ext}")]
+    [InlineData("{show}/Season {season}/{show} - {season}x{episode:00} - {episode_title}{ext}")]
+    public void The_tvnamer_style_is_accepted_because_it_reads_back(string template) =>
+        Assert.Empty(TemplateValidator.Problems(Defaults with { Template = template }, RouteLayout.Season, "--template"));
+
+    [Theory]
+    [InlineData("{show}/{show} {episode}{ext}", "writes 'Show Name/Show Name 1.mkv', which writes season 1, episode 1 but reads back as episode 1 and no season")]
+    [InlineData("{show}/{show}{ext}", "which writes season 1, episode 1 but reads back as no season, episode or date at all")]
+    [InlineData("{show}/{show} - {season}{episode:00}{ext}", "which writes season 1, episodes 2 to 3 but reads back as season 1, episode 3, with the show read as 'Show Name - 102'")]
+    public void A_template_that_does_not_read_back_says_what_it_read_in_words(string template, string expected)
+    {
+        var problem = Assert.Single(TemplateValidator.Problems(Defaults with { Template = template }, RouteLayout.Season, "--template"));
+
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("season none", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Route_refuses_a_template_without_ext_and_accepts_the_tvnamer_style()
+    {
+        using var fx = new RoutingFixture();
+        fx.Write("Show.S01E02.mkv", "one");
+
+        var bare = await RouteCliTests.Run(["route", fx.Downloads, "--library", fx.Library, "--template", "{show}/S{season:00}E{episode:00}"]);
+        Assert.Equal(2, bare.Exit);
+        Assert.Contains("--template: '{show}/S{season:00}E{episode:00}' writes files without their extension", bare.Stderr, StringComparison.Ordinal);
+
+        var tvnamer = await RouteCliTests.Run(["route", fx.Downloads, "--library", fx.Library, "--template", "{show} - {season}x{episode:00}{ext}", "--apply"]);
+        Assert.True(tvnamer.Exit == 0, tvnamer.Stderr);
+        Assert.True(File.Exists(Path.Join(fx.Library, "Show - 1x02.mkv")), tvnamer.Stdout);
+    }
 }

@@ -27,8 +27,8 @@ internal static partial class Patterns
     [GeneratedRegex(@"^(?:e|ep|x)(?<e>\d{1,5})(?<more>(?:e\d{1,4})*)(?:v(?<v>\d{1,2}))?$", Options, Timeout)]
     public static partial Regex EpisodePart();
 
-    /// <summary>4x05, 01x04, 02x01x02 — but not 1280x720.</summary>
-    [GeneratedRegex(@"^(?<s>\d{1,4})x(?<e>\d{1,3})(?<more>(?:x\d{1,3})*)(?:v(?<v>\d{1,2}))?$", Options, Timeout)]
+    /// <summary>4x05, 01x04, 02x01x02, 3x1001 (what tvnamer-style templates write past episode 999) — but not 1280x720.</summary>
+    [GeneratedRegex(@"^(?<s>\d{1,4})x(?<e>\d{1,4})(?<more>(?:x\d{1,3})*)(?:v(?<v>\d{1,2}))?$", Options, Timeout)]
     public static partial Regex Cross();
 
     /// <summary>1xAll: a whole season.</summary>
