@@ -11,7 +11,7 @@ namespace Episodic.Cli;
 /// <summary>
 /// <c>episodic check</c>: validates the whole configuration, then probes the selected backend and every backend of
 /// <c>[llm] chain</c> through the same composed client chain parse uses (one tiny request each), and prints one row per backend, then one row per metadata provider in use (<see cref="CheckMetadata"/>). Exit 0 = usable, 3 = configuration invalid, 4 = the selected
-/// backend cannot answer.
+/// backend or the [routing] metadata provider cannot answer, or a metadata provider rejects its key.
 /// </summary>
 internal static class CheckCommand
 {
@@ -83,6 +83,14 @@ internal static class CheckCommand
         if (metadataRows.FirstOrDefault(r => r.Routing) is { Probe.Healthy: false } routing)
         {
             context.Error($"the metadata provider [routing] metadata names cannot answer: {routing.Probe.Verdict}");
+            return ExitUnhealthy;
+        }
+
+        // A key set for a provider is meant to be used (identify and suggest-show pick TMDB when it is set), so one the
+        // provider refuses fails the check even when [routing] does not name it.
+        if (metadataRows.Select(r => r.Probe).FirstOrDefault(p => p is { Reachable: true, Authenticated: false }) is { } refused)
+        {
+            context.Error($"the metadata provider {Episodic.Core.Metadata.ShowId.NameOf(refused.Provider)} rejects its key: {refused.Verdict}");
             return ExitUnhealthy;
         }
 

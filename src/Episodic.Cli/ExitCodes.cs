@@ -21,7 +21,11 @@ internal static class ExitCodes
     /// <summary><c>check</c>: a backend is not healthy.</summary>
     public const int Unhealthy = 4;
 
-    /// <summary><c>route --apply</c>/<c>undo</c>: some files failed, had a CRC mismatch or a conflict; the rest went through.</summary>
+    /// <summary>
+    /// A partial result: some items could not be done and the rest went through (<c>route --apply</c>/<c>undo</c>:
+    /// files that failed, had a CRC mismatch or a conflict; <c>identify</c>: names not identified). The output says
+    /// which and why.
+    /// </summary>
     public const int SomeFailed = 5;
 
     /// <summary>A journal failed its checks (forged, damaged, not a journal); nothing was touched.</summary>

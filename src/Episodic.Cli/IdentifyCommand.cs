@@ -12,11 +12,12 @@ namespace Episodic.Cli;
 /// <summary>
 /// <c>episodic identify NAME|PATH...</c>: parse each name, then ask TMDB or TVmaze which show and episode it is:
 /// canonical name and year, provider ids, the provider's season/episode numbering, the episode title, and how the
-/// show was matched. Exit 0 when every input was identified, 1 when some were not, 2/3 for bad input or config.
+/// show was matched. Exit 0 when every input was identified, 5 (a partial result) when some were not, 2/3 for bad
+/// input or config.
 /// </summary>
 internal static class IdentifyCommand
 {
-    public const int ExitSomeUnidentified = 1;
+    public const int ExitSomeUnidentified = ExitCodes.SomeFailed;
 
     public static Command Create(CliContext context)
     {

@@ -30,13 +30,15 @@ public sealed class IdentifyCliTests
     }
 
     [Fact]
-    public async Task Identify_table_reports_what_it_could_not_identify_and_exits_1()
+    public async Task Identify_table_reports_what_it_could_not_identify_and_exits_5_a_partial_result()
     {
         using var server = new FakeTvmazeServer(MetadataFixture.Shows());
         using var cache = new TempCache();
         var (exit, stdout, _) = await Run(["identify", "Attack.on.Titan.S09E40.mkv", "Attack.on.Titan.S01E02.mkv", "--metadata", "tvmaze"], Env(server, cache));
 
-        Assert.Equal(IdentifyCommand.ExitSomeUnidentified, exit);
+        // 1 means a failure outside the input (I/O); some names left unidentified is the partial-result code.
+        Assert.Equal(5, exit);
+        Assert.Equal(ExitCodes.SomeFailed, IdentifyCommand.ExitSomeUnidentified);
         Assert.Contains("episode_unknown", stdout, StringComparison.Ordinal);
         Assert.Contains("Attack on Titan (2013)", stdout, StringComparison.Ordinal);
         Assert.Contains("no S09E40", stdout, StringComparison.Ordinal);

@@ -64,6 +64,32 @@ public sealed class MetadataSurfacesTests
     }
 
     [Fact]
+    public async Task Check_fails_when_a_configured_tmdb_rejects_its_key_even_if_routing_does_not_name_it()
+    {
+        // The fake answers a wrong key as TMDB does: 401 with {"status_code":7,"status_message":"Invalid API key: ...","success":false}.
+        using var tmdb = new FakeTmdbServer(MetadataFixture.Shows()) { RequiredApiKey = MetadataFixture.TmdbKey };
+        using var openAi = new FakeOpenAiServer();
+        const string wrongKey = "fedcba9876543210fedcba9876543210";
+        var env = OpenAi(openAi);
+        env["TMDB_API_KEY"] = wrongKey;
+        env["EPISODIC_TMDB__BASE_URL"] = tmdb.BaseUrl.AbsoluteUri;
+        env["EPISODIC_METADATA__MAX_RETRIES"] = "0";
+
+        var refused = await IdentifyCliTests.Run(["check"], env);
+
+        Assert.Equal(CheckCommand.ExitUnhealthy, refused.Exit);
+        var row = Assert.Single(refused.Stdout.Split('\n'), l => l.StartsWith("tmdb", StringComparison.Ordinal));
+        Assert.Contains("configured", row, StringComparison.Ordinal);
+        Assert.Contains("the metadata provider tmdb rejects its key", refused.Stderr, StringComparison.Ordinal);
+        Assert.Contains(tmdb.Requests, r => r.Path == "/3/search/tv");
+        Assert.DoesNotContain(wrongKey, refused.Stdout + refused.Stderr, StringComparison.Ordinal);
+
+        env["TMDB_API_KEY"] = MetadataFixture.TmdbKey;
+        var accepted = await IdentifyCliTests.Run(["check"], env);
+        Assert.True(accepted.Exit == 0, accepted.Stderr + accepted.Stdout);
+    }
+
+    [Fact]
     public async Task Post_identify_answers_with_the_identification_contract()
     {
         using var tvmaze = new FakeTvmazeServer(MetadataFixture.Shows());
