@@ -86,6 +86,42 @@ public sealed class MetadataCache : IDisposable
         }
     }
 
+    /// <summary>Entries stored and how many of them are past their expiry (kept: <c>--offline</c> still reads them).</summary>
+    public (long Entries, long Expired) Stats(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*), COUNT(*) FILTER (WHERE expires <= $now) FROM responses";
+            command.Parameters.AddWithValue("$now", now.ToUnixTimeSeconds());
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            return (reader.GetInt64(0), reader.GetInt64(1));
+        }
+    }
+
+    /// <summary>Deletes every stored answer, then compacts the file (when no other process holds it).</summary>
+    public void Clear()
+    {
+        _memory.Clear();
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "DELETE FROM responses";
+            command.ExecuteNonQuery();
+            try
+            {
+                command.CommandText = "VACUUM; PRAGMA wal_checkpoint(TRUNCATE);";
+                command.CommandTimeout = 5;
+                command.ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+                // VACUUM needs the file to itself; the rows are gone either way.
+            }
+        }
+    }
+
     /// <summary>Entries stored (expired ones included).</summary>
     public long Count()
     {

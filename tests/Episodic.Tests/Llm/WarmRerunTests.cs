@@ -43,14 +43,14 @@ public sealed class WarmRerunTests : IDisposable
         Assert.Equal(Sources(cold), Sources(warm));
         Assert.Equal(["llm:openai:gpt-4o-mini", "llm:openai:gpt-4o-mini", "llm:openai:gpt-4o-mini", "rules", "rules"], Sources(warm));
 
-        var (_, stats, _) = await Run(["cache", "stats", "--cache-dir", _cache.Path], server, "");
+        var (_, stats, _) = await Run(["cache", "stats", "--llm", "--cache-dir", _cache.Path], server, "");
         Assert.Contains("entries:  3 answers", stats, StringComparison.Ordinal);
         Assert.Contains("rejected: 2 remembered rejections", stats, StringComparison.Ordinal);
 
         // --no-cache asks again; so does a run after cache clear.
         await Run([.. parse, "--no-cache"], server, names);
         Assert.Equal(2 * coldRequests, server.ChatRequests.Count);
-        var (clearExit, _, _) = await Run(["cache", "clear", "--cache-dir", _cache.Path], server, "");
+        var (clearExit, _, _) = await Run(["cache", "clear", "--llm", "--cache-dir", _cache.Path], server, "");
         Assert.Equal(0, clearExit);
         await Run(parse, server, names);
         Assert.Equal(3 * coldRequests, server.ChatRequests.Count);
