@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
+using Episodic.Core.Metadata;
 using Episodic.Core.Naming;
 using Episodic.Llm.Providers;
+using Episodic.Metadata.Providers;
 
 namespace Episodic.Cli;
 
@@ -11,12 +13,15 @@ namespace Episodic.Cli;
 /// </summary>
 internal static class SuggestShowCommand
 {
+    /// <summary>Candidates put before the model: a provider's first page, in its ranking.</summary>
+    private const int MaxCandidates = 10;
+
     public static Command Create(CliContext context)
     {
         var name = new Argument<string>("NAME") { Description = "The show name read from a filename." };
         var candidates = new Option<string>("--candidates")
         {
-            Description = "JSON file (or - for stdin) with an array of {id, name, original_name, first_air_date, overview, alternative_titles}. Default: search the metadata provider (--metadata).",
+            Description = "JSON file (or - for stdin): a TMDB search/tv or TVmaze search/shows answer saved as is, or an array of {id, name, original_name, first_air_date, overview, alternative_titles}. Default: search the metadata provider (--metadata).",
         };
         var llmOptions = new LlmOptions();
         var metadata = new MetadataOptions(allowNone: false);
@@ -47,18 +52,21 @@ internal static class SuggestShowCommand
             }
 
             List<ShowCandidate> list;
+            string? provider;
             try
             {
                 var json = path == "-" ? await context.Stdin.ReadToEndAsync(cancellationToken).ConfigureAwait(false) : await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-                list = ReadCandidates(json);
+                (list, provider) = ReadCandidates(json);
             }
             catch (JsonException ex)
             {
-                context.Error($"the candidates are not a JSON array of objects with id and name: {ex.Message.ReplaceLineEndings(" ")}");
+                context.Error(ex.InnerException is JsonException
+                    ? $"the candidates file is not usable: {ex.Message.ReplaceLineEndings(" ")}"
+                    : $"the candidates are not a JSON array of objects with id and name: {ex.Message.ReplaceLineEndings(" ")}");
                 return CliApp.ExitInputError;
             }
 
-            return await SuggestAsync(result, context, llmOptions, result.GetValue(name)!, list, null, cancellationToken).ConfigureAwait(false);
+            return await SuggestAsync(result, context, llmOptions, result.GetValue(name)!, list, provider, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -116,8 +124,7 @@ internal static class SuggestShowCommand
         try
         {
             var found = await host.Provider.SearchAsync(query.SearchText, query.Year, cancellationToken).ConfigureAwait(false);
-            var list = found.Take(10).Select(c => new ShowCandidate(c.Id.Id, c.Name, c.OriginalName, c.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Overview, c.AlternativeTitles.Count > 0 ? c.AlternativeTitles : null)).ToList();
-            return (null, Episodic.Core.Metadata.ShowId.NameOf(kind), list);
+            return (null, Episodic.Core.Metadata.ShowId.NameOf(kind), ToCandidates(found));
         }
         catch (Episodic.Metadata.Http.MetadataProviderException ex)
         {
@@ -126,15 +133,30 @@ internal static class SuggestShowCommand
         }
     }
 
+    /// <summary>The model's candidates from a provider's search results: the first <see cref="MaxCandidates"/>, in its ranking.</summary>
+    private static List<ShowCandidate> ToCandidates(IEnumerable<ShowCandidateInfo> found) =>
+        [.. found.Take(MaxCandidates).Select(c => new ShowCandidate(c.Id.Id, c.Name, c.OriginalName, c.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Overview, c.AlternativeTitles.Count > 0 ? c.AlternativeTitles : null))];
+
     /// <summary>
-    /// The candidates of a --candidates file: a JSON array of objects with a whole-number <c>id</c> and a string
-    /// <c>name</c>, optionally <c>original_name</c>, <c>first_air_date</c>, <c>overview</c> (strings) and
-    /// <c>alternative_titles</c> (strings).
+    /// The candidates of a --candidates file and the provider they came from (null for the plain format): a TMDB
+    /// <c>search/tv</c> or TVmaze <c>search/shows</c> answer saved as the API sent it (<see cref="SavedSearch"/>), or a
+    /// JSON array of objects with a whole-number <c>id</c> and a string <c>name</c>, optionally <c>original_name</c>,
+    /// <c>first_air_date</c>, <c>overview</c> (strings) and <c>alternative_titles</c> (strings).
     /// </summary>
     /// <exception cref="JsonException">Malformed JSON, or a field of the wrong kind (the message names it, e.g. <c>[2].id</c>).</exception>
-    internal static List<ShowCandidate> ReadCandidates(string json)
+    internal static (List<ShowCandidate> Candidates, string? Provider) ReadCandidates(string json)
     {
         using var doc = JsonDocument.Parse(json);
+        if (SavedSearch.Recognise(doc.RootElement) is { } provider)
+        {
+            return (ToCandidates(SavedSearch.Read(json, provider)), ShowId.NameOf(provider));
+        }
+
+        return (ReadPlain(doc), null);
+    }
+
+    private static List<ShowCandidate> ReadPlain(JsonDocument doc)
+    {
         if (doc.RootElement.ValueKind != JsonValueKind.Array)
         {
             throw new JsonException($"the top level is {Kind(doc.RootElement)}, not an array");

@@ -16,13 +16,17 @@ internal sealed class TmdbProvider(Func<TmdbClient> client, ResponseFetcher fetc
     public async Task<IReadOnlyList<ShowCandidateInfo>> SearchAsync(string name, int? year, CancellationToken cancellationToken)
     {
         var page = await client().SearchAsync(name, year, cancellationToken).ConfigureAwait(false);
-        return (page?.Results ?? []).Where(r => r.Name is { Length: > 0 }).Select(r => new ShowCandidateInfo(new ShowId(MetadataProvider.Tmdb, r.Id), r.Name!, WireDates.Year(r.FirstAirDate))
+        return Candidates(page);
+    }
+
+    /// <summary>The candidates of a <c>search/tv</c> page, live or saved (<see cref="SavedSearch"/>).</summary>
+    internal static List<ShowCandidateInfo> Candidates(TmdbSearchPage? page) =>
+        [.. (page?.Results ?? []).Where(r => r.Name is { Length: > 0 }).Select(r => new ShowCandidateInfo(new ShowId(MetadataProvider.Tmdb, r.Id), r.Name!, WireDates.Year(r.FirstAirDate))
         {
             OriginalName = r.OriginalName,
             Country = r.OriginCountry is [var c, ..] ? c : null,
             Overview = r.Overview,
-        }).ToList();
-    }
+        })];
 
     public async Task<ShowRecord?> ShowAsync(int id, CancellationToken cancellationToken)
     {

@@ -16,13 +16,17 @@ internal sealed class TvmazeProvider(Func<TvmazeClient> client, ResponseFetcher 
     public async Task<IReadOnlyList<ShowCandidateInfo>> SearchAsync(string name, int? year, CancellationToken cancellationToken)
     {
         var hits = await client().SearchAsync(name, cancellationToken).ConfigureAwait(false);
-        return hits.Where(h => h.Show?.Name is { Length: > 0 }).Select(h => Record(h.Show!)).Select(r => new ShowCandidateInfo(r.Show.Id, r.Show.Name, r.Show.Year)
+        return Candidates(hits);
+    }
+
+    /// <summary>The candidates of a <c>search/shows</c> list, live or saved (<see cref="SavedSearch"/>).</summary>
+    internal static List<ShowCandidateInfo> Candidates(IEnumerable<TvmazeSearchHit> hits) =>
+        [.. hits.Where(h => h.Show?.Name is { Length: > 0 }).Select(h => Record(h.Show!)).Select(r => new ShowCandidateInfo(r.Show.Id, r.Show.Name, r.Show.Year)
         {
             Country = r.Show.Country,
             AlternativeTitles = r.Show.AlternativeTitles,
             Record = r,
-        }).ToList();
-    }
+        })];
 
     public async Task<ShowRecord?> ShowAsync(int id, CancellationToken cancellationToken)
     {

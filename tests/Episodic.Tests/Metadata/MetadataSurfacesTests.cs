@@ -38,6 +38,50 @@ public sealed class MetadataSurfacesTests
         Assert.Contains(tvmaze.Requests, r => r.Path == "/search/shows" && r.Query["q"] == "The Office");
     }
 
+    [Theory]
+    [InlineData("tmdb", 2996)]
+    [InlineData("tvmaze", 1795)]
+    public async Task Suggest_show_reads_a_search_answer_saved_from_the_provider_as_is(string provider, int ukOffice)
+    {
+        using var server = MetadataFixture.Server(provider);
+        using var openAi = new FakeOpenAiServer();
+        openAi.Enqueue(FakeReply.Text($$"""{"id":{{ukOffice}},"show_name":"The Office","confidence":0.8,"reasoning":"UK spelling."}"""));
+        using var dir = new Routing.RoutingFixture();
+        var saved = Path.Join(dir.Root, "results.json");
+        using (var http = new HttpClient())
+        {
+            // What a user saves with curl: the API's own answer, byte for byte.
+            var url = provider == "tmdb" ? new Uri(server.BaseUrl, "search/tv?query=The%20Office") : new Uri(server.BaseUrl, "search/shows?q=The%20Office");
+            await File.WriteAllTextAsync(saved, await http.GetStringAsync(url, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        }
+
+        var (exit, stdout, stderr) = await IdentifyCliTests.Run(["suggest-show", "The Office", "--candidates", saved], OpenAi(openAi));
+
+        Assert.True(exit == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal($"{provider}:{ukOffice}", doc.RootElement.GetProperty("show_id").GetString());
+        Assert.Equal(2, doc.RootElement.GetProperty("candidates").GetInt32());
+        var prompt = Assert.Single(openAi.ChatRequests).Body;
+        Assert.Contains("2001", prompt, StringComparison.Ordinal); // the UK show's first year, from first_air_date or premiered
+        Assert.Single(server.Requests); // only the save: suggest-show asked the provider nothing
+    }
+
+    [Theory]
+    [InlineData("""{"page":1,"results":[{"id":"x","name":"A"}],"total_pages":1,"total_results":1}""", "as a TMDB search/tv answer, $.results[0].id")]
+    [InlineData("""[{"score":0.9,"show":{"id":1,"name":["A"]}}]""", "as a TVmaze search/shows answer, $[0].show.name")]
+    public async Task A_saved_answer_with_a_field_of_the_wrong_kind_names_it_in_one_line(string json, string expected)
+    {
+        using var dir = new Routing.RoutingFixture();
+        var saved = Path.Join(dir.Root, "results.json");
+        await File.WriteAllTextAsync(saved, json, TestContext.Current.CancellationToken);
+
+        var (exit, _, stderr) = await IdentifyCliTests.Run(["suggest-show", "A", "--candidates", saved], []);
+
+        Assert.Equal(ExitCodes.InputError, exit);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Check_probes_the_routing_provider_and_fails_when_it_cannot_answer()
     {
