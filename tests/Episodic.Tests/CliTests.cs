@@ -145,10 +145,48 @@ public sealed class CliTests
 
         Assert.Contains("2005", lines[1], StringComparison.Ordinal);
         Assert.Equal(yearCell, Cell(lines[1], lines[1].LastIndexOf("2005", StringComparison.Ordinal)));
-        Assert.Contains("GRP", lines[1], StringComparison.Ordinal);
-        Assert.Contains("SubsPlease", lines[2], StringComparison.Ordinal);
+        if (columns >= Episodic.Cli.Output.TableOutputWriter.GroupMinColumns)
+        {
+            Assert.Contains("GRP", lines[1], StringComparison.Ordinal);
+            Assert.Contains("SubsPlease", lines[2], StringComparison.Ordinal);
+        }
+        else
+        {
+            // Narrow: the group is read from the input column, which keeps the room GROUP would take.
+            Assert.DoesNotContain("GROUP", lines[0], StringComparison.Ordinal);
+        }
 
         static int Cell(string line, int index) => Episodic.Cli.Output.DisplayWidth.Of(line[..index]);
+    }
+
+    [Fact]
+    public async Task At_80_columns_the_input_keeps_its_episode_and_show_names_stay_whole()
+    {
+        string[] names =
+        [
+            "[SubsPlease] Kusuriya no Hitorigoto - 27 (1080p) [A1B2C3D4].mkv",
+            "Incoming/The Apothecary Diaries/Season 2/The.Apothecary.Diaries.S02E03.1080p.WEB.H264-GRP.mkv",
+            "Mobile.Suit.Gundam.The.Witch.From.Mercury.S01E12.Anime.1080p.WEB.mkv",
+            "The.Daily.Late.Night.Talk.Show.With.A.Long.Name.2024.01.15.720p.mkv",
+        ];
+
+        var run = await Run(["parse", "-"], stdin: string.Join("\n", names) + "\n", columns: 80);
+
+        Assert.Equal(0, run.Exit);
+        var lines = Lines(run.Stdout);
+        Assert.All(lines, l => Assert.True(Episodic.Cli.Output.DisplayWidth.Of(l) <= 80, $"{Episodic.Cli.Output.DisplayWidth.Of(l)} cells > 80: {l}"));
+        var inputWidth = lines[0].IndexOf("SHOW", StringComparison.Ordinal) - 2;
+        Assert.True(inputWidth >= 30, $"the input column has {inputWidth} cells");
+
+        // The input's tail keeps the episode marker; show names of ordinary length are whole.
+        Assert.Contains("27 (1080p) [A1B2C3D4].mkv", lines[1], StringComparison.Ordinal);
+        Assert.Contains("Kusuriya no Hitorigoto", lines[1], StringComparison.Ordinal);
+        Assert.Contains("S02E03.1080p.WEB.H264-GRP.mkv", lines[2], StringComparison.Ordinal);
+        Assert.Contains("The Apothecary Diaries", lines[2], StringComparison.Ordinal);
+
+        // A longer name is cut, marked, and the row still fits and lines up.
+        Assert.Contains("Mobile Suit Gundam Th…", lines[3], StringComparison.Ordinal);
+        Assert.Equal(lines[0].IndexOf("EPISODES", StringComparison.Ordinal), lines[4].IndexOf("2024-01-15", StringComparison.Ordinal));
     }
 
     [Fact]
