@@ -245,6 +245,10 @@ public sealed class JournalForgeryTests
         fx.Write("Show.S01E01.mkv");
         var key = Path.Join(fx.Root, "bad.key");
         File.WriteAllText(key, "0123");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
         var before = fx.Snapshot();
 
         var run = await CliProcess.RunAsync(["route", fx.Downloads, "--library", fx.Library, "--apply"], fx.Root, new Dictionary<string, string> { [JournalKey.FileVariable] = key });
