@@ -164,6 +164,8 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
         var size = Apply.Transfer.ContentLength(src);
         var link = Apply.Transfer.IsLink(src);
         var tag = SourceScanner.IsVideo(src) ? ContentHash.TagOf(src) : null;
+        // Hard links journal the temp too: across file systems they fall back to a copy through it, and a kill mid-copy
+        // must leave resume and undo a line that names it.
         var temp = Apply.Transfer.TempBeside(destination);
         var op = options.Mode switch
         {
@@ -171,7 +173,7 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
             RouteMode.Hardlink => JournalOp.Link,
             _ => JournalOp.Move,
         };
-        var intent = new JournalEntry { Type = JournalRecordKind.Intent, Op = op, Id = RouteJournal.NewId(), Source = src, Destination = destination, Size = size, Crc = tag, Temp = op == JournalOp.Link ? null : temp };
+        var intent = new JournalEntry { Type = JournalRecordKind.Intent, Op = op, Id = RouteJournal.NewId(), Source = src, Destination = destination, Size = size, Crc = tag, Temp = temp };
         journal.Write(intent);
         string? note = null;
         try
