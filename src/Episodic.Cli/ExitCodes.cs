@@ -21,7 +21,10 @@ internal static class ExitCodes
     /// <summary><c>check</c>: a backend is not healthy.</summary>
     public const int Unhealthy = 4;
 
-    /// <summary><c>route --apply</c>/<c>undo</c>: some files failed, had a CRC mismatch or a conflict; the rest went through.</summary>
+    /// <summary>
+    /// <c>route --apply</c>/<c>undo</c>: some files failed, had a CRC mismatch or a conflict, or (undo) the journal ends
+    /// early (no end record); the rest went through.
+    /// </summary>
     public const int SomeFailed = 5;
 
     /// <summary>A journal failed its checks (forged, damaged, not a journal); nothing was touched.</summary>

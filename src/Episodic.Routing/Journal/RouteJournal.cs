@@ -68,6 +68,7 @@ public sealed class RouteJournal : IDisposable
     private FileStream? _stream;
     private long _seq;
     private byte[] _mac;
+    private bool _wrote;
 
     private RouteJournal(string path, JournalHeader header, JournalKey key, FileStream? stream, long seq, byte[] mac)
     {
@@ -154,6 +155,20 @@ public sealed class RouteJournal : IDisposable
         _seq++;
         WriteSealed(JsonSerializer.SerializeToUtf8Bytes(entry with { Seq = _seq }, JournalJson.Default.JournalEntry));
         _stream.Flush(flushToDisk: true);
+        _wrote = true;
+    }
+
+    /// <summary>
+    /// The end record, written when the run finishes (after a clean stop too: every operation it began is journaled).
+    /// Only when this run wrote to the journal, and only in a journal whose format has end records: a format-3
+    /// journal continued by this build stays readable by the build that wrote it.
+    /// </summary>
+    public void WriteEnd(string? note = null)
+    {
+        if (_wrote && _header.HasEndRecords)
+        {
+            Write(new JournalEntry { Type = JournalRecordKind.End, Op = JournalOp.Run, Id = _header.Run, Note = note });
+        }
     }
 
     private void WriteSealed(byte[] json)

@@ -64,6 +64,16 @@ public static class RouteUndo
         }
 
         progress?.Report(new RouteProgress(steps.Count, steps.Count, "", 0));
+
+        // The caller holds the library lock, so the run that wrote the journal is not live: a missing end record means
+        // it was killed or crashed, or the journal was cut at a line boundary (which no MAC can show).
+        if (file.EndsEarly)
+        {
+            summary.EndsEarly = true;
+            var after = file.LastRoutingTime is { } last ? $" after {last.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}" : "";
+            summary.Problem($"the journal ends early: it has no end record, so the run that wrote it was killed or crashed, or its last lines were cut off; everything it names was undone, but files that run filed{after} may still be in {string.Join(" and ", file.Header.LibraryRoots)}");
+        }
+
         return summary;
     }
 

@@ -28,6 +28,7 @@ public sealed class JournalForgeryTests
         {
             j.Write(new JournalEntry { Type = JournalRecordKind.Intent, Op = JournalOp.Move, Id = "evil", Source = outside, Destination = precious });
             j.Write(new JournalEntry { Type = JournalRecordKind.Done, Op = JournalOp.Move, Id = "evil", Source = outside, Destination = precious });
+            j.WriteEnd();
         }
 
         return (planted, precious, outside);
@@ -204,9 +205,12 @@ public sealed class JournalForgeryTests
         var file = JournalFile.Load(fx.Journal);
         var run = await RouteCliTests.Run(["undo", fx.Journal]);
 
+        // The torn line was the end record: everything before it is read and undone, and undo says the end is missing.
         Assert.True(file.TornTail);
         Assert.Empty(file.Problems);
-        Assert.True(run.Exit == 0, run.Stderr);
+        Assert.True(file.EndsEarly);
+        Assert.True(run.Exit == 5, run.Stderr);
+        Assert.Contains("the journal ends early", run.Stderr, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Join(fx.Downloads, "Show.S01E01.mkv")));
     }
 
