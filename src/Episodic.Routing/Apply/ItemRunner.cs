@@ -9,6 +9,9 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
 {
     private readonly FileOps _ops = options.Ops;
 
+    /// <summary>The video whose content was just checked against its name's CRC32 tag (--verify-crc), if any.</summary>
+    private string? _crcChecked;
+
     public void Run(RouteItem item)
     {
         switch (item.Action)
@@ -81,6 +84,7 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
             }
 
             summary.Verified++;
+            _crcChecked = src;
         }
 
         return Place(src, item.Destination!);
@@ -173,7 +177,7 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
             RouteMode.Hardlink => JournalOp.Link,
             _ => JournalOp.Move,
         };
-        var intent = new JournalEntry { Type = JournalRecordKind.Intent, Op = op, Id = RouteJournal.NewId(), Source = src, Destination = destination, Size = size, Crc = tag, Temp = temp };
+        var intent = new JournalEntry { Type = JournalRecordKind.Intent, Op = op, Id = RouteJournal.NewId(), Source = src, Destination = destination, Size = size, Crc = tag, CrcChecked = tag is not null && _crcChecked == src ? true : null, Temp = temp };
         journal.Write(intent);
         string? note = null;
         try

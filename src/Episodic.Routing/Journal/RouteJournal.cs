@@ -36,8 +36,16 @@ public sealed record JournalEntry
     [JsonPropertyName("size")]
     public long? Size { get; init; }
 
+    /// <summary>The CRC32 tag of the source's name (upper-case hex); copies of tagged files are checked against the bytes read.</summary>
     [JsonPropertyName("crc")]
     public string? Crc { get; init; }
+
+    /// <summary>
+    /// True when the content was checked to match <see cref="Crc"/> before the operation (<c>--verify-crc</c>); only then
+    /// does undo treat another CRC32 at the destination as a replaced file (a name's tag alone may be wrong).
+    /// </summary>
+    [JsonPropertyName("crc_checked")]
+    public bool? CrcChecked { get; init; }
 
     /// <summary>The temp file a copy goes through; recovery deletes it if a crash left it behind.</summary>
     [JsonPropertyName("tmp")]
