@@ -270,20 +270,14 @@ internal static class RouteCommand
     private static List<string> TemplateProblems(RoutingOptions options, bool templateFlag, bool animeFlag, bool dailyFlag)
     {
         var problems = new List<string>();
-        foreach (var (value, layout, flag, key, fromFlag) in new[]
+        foreach (var (layout, flag, key, fromFlag) in new[]
         {
-            (options.Template, RouteLayout.Season, "--template", "[routing] template", templateFlag),
-            (options.AnimeTemplate, RouteLayout.Absolute, "--anime-template", "[routing] anime_template", animeFlag),
-            (options.DailyTemplate, RouteLayout.Daily, "--daily-template", "[routing] daily_template", dailyFlag),
+            (RouteLayout.Season, "--template", "[routing] template", templateFlag),
+            (RouteLayout.Absolute, "--anime-template", "[routing] anime_template", animeFlag),
+            (RouteLayout.Daily, "--daily-template", "[routing] daily_template", dailyFlag),
         })
         {
-            var setting = fromFlag ? flag : key;
-            var usable = TemplateRenderer.Validate(value);
-            problems.AddRange(usable.Select(p => $"{setting}: {p}"));
-            if (usable.Count == 0)
-            {
-                problems.AddRange(TemplateRoundTrip.Problems(options, layout, RuleParser.Default, setting));
-            }
+            problems.AddRange(TemplateValidator.Problems(options, layout, fromFlag ? flag : key));
         }
 
         return problems;

@@ -6,6 +6,7 @@ using Episodic.Llm.Pipeline;
 using Episodic.Llm.Providers;
 using Episodic.Routing.Library;
 using Episodic.Routing.Planning;
+using Episodic.Routing.Templates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -237,6 +238,11 @@ public static partial class EpisodicServer
                 Template = string.IsNullOrWhiteSpace(body.Template) ? defaults.Template : body.Template,
                 MinConfidence = body.MinConfidence ?? defaults.MinConfidence,
             };
+            if (routing.Template != defaults.Template && TemplateValidator.Problems(routing, RouteLayout.Season, "template") is { Count: > 0 } bad)
+            {
+                return Problems.Create(StatusCodes.Status400BadRequest, "Invalid template", string.Join("; ", bad));
+            }
+
             if (body.ExistingShows is { Count: var shows } && shows > options.MaxExistingShows)
             {
                 return Problems.Create(

@@ -44,6 +44,10 @@ public sealed record JournalHeader
     [JsonPropertyName("pid")]
     public int Pid { get; init; } = Environment.ProcessId;
 
+    /// <summary>Which command wrote the journal ("route --apply", "hook qbittorrent", "watch", "review accept ID"), for history; absent in older journals.</summary>
+    [JsonPropertyName("command")]
+    public string? Command { get; init; }
+
     /// <summary>True when the run writes an end record as it finishes (format 4 on), so a missing one means the journal ends early.</summary>
     [JsonIgnore]
     public bool HasEndRecords => Format >= 4;

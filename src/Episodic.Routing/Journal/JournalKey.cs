@@ -113,6 +113,29 @@ public sealed class JournalKey
         return hmac.GetHashAndReset();
     }
 
+    /// <summary>
+    /// HMAC-SHA256 (64 hex digits) of a record Episodic keeps beside the journals (the review queue's rows), under its
+    /// own <paramref name="purpose"/> label: a record signed so can never pass as a journal line, nor one purpose's
+    /// record as another's. A record planted by someone without the key fails <see cref="VerifyRecord"/>.
+    /// </summary>
+    public string SignRecord(string purpose, ReadOnlySpan<byte> record)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(purpose);
+        return Convert.ToHexStringLower(Sign(System.Text.Encoding.UTF8.GetBytes($"episodic-{purpose}:"), record));
+    }
+
+    /// <summary>True when <paramref name="mac"/> is this key's <see cref="SignRecord"/> of the record (compared in constant time).</summary>
+    public bool VerifyRecord(string purpose, ReadOnlySpan<byte> record, string? mac)
+    {
+        if (mac is not { Length: 64 })
+        {
+            return false;
+        }
+
+        var expected = System.Text.Encoding.ASCII.GetBytes(SignRecord(purpose, record));
+        return CryptographicOperations.FixedTimeEquals(expected, System.Text.Encoding.ASCII.GetBytes(mac));
+    }
+
     private static void Create(string path)
     {
         var folder = System.IO.Path.GetDirectoryName(path)!;

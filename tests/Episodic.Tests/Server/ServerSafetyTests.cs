@@ -9,6 +9,8 @@ namespace Episodic.Tests.Server;
 /// <summary>Fields checked where they enter, errors that speak of fields, logs without query strings.</summary>
 public sealed class ServerSafetyTests
 {
+    private static readonly string[] OneName = ["Show.S01E01.mkv"];
+
     [Theory]
     [InlineData("\"NaN\"")]
     [InlineData("5")]
@@ -34,6 +36,35 @@ public sealed class ServerSafetyTests
 
         var problem = await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, expected);
         Assert.DoesNotContain("System.", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{show}{ext}", "reads back as")] // every episode of a show on one path
+    [InlineData("{show}/{show} - {nope}{ext}", "unknown placeholder '{nope}'")]
+    [InlineData("/abs/{show} - S{season:00}E{episode:00}{ext}", "relative to the library root")]
+    [InlineData("{show}/../{show} - S{season:00}E{episode:00}{ext}", "'..'")]
+    public async Task Route_plan_refuses_a_template_route_would_refuse(string template, string problem)
+    {
+        await using var server = await RunningServer.StartAsync();
+
+        var response = await server.PostJsonAsync("/route/plan", System.Text.Json.JsonSerializer.Serialize(new { names = OneName, library = "/lib", template }));
+
+        var detail = (await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, problem)).GetProperty("detail").GetString();
+        Assert.StartsWith("template", detail, StringComparison.Ordinal); // names the request field
+        var cli = Episodic.Routing.Templates.TemplateValidator.Problems(new Episodic.Routing.Planning.RoutingOptions { LibraryRoot = "/lib", Template = template }, Episodic.Routing.Planning.RouteLayout.Season, "template");
+        Assert.Equal(string.Join("; ", cli), detail);
+    }
+
+    [Fact]
+    public async Task Route_plan_takes_a_custom_template_that_reads_back()
+    {
+        await using var server = await RunningServer.StartAsync();
+
+        var response = await server.PostJsonAsync("/route/plan", "{\"names\":[\"Show.S01E02.mkv\"],\"library\":\"/lib\",\"template\":\"{show}/S{season:00}/{show}.S{season:00}E{episode:00}{ext}\"}");
+
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(HttpStatusCode.OK == response.StatusCode, text);
+        Assert.Contains("\"relative_path\":\"Show/S01/Show.S01E02.mkv\"", text, StringComparison.Ordinal);
     }
 
     [Fact]
