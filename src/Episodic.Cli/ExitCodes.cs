@@ -23,8 +23,8 @@ internal static class ExitCodes
 
     /// <summary>
     /// A partial result: some items could not be done and the rest went through (<c>route --apply</c>/<c>undo</c>:
-    /// files that failed, had a CRC mismatch or a conflict; <c>identify</c>: names not identified). The output says
-    /// which and why.
+    /// files that failed, had a CRC mismatch or a conflict, or (undo) a journal that ends early (no end record);
+    /// <c>identify</c>: names not identified). The output says which and why.
     /// </summary>
     public const int SomeFailed = 5;
 

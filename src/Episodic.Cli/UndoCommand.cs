@@ -43,7 +43,7 @@ internal static class UndoCommand
                 context.Error(problem);
             }
 
-            return Task.FromResult(summary.Failed > 0 || summary.Conflicts > 0 || summary.Unreadable > 0 ? RouteCommand.ExitSomeFailed : CliApp.ExitOk);
+            return Task.FromResult(summary.Failed > 0 || summary.Conflicts > 0 || summary.Unreadable > 0 || summary.EndsEarly ? RouteCommand.ExitSomeFailed : CliApp.ExitOk);
         });
         return command;
     }

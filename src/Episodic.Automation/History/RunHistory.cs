@@ -30,7 +30,17 @@ public static class RunHistory
     /// <summary>Reads one journal as a run record (never throws for a bad journal: that is <see cref="RunState.Unreadable"/>).</summary>
     public static RunRecord Read(string journalPath, JournalKey? key = null)
     {
-        var file = JournalFile.Load(journalPath, key);
+        JournalFile file;
+        try
+        {
+            file = JournalFile.Load(journalPath, key);
+        }
+        catch (LibraryAccessException refused)
+        {
+            // A link or a FIFO under a journal's name is never followed (nor read).
+            return new RunRecord { Journal = Path.GetFullPath(journalPath), Started = NamedTime(journalPath) ?? default, State = RunState.Unreadable, Problem = refused.Message };
+        }
+
         if (file.Header is not { } header)
         {
             return new RunRecord

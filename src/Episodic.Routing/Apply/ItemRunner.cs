@@ -9,6 +9,9 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
 {
     private readonly FileOps _ops = options.Ops;
 
+    /// <summary>The video whose content was just checked against its name's CRC32 tag (--verify-crc), if any.</summary>
+    private string? _crcChecked;
+
     public void Run(RouteItem item)
     {
         switch (item.Action)
@@ -81,6 +84,7 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
             }
 
             summary.Verified++;
+            _crcChecked = src;
         }
 
         return Place(src, item.Destination!, item);
@@ -174,6 +178,8 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
         var size = Apply.Transfer.ContentLength(src);
         var link = Apply.Transfer.IsLink(src);
         var tag = SourceScanner.IsVideo(src) ? ContentHash.TagOf(src) : null;
+        // Hard links journal the temp too: across file systems they fall back to a copy through it, and a kill mid-copy
+        // must leave resume and undo a line that names it.
         var temp = Apply.Transfer.TempBeside(destination);
         var op = options.Mode switch
         {
@@ -181,7 +187,7 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
             RouteMode.Hardlink => JournalOp.Link,
             _ => JournalOp.Move,
         };
-        var intent = new JournalEntry { Type = JournalRecordKind.Intent, Op = op, Id = RouteJournal.NewId(), Source = src, Destination = destination, Size = size, Crc = tag, Temp = op == JournalOp.Link ? null : temp };
+        var intent = new JournalEntry { Type = JournalRecordKind.Intent, Op = op, Id = RouteJournal.NewId(), Source = src, Destination = destination, Size = size, Crc = tag, CrcChecked = tag is not null && _crcChecked == src ? true : null, Temp = temp };
         journal.Write(intent);
         string? note = null;
         try

@@ -77,6 +77,9 @@ public static class RouteExecutor
         }
 
         progress?.Report(new RouteProgress(summary.Completed, total, "", summary.Bytes));
+
+        // The run got here: no line it wrote can be missing after this one (a kill or crash never writes it).
+        journal.WriteEnd(summary.Interrupted ? "interrupted" : null);
         summary.JournalPath = journal.Exists ? journal.Path : null;
         return summary;
     }

@@ -30,6 +30,16 @@ public sealed class JournalFile
 
     public IReadOnlyList<JournalProblem> Problems { get; private set; } = [];
 
+    /// <summary>
+    /// True when the journal's format writes end records (<see cref="JournalHeader.HasEndRecords"/>) and no end record
+    /// follows its last routing line: the run that wrote it was killed or crashed, or its last lines were cut off.
+    /// Files that run filed after <see cref="LastRoutingTime"/> may not be named here.
+    /// </summary>
+    public bool EndsEarly { get; private set; }
+
+    /// <summary>When the last routing line (not undo, not end) was written; null when there is none.</summary>
+    public DateTimeOffset? LastRoutingTime { get; private set; }
+
     /// <summary>The last line was cut off mid-write (ignored: its operation had not started).</summary>
     public bool TornTail { get; private set; }
 
@@ -134,6 +144,10 @@ public sealed class JournalFile
 
         Entries = entries;
         Problems = problems;
+        var lastRouting = entries.LastOrDefault(e => e.Op is not (JournalOp.Undo or JournalOp.Run));
+        var lastEnd = entries.LastOrDefault(e => e.Type == JournalRecordKind.End)?.Seq ?? -1;
+        LastRoutingTime = lastRouting?.Time;
+        EndsEarly = header.HasEndRecords && lastEnd < (lastRouting?.Seq ?? 0);
     }
 
     private static JournalHeader? ReadHeader(ReadOnlySpan<byte> line, JournalKey key, out string? problem, out byte[]? mac)
@@ -155,11 +169,11 @@ public sealed class JournalFile
             return null;
         }
 
-        if (header.Format != JournalHeader.CurrentFormat)
+        if (header.Format is < JournalHeader.OldestReadableFormat or > JournalHeader.CurrentFormat)
         {
-            problem = header.Format < JournalHeader.CurrentFormat
-                ? $"journal format {header.Format} is not signed (this build reads format {JournalHeader.CurrentFormat}, signed with the user's journal key); an older build of episodic can still undo it"
-                : $"journal format {header.Format} is newer than this build reads (format {JournalHeader.CurrentFormat}); undo it with the build that wrote it";
+            problem = header.Format < JournalHeader.OldestReadableFormat
+                ? $"journal format {header.Format} is not signed (this build reads formats {JournalHeader.OldestReadableFormat} to {JournalHeader.CurrentFormat}, signed with the user's journal key); an older build of episodic can still undo it"
+                : $"journal format {header.Format} is newer than this build reads (formats {JournalHeader.OldestReadableFormat} to {JournalHeader.CurrentFormat}); undo it with the build that wrote it";
             return null;
         }
 

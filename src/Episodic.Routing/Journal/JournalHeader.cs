@@ -8,8 +8,14 @@ namespace Episodic.Routing.Journal;
 /// </summary>
 public sealed record JournalHeader
 {
-    /// <summary>The journal format this build writes and reads: 3 = every line signed (HMAC-SHA256, chained).</summary>
-    public const int CurrentFormat = 3;
+    /// <summary>
+    /// The journal format this build writes: 4 = every line signed (HMAC-SHA256, chained) and an end record when the
+    /// run finishes. Format 3 (signed, no end records) is still read, resumed and undone, without the end check.
+    /// </summary>
+    public const int CurrentFormat = 4;
+
+    /// <summary>The oldest format this build reads: 3, the first signed one.</summary>
+    public const int OldestReadableFormat = 3;
 
     [JsonPropertyName("episodic_journal")]
     public int Format { get; init; } = CurrentFormat;
@@ -41,6 +47,10 @@ public sealed record JournalHeader
     /// <summary>Which command wrote the journal ("route --apply", "hook qbittorrent", "watch", "review accept ID"), for history; absent in older journals.</summary>
     [JsonPropertyName("command")]
     public string? Command { get; init; }
+
+    /// <summary>True when the run writes an end record as it finishes (format 4 on), so a missing one means the journal ends early.</summary>
+    [JsonIgnore]
+    public bool HasEndRecords => Format >= 4;
 
     /// <summary>Where destinations may be: the library root and the anime root.</summary>
     [JsonIgnore]

@@ -6,8 +6,9 @@ namespace Episodic.Routing.Journal;
 /// The per-user secret that signs journals (HMAC-SHA256, <see cref="JournalLine"/>). It lives outside every library
 /// (<c>$EPISODIC_JOURNAL_KEY_FILE</c>, else <c>$XDG_CONFIG_HOME/episodic/journal.key</c>, else
 /// <c>~/.config/episodic/journal.key</c>; on Windows the roaming application data folder) and is made on first use,
-/// readable by its owner only. Whoever can write a library but not read this file cannot forge a journal that resume
-/// or undo will act on: a CRC can be recomputed by anyone, a MAC only with the key.
+/// readable by its owner only; a key file or folder open to others is refused (as ssh refuses a private key). Whoever
+/// can write a library but not read this file cannot forge a journal that resume or undo will act on: a CRC can be
+/// recomputed by anyone, a MAC only with the key.
 /// </summary>
 public sealed class JournalKey
 {
@@ -79,6 +80,11 @@ public sealed class JournalKey
             if (!File.Exists(path))
             {
                 Create(path);
+            }
+
+            if (!OperatingSystem.IsWindows())
+            {
+                CheckPermissions(path);
             }
 
             var text = File.ReadAllText(path).Trim();
@@ -170,6 +176,32 @@ public sealed class JournalKey
             File.Delete(temp);
         }
     }
+
+    /// <summary>
+    /// As ssh does for a private key: a key file that group or others may read or write, or a folder they may list or
+    /// write (so swap the file), is refused before it is read; whoever can read the key can forge journals that resume
+    /// and undo act on. The message gives the chmod that fixes it.
+    /// </summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static void CheckPermissions(string path)
+    {
+        const UnixFileMode others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+        const UnixFileMode folderOthers = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
+        var mode = File.GetUnixFileMode(path);
+        if ((mode & others) != 0)
+        {
+            throw new JournalKeyException($"the journal key file '{path}' is open to others (mode {Octal(mode)}): whoever can read it can forge journals that resume and undo act on; run: chmod 600 '{path}'");
+        }
+
+        var folder = System.IO.Path.GetDirectoryName(path)!;
+        var folderMode = File.GetUnixFileMode(folder);
+        if ((folderMode & folderOthers) != 0)
+        {
+            throw new JournalKeyException($"the journal key's folder '{folder}' is open to others (mode {Octal(folderMode)}): they could list or replace the key; run: chmod 700 '{folder}' (or keep the key in a folder of its own with {FileVariable})");
+        }
+    }
+
+    private static string Octal(UnixFileMode mode) => "0" + Convert.ToString((int)mode & 0xFFF, 8);
 
     private static bool IsHex(string text) => text.All(Uri.IsHexDigit);
 }

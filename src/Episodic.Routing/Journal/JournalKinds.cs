@@ -24,6 +24,14 @@ public enum JournalRecordKind
     /// <summary>The operation failed; the source is intact.</summary>
     [JsonStringEnumMemberName("failed")]
     Failed,
+
+    /// <summary>
+    /// The run that writes the journal finished (op <see cref="JournalOp.Run"/>, id = the header's run id): nothing
+    /// after the line before it was lost. A journal (format 4 on) without one after its last routing line was cut
+    /// short or its run was killed, and undo says so.
+    /// </summary>
+    [JsonStringEnumMemberName("end")]
+    End,
 }
 
 /// <summary>The operation a journal line is about.</summary>
@@ -49,12 +57,16 @@ public enum JournalOp
     /// <summary>Undoes the routing operation named by <see cref="JournalEntry.Ref"/>.</summary>
     [JsonStringEnumMemberName("undo")]
     Undo,
+
+    /// <summary>The run as a whole: the subject of an <see cref="JournalRecordKind.End"/> record.</summary>
+    [JsonStringEnumMemberName("run")]
+    Run,
 }
 
 /// <summary>The journal's wire names, for messages that quote a line's operation as the journal spells it.</summary>
 public static class JournalOpNames
 {
-    /// <summary>"move", "copy", "link", "dedup", "mkdir" or "undo".</summary>
+    /// <summary>"move", "copy", "link", "dedup", "mkdir", "undo" or "run".</summary>
     public static string WireName(this JournalOp op) => op switch
     {
         JournalOp.Move => "move",
@@ -63,6 +75,7 @@ public static class JournalOpNames
         JournalOp.Dedup => "dedup",
         JournalOp.Mkdir => "mkdir",
         JournalOp.Undo => "undo",
+        JournalOp.Run => "run",
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),
     };
 }

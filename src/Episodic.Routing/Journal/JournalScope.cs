@@ -25,9 +25,9 @@ internal static class JournalScope
     /// <summary>Why the header cannot be trusted, or null.</summary>
     public static string? CheckHeader(JournalHeader header)
     {
-        if (header.Format != JournalHeader.CurrentFormat)
+        if (header.Format is < JournalHeader.OldestReadableFormat or > JournalHeader.CurrentFormat)
         {
-            return $"journal format {header.Format} is not supported (this build reads format {JournalHeader.CurrentFormat})";
+            return $"journal format {header.Format} is not supported (this build reads formats {JournalHeader.OldestReadableFormat} to {JournalHeader.CurrentFormat})";
         }
 
         foreach (var root in header.LibraryRoots.Concat(header.Sources))
@@ -65,6 +65,11 @@ internal static class JournalScope
         if (entry.Type == JournalRecordKind.Intent && entry.Op != JournalOp.Mkdir && entry.Op != JournalOp.Undo && (entry.Source is null || entry.Destination is null))
         {
             return $"a {entry.Op.WireName()} intent without both paths";
+        }
+
+        if ((entry.Type == JournalRecordKind.End) != (entry.Op == JournalOp.Run))
+        {
+            return "an end record must be about the run, and only an end record is";
         }
 
         if (entry.Temp is { } temp && (entry.Destination is not { } beside || !IsOwnTemp(temp, beside)))

@@ -36,8 +36,16 @@ public sealed record JournalEntry
     [JsonPropertyName("size")]
     public long? Size { get; init; }
 
+    /// <summary>The CRC32 tag of the source's name (upper-case hex); copies of tagged files are checked against the bytes read.</summary>
     [JsonPropertyName("crc")]
     public string? Crc { get; init; }
+
+    /// <summary>
+    /// True when the content was checked to match <see cref="Crc"/> before the operation (<c>--verify-crc</c>); only then
+    /// does undo treat another CRC32 at the destination as a replaced file (a name's tag alone may be wrong).
+    /// </summary>
+    [JsonPropertyName("crc_checked")]
+    public bool? CrcChecked { get; init; }
 
     /// <summary>The temp file a copy goes through; recovery deletes it if a crash left it behind.</summary>
     [JsonPropertyName("tmp")]
@@ -68,6 +76,7 @@ public sealed class RouteJournal : IDisposable
     private FileStream? _stream;
     private long _seq;
     private byte[] _mac;
+    private bool _wrote;
 
     private RouteJournal(string path, JournalHeader header, JournalKey key, FileStream? stream, long seq, byte[] mac)
     {
@@ -154,6 +163,20 @@ public sealed class RouteJournal : IDisposable
         _seq++;
         WriteSealed(JsonSerializer.SerializeToUtf8Bytes(entry with { Seq = _seq }, JournalJson.Default.JournalEntry));
         _stream.Flush(flushToDisk: true);
+        _wrote = true;
+    }
+
+    /// <summary>
+    /// The end record, written when the run finishes (after a clean stop too: every operation it began is journaled).
+    /// Only when this run wrote to the journal, and only in a journal whose format has end records: a format-3
+    /// journal continued by this build stays readable by the build that wrote it.
+    /// </summary>
+    public void WriteEnd(string? note = null)
+    {
+        if (_wrote && _header.HasEndRecords)
+        {
+            Write(new JournalEntry { Type = JournalRecordKind.End, Op = JournalOp.Run, Id = _header.Run, Note = note });
+        }
     }
 
     private void WriteSealed(byte[] json)

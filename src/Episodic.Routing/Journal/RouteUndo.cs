@@ -5,7 +5,8 @@ namespace Episodic.Routing.Journal;
 
 /// <summary>
 /// Reverses a journal, newest operation first, judging each by the state of the disk so that it is safe to re-run:
-/// moves go back (only when nothing is in the way), dedups are restored by copying the kept file back, copies and links
+/// moves go back (only when nothing is in the way and the file still has the journaled size and CRC32, so a file the
+/// user replaced is never taken out of the library), dedups are restored by copying the kept file back, copies and links
 /// are deleted only when their source still exists with identical content, and folders routing created are removed
 /// when empty. Every step is journaled (op "undo", ref = the operation's id) so an interrupted undo resumes.
 /// </summary>
@@ -64,6 +65,16 @@ public static class RouteUndo
         }
 
         progress?.Report(new RouteProgress(steps.Count, steps.Count, "", 0));
+
+        // The caller holds the library lock, so the run that wrote the journal is not live: a missing end record means
+        // it was killed or crashed, or the journal was cut at a line boundary (which no MAC can show).
+        if (file.EndsEarly)
+        {
+            summary.EndsEarly = true;
+            var after = file.LastRoutingTime is { } last ? $" after {last.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}" : "";
+            summary.Problem($"the journal ends early: it has no end record, so the run that wrote it was killed or crashed, or its last lines were cut off; everything it names was undone, but files that run filed{after} may still be in {string.Join(" and ", file.Header.LibraryRoots)}");
+        }
+
         return summary;
     }
 
@@ -110,6 +121,14 @@ public static class RouteUndo
 
         var srcExists = File.Exists(src);
         var dstExists = File.Exists(dst);
+        if (step.Op is JournalOp.Move or JournalOp.Dedup && dstExists && !srcExists && Replaced(step, dst) is { } replaced)
+        {
+            // As for copies: a file that is not the one routing put there is never moved (or copied) back in its place.
+            summary.Conflicts++;
+            summary.Problem($"not undone: '{dst}' is not the file routing filed there ({replaced}): it was replaced since; it stays in the library and '{src}' is not recreated");
+            return;
+        }
+
         switch (step.Op)
         {
             case JournalOp.Move when dstExists && !srcExists:
@@ -144,6 +163,26 @@ public static class RouteUndo
                 summary.Problem($"cannot undo {step.Op.WireName()}: neither '{src}' nor '{dst}' exists");
                 break;
         }
+    }
+
+    /// <summary>
+    /// Why the file at the destination is not the one the journal recorded — another size, or (when the content was
+    /// checked against the name's CRC32 tag before it moved, <c>crc_checked</c>) another CRC32 — or null when it may be.
+    /// </summary>
+    private static string? Replaced(JournalEntry step, string dst)
+    {
+        var length = new FileInfo(dst).Length;
+        if (step.Size is { } size && length != size)
+        {
+            return $"{length} bytes, the journal says {size}";
+        }
+
+        if (step.Crc is { } crc && step.CrcChecked == true && ContentHash.Hex(ContentHash.Crc32Of(dst)) is var actual && !string.Equals(actual, crc, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"CRC32 {actual}, the journal says {crc}";
+        }
+
+        return null;
     }
 
     private static void Act(RouteJournal journal, JournalEntry step, string src, string dst, Action<string> action, FileOps ops, bool sourceFolder)

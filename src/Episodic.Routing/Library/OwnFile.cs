@@ -26,7 +26,14 @@ internal static class OwnFile
         if (!NativeFiles.IsAvailable)
         {
             CheckEntry(full);
-            return new FileStream(full, mode, access, share);
+            try
+            {
+                return new FileStream(full, mode, access, share);
+            }
+            catch (Exception ex) when (Unwritable(full, ex) is { } refused)
+            {
+                throw refused;
+            }
         }
 
         var folder = Path.GetDirectoryName(full)!;
@@ -69,6 +76,11 @@ internal static class OwnFile
             {
                 return null;
             }
+            catch (Exception ex) when (Unwritable(Path.GetFullPath(path), ex) is { } refused)
+            {
+                // Only a held lock is "busy": a read-only or forbidden library is said as such, never waited on.
+                throw refused;
+            }
         }
 
         var stream = Open(path, FileMode.OpenOrCreate, FileAccess.ReadWrite);
@@ -90,7 +102,15 @@ internal static class OwnFile
         var kind = KindOf(full);
         if (kind == EntryKind.Missing)
         {
-            Directory.CreateDirectory(full);
+            try
+            {
+                Directory.CreateDirectory(full);
+            }
+            catch (Exception ex) when (Unwritable(full, ex) is { } refused)
+            {
+                throw refused;
+            }
+
             kind = KindOf(full);
         }
 
@@ -161,9 +181,25 @@ internal static class OwnFile
         NativeFiles.NotDirectory when folder => NotAFolder(path, KindOf(path)),
         NativeFiles.IsDirectory or NativeFiles.NoDevice => NotRegular(path, KindOf(path)),
         NativeFiles.NoEntry => folder ? new DirectoryNotFoundException($"no such folder: '{path}'") : new FileNotFoundException($"no such file: '{path}'", path),
-        NativeFiles.AccessDenied or NativeFiles.NotPermitted => new UnauthorizedAccessException($"cannot open '{path}': {NativeFiles.Message(errno)}"),
+        NativeFiles.ReadOnlyFileSystem => ReadOnly(path, null),
+        NativeFiles.AccessDenied or NativeFiles.NotPermitted => Denied(path, null),
         _ => new IOException($"cannot open '{path}': {NativeFiles.Message(errno)}", errno),
     };
+
+    /// <summary>EROFS or EACCES/EPERM from .NET's own calls (mkdir, the open where there is no native one), or null for anything else.</summary>
+    private static LibraryAccessException? Unwritable(string path, Exception ex) => ex switch
+    {
+        UnauthorizedAccessException => Denied(path, ex),
+        IOException io when !OperatingSystem.IsWindows() && io.HResult == NativeFiles.ReadOnlyFileSystem => ReadOnly(path, ex),
+        IOException io when OperatingSystem.IsWindows() && (io.HResult & 0xFFFF) == 19 => ReadOnly(path, ex),
+        _ => null,
+    };
+
+    private static LibraryAccessException ReadOnly(string path, Exception? inner) =>
+        new(path, LibraryAccessProblem.ReadOnlyFileSystem, $"cannot write '{path}': the library is on a read-only file system, and Episodic needs to write its lock and journal there before it moves anything; remount it read-write (or choose a writable library) and run again", inner);
+
+    private static LibraryAccessException Denied(string path, Exception? inner) =>
+        new(path, LibraryAccessProblem.PermissionDenied, $"cannot write '{path}': permission denied, and Episodic needs to write its lock and journal there before it moves anything; run as a user who may write the library, or give this user write access to '{Path.GetDirectoryName(path)}', and run again", inner);
 
     private static LibraryAccessException LinkRefused(string path, bool folder)
     {

@@ -111,6 +111,12 @@ public sealed class UndoSummary
     /// <summary>Journal lines that failed their checks and were left out (only with --force).</summary>
     public int Unreadable { get; internal set; }
 
+    /// <summary>
+    /// The journal has no end record after its last routing line (<see cref="Journal.JournalFile.EndsEarly"/>): what it
+    /// names was undone, but it may not name everything its run did.
+    /// </summary>
+    public bool EndsEarly { get; internal set; }
+
     public IReadOnlyList<string> Problems => _problems;
 
     internal void Problem(string message) => _problems.Add(message);

@@ -28,6 +28,7 @@ public sealed class JournalForgeryTests
         {
             j.Write(new JournalEntry { Type = JournalRecordKind.Intent, Op = JournalOp.Move, Id = "evil", Source = outside, Destination = precious });
             j.Write(new JournalEntry { Type = JournalRecordKind.Done, Op = JournalOp.Move, Id = "evil", Source = outside, Destination = precious });
+            j.WriteEnd();
         }
 
         return (planted, precious, outside);
@@ -204,9 +205,12 @@ public sealed class JournalForgeryTests
         var file = JournalFile.Load(fx.Journal);
         var run = await RouteCliTests.Run(["undo", fx.Journal]);
 
+        // The torn line was the end record: everything before it is read and undone, and undo says the end is missing.
         Assert.True(file.TornTail);
         Assert.Empty(file.Problems);
-        Assert.True(run.Exit == 0, run.Stderr);
+        Assert.True(file.EndsEarly);
+        Assert.True(run.Exit == 5, run.Stderr);
+        Assert.Contains("the journal ends early", run.Stderr, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Join(fx.Downloads, "Show.S01E01.mkv")));
     }
 
@@ -245,6 +249,10 @@ public sealed class JournalForgeryTests
         fx.Write("Show.S01E01.mkv");
         var key = Path.Join(fx.Root, "bad.key");
         File.WriteAllText(key, "0123");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
         var before = fx.Snapshot();
 
         var run = await CliProcess.RunAsync(["route", fx.Downloads, "--library", fx.Library, "--apply"], fx.Root, new Dictionary<string, string> { [JournalKey.FileVariable] = key });

@@ -6,7 +6,7 @@ namespace Episodic.Tests.Routing;
 /// <summary>
 /// Where the journal key lives and who may read it, through the built CLI as a real second process with its own
 /// HOME: a fresh account without <c>~/.config</c> routes and undoes (the folder is made, XDG_CONFIG_HOME honoured);
-/// only a truly absent HOME is a configuration error.
+/// only a truly absent HOME is a configuration error. A key file or folder open to others is refused, as ssh does.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class JournalKeyPlaceTests
@@ -53,6 +53,49 @@ public sealed class JournalKeyPlaceTests
         Assert.True(run.Exit == 3, $"exit {run.Exit}: {run.Stderr}");
         Assert.Contains("HOME is not set", run.Stderr, StringComparison.Ordinal);
         Assert.Contains(JournalKey.FileVariable, run.Stderr, StringComparison.Ordinal);
+        Assert.True(File.Exists(source));
+    }
+
+    [Theory]
+    [InlineData(0b110_100_100, 0b111_000_000, "chmod 600")]
+    [InlineData(0b110_110_000, 0b111_000_000, "chmod 600")]
+    [InlineData(0b110_000_000, 0b111_101_101, "chmod 700")]
+    [InlineData(0b110_000_000, 0b111_000_011, "chmod 700")]
+    public void A_key_file_or_folder_open_to_others_is_refused_with_the_chmod_that_fixes_it(int fileMode, int folderMode, string fix)
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix permissions");
+        using var fx = new RoutingFixture();
+        var key = Path.Join(fx.Root, "keys", "journal.key");
+        JournalKey.Load(key);
+        var folder = Path.GetDirectoryName(key)!;
+        File.SetUnixFileMode(key, (UnixFileMode)fileMode);
+        File.SetUnixFileMode(folder, (UnixFileMode)folderMode);
+
+        var refused = Assert.Throws<JournalKeyException>(() => JournalKey.Load(key));
+
+        var named = fix == "chmod 600" ? key : folder;
+        Assert.Contains($"{fix} '{named}'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("open to others (mode 0" + Convert.ToString(fix == "chmod 600" ? fileMode : folderMode, 8), refused.Message, StringComparison.Ordinal);
+
+        File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Assert.Equal(key, JournalKey.Load(key).Path);
+    }
+
+    [Fact]
+    public async Task A_key_readable_by_others_stops_route_before_anything_moves_with_exit_3()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix permissions");
+        using var fx = new RoutingFixture();
+        var source = fx.Write("Show.S01E01.mkv");
+        var key = Path.Join(fx.Root, "keys", "journal.key");
+        JournalKey.Load(key);
+        File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var run = await CliProcess.RunAsync(["route", fx.Downloads, "--library", fx.Library, "--apply"], fx.Root, new Dictionary<string, string> { [JournalKey.FileVariable] = key });
+
+        Assert.True(run.Exit == 3, $"exit {run.Exit}: {run.Stderr}");
+        Assert.Contains($"chmod 600 '{key}'", run.Stderr, StringComparison.Ordinal);
         Assert.True(File.Exists(source));
     }
 }

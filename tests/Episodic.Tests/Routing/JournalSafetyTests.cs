@@ -28,7 +28,8 @@ public sealed class JournalSafetyTests
         var journal = await ApplyTwoFiles(fx);
         var lines = File.ReadAllLines(journal);
 
-        Assert.StartsWith("{\"episodic_journal\":3,\"seq\":0,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("{\"episodic_journal\":4,\"seq\":0,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{{\"seq\":{lines.Length - 1},\"type\":\"end\",\"op\":\"run\",", lines[^1], StringComparison.Ordinal);
         Assert.Contains(System.Text.Json.JsonEncodedText.Encode(fx.Downloads).ToString(), lines[0], StringComparison.Ordinal);
         for (var i = 0; i < lines.Length; i++)
         {

@@ -194,9 +194,12 @@ public sealed class RouteCliTests
         Assert.Empty(Directory.GetFiles(fx.Downloads));
         Assert.Equal(["episode one", "episode two"], fx.Contents());
 
-        // The crashed run's journal undoes its file; this run's own journal undoes the other.
+        // The crashed run's journal undoes its file (and, having no end record, says it ends early: exit 5); this
+        // run's own journal, which ends properly, undoes the other.
         var own = Assert.Single(Directory.GetFiles(Path.Join(fx.Library, ".episodic"), "journal-*.jsonl"), p => p != journal);
-        Assert.Equal(0, (await Run(["undo", journal])).Exit);
+        var crashed = await Run(["undo", journal]);
+        Assert.Equal(5, crashed.Exit);
+        Assert.Contains("the journal ends early", crashed.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, (await Run(["undo", own])).Exit);
         Assert.Equal(["episode one", "episode two"], fx.Contents());
         Assert.Equal(2, Directory.GetFiles(fx.Downloads).Length);
