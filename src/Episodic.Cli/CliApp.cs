@@ -12,10 +12,9 @@ internal static class CliApp
     public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default) =>
         RunSizedAsync(args, stdin, stdout, stderr, null, stderrIsTerminal, environment, cancellationToken: cancellationToken);
 
-    /// <summary>As <see cref="RunAsync"/>, with tables fitted to <paramref name="columns"/> cells (null = $COLUMNS, else the default).</summary>
-    public static async Task<int> RunSizedAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, int? columns, bool stderrIsTerminal = false, IReadOnlyDictionary<string, string?>? environment = null, bool stdinIsTerminal = false, CancellationToken cancellationToken = default)
+    /// <summary>Every command, wired to <paramref name="context"/>'s streams (tests walk it to check each one).</summary>
+    internal static RootCommand CreateRoot(CliContext context)
     {
-        var context = new CliContext(stdin, stdout, stderr, stderrIsTerminal) { Environment = environment, Columns = columns ?? ColumnsFrom(environment), StdinIsTerminal = stdinIsTerminal };
         var root = new RootCommand("Episodic: parse TV and anime release filenames into structured episode data (show, season, episodes, air date, ...).")
         {
             ParseCommand.Create(context),
@@ -28,6 +27,15 @@ internal static class CliApp
             ServeCommand.Create(context),
             RouteCommand.Create(context), UndoCommand.Create(context),
         };
+        root.Subcommands.Add(HelpCommand.Create(root, context));
+        return root;
+    }
+
+    /// <summary>As <see cref="RunAsync"/>, with tables fitted to <paramref name="columns"/> cells (null = $COLUMNS, else the default).</summary>
+    public static async Task<int> RunSizedAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, int? columns, bool stderrIsTerminal = false, IReadOnlyDictionary<string, string?>? environment = null, bool stdinIsTerminal = false, CancellationToken cancellationToken = default)
+    {
+        var context = new CliContext(stdin, stdout, stderr, stderrIsTerminal) { Environment = environment, Columns = columns ?? ColumnsFrom(environment), StdinIsTerminal = stdinIsTerminal };
+        var root = CreateRoot(context);
         var verbose = new Option<bool>("--verbose") { Description = "On a failure, print the stack trace after the one-line error.", Recursive = true };
         root.Options.Add(verbose);
 
@@ -35,15 +43,17 @@ internal static class CliApp
         // end the process two seconds in, in the middle of a file.
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        var mistyped = UnknownTokens.Problems(parsed);
+        if (mistyped.Count > 0 || parsed.Errors.Count > 0)
         {
-            // A bad option value is bad input (exit 2), said in one line each, with where to look.
-            foreach (var error in parsed.Errors)
+            // A bad option value is bad input (exit 2), said in one line each, with where to look. A mistyped option or
+            // command comes first, alone: what System.CommandLine says then follows from it.
+            foreach (var error in mistyped.Count > 0 ? mistyped : parsed.Errors.Select(e => e.Message))
             {
-                context.Error(error.Message);
+                context.Error(error);
             }
 
-            context.Error($"see 'episodic {(parsed.CommandResult.Command is RootCommand ? "" : parsed.CommandResult.Command.Name + " ")}--help'");
+            context.Error($"see 'episodic {UnknownTokens.Path(parsed.CommandResult.Command)}--help'");
             return ExitCodes.InputError;
         }
 

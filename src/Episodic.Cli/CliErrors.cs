@@ -28,6 +28,7 @@ internal static class CliErrors
         JournalRejectedException { Problems: [{ Line: <= 1 }, ..] } rejected => (ExitCodes.JournalRejected, $"{rejected.Message}; nothing was changed (--force does not help: without a trusted header no line can be)"),
         JournalRejectedException rejected => (ExitCodes.JournalRejected, $"{rejected.Message}; nothing was changed. Undo with --force to reverse only the lines that pass"),
         JournalKeyException key => (ExitCodes.ConfigError, $"{key.Message}; nothing was changed"),
+        LibraryAccessException access => (ExitCodes.Failure, $"{access.Message}; nothing was changed"),
         OperationCanceledException => (ExitCodes.Interrupted, "interrupted"),
         LlmConfigurationException config => (ExitCodes.ConfigError, $"the LLM configuration has problems: {string.Join("; ", config.Problems.Count > 0 ? config.Problems : [config.Message])}"),
         System.Text.Json.JsonException json => (ExitCodes.InputError, $"the input is not the JSON expected{(json.Path is { } p ? $" (at {p})" : "")}; check the file"),

@@ -170,7 +170,7 @@ internal static class EvalCommand
             }
             catch (FormatException ex)
             {
-                context.Error($"malformed corpus '{path}': {ex.Message}");
+                context.Error($"'{path}' is not a corpus: {ex.Message}");
                 exit = CliApp.ExitInputError;
             }
         }

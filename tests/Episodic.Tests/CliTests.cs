@@ -178,6 +178,42 @@ public sealed class CliTests
         Assert.Equal(2, doc.RootElement.GetProperty("overall").GetProperty("rows").GetInt32());
     }
 
+    [Theory]
+    [InlineData("# Readme\n\nSome prose, not a corpus.\n")]
+    [InlineData("")]
+    [InlineData("{\"show_name\":\"Show\",\"season\":1}\n")]
+    [InlineData("id\tsource\tfilename\n x-1\tx\tShow.S01E02.mkv\n")]
+    public async Task Eval_refuses_a_file_that_is_not_a_corpus_with_exit_2(string text)
+    {
+        using var file = new TempFile();
+        await File.WriteAllTextAsync(file.Path, text, TestContext.Current.CancellationToken);
+
+        var run = await Run(["eval", file.Path]);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("is not a corpus", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("exact", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_scores_the_corpora_it_can_read_and_still_exits_2_for_the_one_it_cannot()
+    {
+        using var corpus = new TempFile();
+        using var prose = new TempFile();
+        await File.WriteAllLinesAsync(corpus.Path,
+        [
+            "id\tsource\tfilename\toptions\ttitle\tyear\tseason\tepisodes\tabsolute_episodes\tair_date",
+            "guessit-x-0001\tx.yml\tShow.Name.S01E02.mkv\t\tShow Name\t\t1\t2",
+        ], TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(prose.Path, "not a corpus\n", TestContext.Current.CancellationToken);
+
+        var run = await Run(["eval", corpus.Path, prose.Path]);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("1/1 exact", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains(Path.GetFileName(prose.Path), run.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Eval_missing_corpus_exits_2()
     {

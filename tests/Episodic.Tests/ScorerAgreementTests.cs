@@ -72,7 +72,12 @@ public sealed class ScorerAgreementTests
         }
 
         Assert.True(disagreements.Count == 0, string.Join("\n", disagreements.Take(20)));
-        Assert.Contains(RowJudge.Title, failuresSeen);
+        if (rows.Any(r => r.Title.Length > 0))
+        {
+            // tmm asserts season and episodes only, so its title is never judged.
+            Assert.Contains(RowJudge.Title, failuresSeen);
+        }
+
         Assert.Contains(RowJudge.Episodes, failuresSeen);
     }
 

@@ -3,9 +3,14 @@ namespace Episodic.Core.Evaluation;
 /// <summary>
 /// Reads a corpus TSV exactly as tools/score.py does: UTF-8, one header row, tab-split with no quoting,
 /// universal newlines (\r\n and \r count as line ends), short rows padded with "", extra cells ignored.
+/// A file whose first line is not a corpus header (it lacks a column score.py reads) is refused with a
+/// <see cref="FormatException"/> naming the missing columns, so a README or a results file is never scored as a corpus.
 /// </summary>
 public static class CorpusReader
 {
+    /// <summary>The columns tools/score.py reads from every row; a header without one of them is not a corpus.</summary>
+    public static IReadOnlyList<string> RequiredColumns { get; } = ["id", "filename", "title", "season", "episodes", "absolute_episodes", "air_date"];
+
     public static IReadOnlyList<CorpusRow> Read(string path)
     {
         var text = File.ReadAllText(path, System.Text.Encoding.UTF8);
@@ -22,13 +27,16 @@ public static class CorpusReader
             count--; // text ending in a newline has no extra empty line
         }
 
-        var rows = new List<CorpusRow>(Math.Max(count - 1, 0));
-        if (count == 0)
+        var header = count == 0 ? [] : lines[0].Split('\t');
+        var missing = RequiredColumns.Where(c => !header.Contains(c, StringComparer.Ordinal)).ToList();
+        if (missing.Count > 0)
         {
-            return rows;
+            throw new FormatException(count == 0
+                ? "the file is empty; a corpus starts with a header row (id, source, filename, ...; see testdata/corpus/README.md)"
+                : $"the first line is not a corpus header: no column {string.Join(", ", missing)} (see testdata/corpus/README.md)");
         }
 
-        var header = lines[0].Split('\t');
+        var rows = new List<CorpusRow>(count - 1);
         for (var i = 1; i < count; i++)
         {
             var cells = lines[i].Split('\t');

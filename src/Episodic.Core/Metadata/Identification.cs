@@ -89,5 +89,8 @@ public sealed record Identification(IdentifyStatus Status, string Reason)
     /// <summary>How sure the show match is, in [0,1]; routing files nothing below its floor.</summary>
     public double Confidence { get; init; }
 
+    /// <summary>The shows that fitted when none could be chosen (<see cref="IdentifyStatus.Ambiguous"/>), best-ranked first; what a person picks from.</summary>
+    public IReadOnlyList<IdentifiedShow> Candidates { get; init; } = [];
+
     public bool IsIdentified => Status == IdentifyStatus.Identified;
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text;
+using Episodic.Core.Text;
 using Episodic.Llm.Pipeline;
 
 namespace Episodic.Llm.Configuration;
@@ -94,57 +95,9 @@ public static class IniKeyCheck
 
     /// <summary>
     /// The known key nearest to <paramref name="key"/> (case and underscores ignored) when it is close enough to be a
-    /// typo: at most 2 edits, or a third of the key's length for long keys. Null when none is.
+    /// typo (<see cref="EditDistance.Closest"/>). Null when none is.
     /// </summary>
-    public static string? Closest(string key, IEnumerable<string> known)
-    {
-        ArgumentNullException.ThrowIfNull(known);
-        var folded = Fold(key);
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in known)
-        {
-            var distance = Distance(folded, Fold(candidate));
-            if (distance < bestDistance)
-            {
-                (best, bestDistance) = (candidate, distance);
-            }
-        }
-
-        return bestDistance <= Math.Max(2, folded.Length / 3) ? best : null;
-    }
-
-    /// <summary>Edit distance with adjacent transpositions counted as one edit (optimal string alignment).</summary>
-    public static int Distance(string a, string b)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
+    public static string? Closest(string key, IEnumerable<string> known) => EditDistance.Closest(key, known, Fold);
 
     /// <summary>Lower case without <c>_</c> or <c>-</c>, so <c>api-key</c>, <c>API_KEY</c> and <c>apikey</c> are one word.</summary>
     private static string Fold(string key) => ConfigKeys.NormalizeSegment(key).Replace("-", "", StringComparison.Ordinal);

@@ -62,6 +62,7 @@ public sealed class EpisodeIdentifier(IMetadataProvider provider, MetadataSettin
                     Show = resolution.Record?.Show,
                     MatchedBy = resolution.By,
                     Confidence = resolution.Confidence,
+                    Candidates = resolution.Candidates,
                 };
             }
 
@@ -81,6 +82,48 @@ public sealed class EpisodeIdentifier(IMetadataProvider provider, MetadataSettin
                 MetadataLog.ProviderGivenUp(_logger, ex.Message, ShowId.NameOf(provider.Kind));
             }
 
+            Forget();
+            return new Identification(IdentifyStatus.ProviderUnavailable, ex.Message);
+        }
+    }
+
+    /// <summary>The episode within a show chosen by a person: that show's record and numbering, no search.</summary>
+    public async Task<Identification> IdentifyAsAsync(EpisodeParse parse, ShowId show, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        if (show.Provider != provider.Kind)
+        {
+            return new Identification(IdentifyStatus.ShowNotFound, $"{show} is a {ShowId.NameOf(show.Provider)} id, but the provider in use is {ShowId.NameOf(provider.Kind)}");
+        }
+
+        if (!parse.IsEpisode || (parse.Episodes.Count == 0 && parse.AbsoluteEpisodes.Count == 0 && parse.AirDate is null))
+        {
+            return new Identification(IdentifyStatus.NotAnEpisode, "no episode number or air date to look up in the chosen show");
+        }
+
+        if (Volatile.Read(ref _disabled) is { } down)
+        {
+            return new Identification(IdentifyStatus.ProviderUnavailable, down.Message);
+        }
+
+        try
+        {
+            if (await RecordAsync(show.Id, cancellationToken).ConfigureAwait(false) is not { } record)
+            {
+                return new Identification(IdentifyStatus.ShowNotFound, $"{ShowId.NameOf(provider.Kind)} does not know {show}");
+            }
+
+            var numbering = await _numbering.NumberAsync(parse, record, cancellationToken).ConfigureAwait(false);
+            return numbering with
+            {
+                Reason = $"chosen by hand: {record.Show.DisplayName} ({show}); {numbering.Reason}",
+                Show = record.Show,
+                MatchedBy = MatchedBy.Alias,
+                Confidence = 1.0,
+            };
+        }
+        catch (MetadataProviderException ex)
+        {
             Forget();
             return new Identification(IdentifyStatus.ProviderUnavailable, ex.Message);
         }
@@ -162,7 +205,7 @@ public sealed class EpisodeIdentifier(IMetadataProvider provider, MetadataSettin
                     return await AcceptAsync(pick.Candidate, MatchedBy.Model, confidence, reason, cancellationToken).ConfigureAwait(false);
                 }
 
-                return new ShowResolution(null, fallBackToMostLikely ? IdentifyStatus.Ambiguous : IdentifyStatus.ShowNotFound, null, 0, $"{why}; {picker.Name} found none of them fits");
+                return new ShowResolution(null, fallBackToMostLikely ? IdentifyStatus.Ambiguous : IdentifyStatus.ShowNotFound, null, 0, $"{why}; {picker.Name} found none of them fits") { Candidates = AsShows(offered) };
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -175,11 +218,12 @@ public sealed class EpisodeIdentifier(IMetadataProvider provider, MetadataSettin
 
         if (!fallBackToMostLikely || offered.Count == 0)
         {
-            return new ShowResolution(null, IdentifyStatus.ShowNotFound, null, 0, why);
+            return new ShowResolution(null, IdentifyStatus.ShowNotFound, null, 0, why) { Candidates = AsShows(offered) };
         }
 
         var best = offered[0];
-        return await AcceptAsync(best, MatchedBy.MostLikely, MetadataDefaults.MostLikelyConfidence, $"{why}; no model to choose, so the best-ranked one is taken with lowered confidence", cancellationToken).ConfigureAwait(false);
+        var mostLikely = await AcceptAsync(best, MatchedBy.MostLikely, MetadataDefaults.MostLikelyConfidence, $"{why}; no model to choose, so the best-ranked one is taken with lowered confidence", cancellationToken).ConfigureAwait(false);
+        return mostLikely with { Candidates = AsShows(offered) };
     }
 
     private async Task<ShowResolution> AcceptAsync(ShowCandidateInfo candidate, MatchedBy by, double confidence, string reason, CancellationToken cancellationToken)
@@ -224,6 +268,23 @@ public sealed class EpisodeIdentifier(IMetadataProvider provider, MetadataSettin
         return result;
     }
 
+    /// <summary>The candidates as shows, for a person to choose from (review); ids keep their provider.</summary>
+    private static List<IdentifiedShow> AsShows(IEnumerable<ShowCandidateInfo> candidates) =>
+    [
+        .. candidates.Select(c => new IdentifiedShow(c.Id, c.Name, c.Year)
+        {
+            OriginalName = c.OriginalName,
+            Country = c.Country,
+            AlternativeTitles = c.AlternativeTitles,
+            TmdbId = c.Id.Provider == MetadataProvider.Tmdb ? c.Id.Id : null,
+            TvmazeId = c.Id.Provider == MetadataProvider.Tvmaze ? c.Id.Id : null,
+        }),
+    ];
+
     /// <summary>The show-level outcome, memoised per query.</summary>
-    private sealed record ShowResolution(ShowRecord? Record, IdentifyStatus Status, MatchedBy? By, double Confidence, string Reason);
+    private sealed record ShowResolution(ShowRecord? Record, IdentifyStatus Status, MatchedBy? By, double Confidence, string Reason)
+    {
+        /// <summary>The shows that fitted when none was chosen.</summary>
+        public IReadOnlyList<IdentifiedShow> Candidates { get; init; } = [];
+    }
 }

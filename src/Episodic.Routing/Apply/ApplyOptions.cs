@@ -33,6 +33,15 @@ public sealed record ApplyOptions
     /// <summary>Hash files whose name carries a [ABCD1234] tag before moving; a mismatch is reported and not moved.</summary>
     public bool VerifyCrc { get; init; }
 
+    /// <summary>The command recorded in a new journal's header, for <c>episodic history</c> ("route --apply", "hook qbittorrent").</summary>
+    public string? Command { get; init; }
+
+    /// <summary>
+    /// After a move run, remove each release folder whose videos were all filed: its leftovers (<see cref="Leftovers"/>)
+    /// go to the library's trash and the emptied folders are removed, every step journaled so undo puts them back.
+    /// </summary>
+    public bool Clean { get; init; }
+
     /// <summary>Journals a crashed run left (found under the lock); they are finished before this run starts.</summary>
     public IReadOnlyList<string> Resume { get; init; } = [];
 

@@ -83,7 +83,7 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
             summary.Verified++;
         }
 
-        return Place(src, item.Destination!);
+        return Place(src, item.Destination!, item);
     }
 
     private void RouteSidecar(string src, string plannedDestination, string plannedVideo, string finalVideo)
@@ -108,8 +108,11 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
         }
     }
 
-    /// <summary>Handles collisions, then transfers. Returns the destination used, or null when the file stays.</summary>
-    private string? Place(string src, string destination)
+    /// <summary>
+    /// Handles collisions, then transfers. Returns the destination used, or null when the file stays. A video
+    /// (<paramref name="video"/> given) left in place by a conflict is recorded as held, so a review queue can take it.
+    /// </summary>
+    private string? Place(string src, string destination, RouteItem? video = null)
     {
         if (Apply.Transfer.SamePathIgnoringCase(src, destination))
         {
@@ -131,6 +134,11 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
             {
                 summary.Skipped++;
                 summary.Problem($"conflict: '{destination}' exists with different content; '{src}' is left in place");
+                if (video is not null)
+                {
+                    summary.Hold(video, new RouteHold(HoldReason.Conflict, $"a different file is already at '{destination}'"));
+                }
+
                 return null;
             }
 
@@ -148,6 +156,7 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
         summary.AlreadyDone++;
         if (options.Mode != RouteMode.Move)
         {
+            summary.AddFiled(new FiledFile(src, destination, SourceScanner.IsVideo(src), SourceRemoved: false, Changed: false));
             return;
         }
 
@@ -156,6 +165,7 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
         journal.Write(intent);
         _ops.Delete(src);
         journal.Write(intent with { Type = JournalRecordKind.Done, Time = DateTimeOffset.UtcNow });
+        summary.AddFiled(new FiledFile(src, destination, SourceScanner.IsVideo(src), SourceRemoved: true, Changed: false));
     }
 
     private void Transfer(string src, string destination)
@@ -206,6 +216,7 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
 
         journal.Write(intent with { Type = JournalRecordKind.Done, Time = DateTimeOffset.UtcNow, Note = note, Temp = null });
         summary.Bytes += size;
+        summary.AddFiled(new FiledFile(src, destination, SourceScanner.IsVideo(src), SourceRemoved: op == JournalOp.Move));
     }
 
     private string? Link(string src, string destination, string temp, bool checkCrc)

@@ -19,12 +19,22 @@ public static class RouteExecutor
         ArgumentNullException.ThrowIfNull(plan);
         options ??= new ApplyOptions();
         var summary = new RouteSummary();
-        var header = HeaderFor(plan);
+        var header = HeaderFor(plan) with { Command = options.Command };
         var stranded = new List<JournalEntry>();
         var sources = new List<string>(header.Sources);
         foreach (var path in options.Resume.Where(p => !string.Equals(Path.GetFullPath(p), Path.GetFullPath(journalPath), StringComparison.Ordinal)))
         {
-            var crashed = JournalFile.Load(path);
+            JournalFile crashed;
+            try
+            {
+                crashed = JournalFile.Load(path);
+            }
+            catch (LibraryAccessException refused)
+            {
+                summary.Problem($"left the journal '{path}' alone: {refused.Message}");
+                continue;
+            }
+
             if (!crashed.IsValid || crashed.Header!.Library != header.Library)
             {
                 summary.Problem(crashed.IsValid

@@ -52,13 +52,14 @@ public sealed class JournalFile
     /// <see cref="JournalKey.Current"/>); a missing file is reported as a problem, never thrown.
     /// </summary>
     /// <exception cref="JournalKeyException">The user's key cannot be read or made.</exception>
+    /// <exception cref="LibraryAccessException">The path is a symbolic link or not a regular file (never followed).</exception>
     public static JournalFile Load(string path, JournalKey? key = null)
     {
         var file = new JournalFile(System.IO.Path.GetFullPath(path));
         byte[] bytes;
         try
         {
-            using var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var stream = OwnFile.Open(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             bytes = new byte[stream.Length];
             stream.ReadExactly(bytes);
         }

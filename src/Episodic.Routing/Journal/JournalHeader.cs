@@ -38,6 +38,10 @@ public sealed record JournalHeader
     [JsonPropertyName("pid")]
     public int Pid { get; init; } = Environment.ProcessId;
 
+    /// <summary>Which command wrote the journal ("route --apply", "hook qbittorrent", "watch", "review accept ID"), for history; absent in older journals.</summary>
+    [JsonPropertyName("command")]
+    public string? Command { get; init; }
+
     /// <summary>Where destinations may be: the library root and the anime root.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> LibraryRoots => AnimeLibrary is null || AnimeLibrary == Library ? [Library] : [Library, AnimeLibrary];

@@ -33,8 +33,13 @@ public sealed class JournalKey
     /// <exception cref="JournalKeyException">The key file cannot be made or read, or is not a key.</exception>
     public static JournalKey Current => Default.Value;
 
-    /// <summary>The key file's path: <see cref="FileVariable"/>, else the user's configuration folder.</summary>
-    /// <exception cref="JournalKeyException">There is no configuration folder (no HOME) and no <see cref="FileVariable"/>.</exception>
+    /// <summary>
+    /// The key file's path: <see cref="FileVariable"/>, else <c>$XDG_CONFIG_HOME/episodic/journal.key</c> (an absolute
+    /// XDG_CONFIG_HOME only, as the XDG spec says), else <c>$HOME/.config/episodic/journal.key</c>; on Windows the
+    /// roaming application data folder. The folders need not exist yet: <see cref="Load"/> makes them (a fresh
+    /// container or a service account has no <c>~/.config</c>).
+    /// </summary>
+    /// <exception cref="JournalKeyException">None of <see cref="FileVariable"/>, XDG_CONFIG_HOME and HOME is set.</exception>
     public static string DefaultPath()
     {
         if (Environment.GetEnvironmentVariable(FileVariable) is { Length: > 0 } explicitPath)
@@ -42,11 +47,23 @@ public sealed class JournalKey
             return System.IO.Path.GetFullPath(explicitPath);
         }
 
-        // On Linux and macOS this is $XDG_CONFIG_HOME, else ~/.config.
-        var config = Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData);
+        string? config;
+        if (OperatingSystem.IsWindows())
+        {
+            config = Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        }
+        else if (Environment.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } xdg && System.IO.Path.IsPathFullyQualified(xdg))
+        {
+            config = xdg;
+        }
+        else
+        {
+            config = Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } home ? System.IO.Path.Join(home, ".config") : null;
+        }
+
         if (string.IsNullOrEmpty(config))
         {
-            throw new JournalKeyException($"there is no configuration folder for the journal key (HOME is not set); set {FileVariable} to a file only you can read");
+            throw new JournalKeyException($"there is no configuration folder for the journal key (HOME is not set); set HOME, XDG_CONFIG_HOME, or {FileVariable} to a file only you can read");
         }
 
         return System.IO.Path.Join(config, "episodic", "journal.key");
@@ -88,6 +105,29 @@ public sealed class JournalKey
         hmac.AppendData(previous);
         hmac.AppendData(body);
         return hmac.GetHashAndReset();
+    }
+
+    /// <summary>
+    /// HMAC-SHA256 (64 hex digits) of a record Episodic keeps beside the journals (the review queue's rows), under its
+    /// own <paramref name="purpose"/> label: a record signed so can never pass as a journal line, nor one purpose's
+    /// record as another's. A record planted by someone without the key fails <see cref="VerifyRecord"/>.
+    /// </summary>
+    public string SignRecord(string purpose, ReadOnlySpan<byte> record)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(purpose);
+        return Convert.ToHexStringLower(Sign(System.Text.Encoding.UTF8.GetBytes($"episodic-{purpose}:"), record));
+    }
+
+    /// <summary>True when <paramref name="mac"/> is this key's <see cref="SignRecord"/> of the record (compared in constant time).</summary>
+    public bool VerifyRecord(string purpose, ReadOnlySpan<byte> record, string? mac)
+    {
+        if (mac is not { Length: 64 })
+        {
+            return false;
+        }
+
+        var expected = System.Text.Encoding.ASCII.GetBytes(SignRecord(purpose, record));
+        return CryptographicOperations.FixedTimeEquals(expected, System.Text.Encoding.ASCII.GetBytes(mac));
     }
 
     private static void Create(string path)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Episodic.Routing.Library;
 
 namespace Episodic.Routing.Journal;
 
@@ -58,7 +59,7 @@ internal sealed partial class JournalJson : JsonSerializerContext;
 /// An append-only JSON-lines journal: a header line, then one line per step, numbered in sequence and signed with the
 /// user's <see cref="JournalKey"/> in a chain (<see cref="JournalLine"/>). Every line is flushed to the device before the call returns, so after a crash the journal
 /// is never behind the file system. A new journal is only created by its first line: a run that changes nothing
-/// leaves no file.
+/// leaves no file. The file is opened without following a link (<see cref="OwnFile"/>).
 /// </summary>
 public sealed class RouteJournal : IDisposable
 {
@@ -105,7 +106,7 @@ public sealed class RouteJournal : IDisposable
             throw new JournalRejectedException(file.Path, file.Problems);
         }
 
-        var stream = new FileStream(file.Path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+        var stream = OwnFile.Open(file.Path, FileMode.Open, FileAccess.ReadWrite);
         try
         {
             stream.SetLength(file.ValidLength);
@@ -136,8 +137,17 @@ public sealed class RouteJournal : IDisposable
         ArgumentNullException.ThrowIfNull(entry);
         if (_stream is null)
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            _stream = new FileStream(Path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read);
+            var folder = System.IO.Path.GetDirectoryName(Path)!;
+            if (OwnFile.IsOwnFolder(folder))
+            {
+                OwnFile.EnsureFolder(folder);
+            }
+            else
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            _stream = OwnFile.Open(Path, FileMode.CreateNew, FileAccess.ReadWrite);
             WriteSealed(JsonSerializer.SerializeToUtf8Bytes(_header with { Seq = 0 }, JournalJson.Default.JournalHeader));
         }
 
@@ -181,8 +191,16 @@ public sealed class RouteJournal : IDisposable
 
         return Directory.GetFiles(journalFolder, "journal-*.jsonl").Order(StringComparer.Ordinal).Where(p =>
         {
-            var file = JournalFile.Load(p);
-            return file.Problems.Count > 0 || Pending(file.Entries).Count > 0;
+            try
+            {
+                var file = JournalFile.Load(p);
+                return file.Problems.Count > 0 || Pending(file.Entries).Count > 0;
+            }
+            catch (LibraryAccessException)
+            {
+                // A link or a FIFO under a journal's name: listed, so the run can say it leaves it alone.
+                return true;
+            }
         }).ToList();
     }
 

@@ -27,6 +27,12 @@ public sealed record RouteItem(string Source, string? Destination, RouteAction A
 
     /// <summary>The planned target (null for skipped files).</summary>
     public RouteTarget? Target { get; init; }
+
+    /// <summary>The download folder the file came in (<see cref="ScannedFile.ReleaseFolder"/>): what a clean-up may remove once all its videos are filed.</summary>
+    public string? ReleaseFolder { get; init; }
+
+    /// <summary>Why a skipped file was not filed, typed: what a review queue records when the run holds files.</summary>
+    public RouteHold? Hold { get; init; }
 }
 
 /// <summary>A dry-run plan: every file found, in a stable order, and the roots it was made for.</summary>

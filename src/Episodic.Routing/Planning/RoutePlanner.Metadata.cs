@@ -16,18 +16,22 @@ public static partial class RoutePlanner
     private static readonly Dictionary<string, string> FolderCountries = new(StringComparer.OrdinalIgnoreCase) { ["US"] = "US", ["GB"] = "UK", ["AU"] = "AU", ["NZ"] = "NZ", ["CA"] = "CA" };
 
     /// <summary>Why an identification stops a file from being filed, or null when it may go on (identified, or falling back).</summary>
-    public static string? MetadataSkipReason(Identification metadata, RoutingOptions options)
+    public static string? MetadataSkipReason(Identification metadata, RoutingOptions options) => MetadataHold(metadata, options)?.Detail;
+
+    /// <summary>As <see cref="MetadataSkipReason"/>, typed: the reason a person settling the file needs.</summary>
+    public static RouteHold? MetadataHold(Identification metadata, RoutingOptions options)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(options);
         return metadata.Status switch
         {
             IdentifyStatus.Identified when metadata.Confidence < options.MinConfidence =>
-                string.Create(CultureInfo.InvariantCulture, $"show match confidence {metadata.Confidence:0.00} is below the floor {options.MinConfidence:0.00}: {metadata.Reason}"),
+                new(HoldReason.ShowAmbiguous, string.Create(CultureInfo.InvariantCulture, $"show match confidence {metadata.Confidence:0.00} is below the floor {options.MinConfidence:0.00}: {metadata.Reason}")),
             IdentifyStatus.Identified or IdentifyStatus.NotAnEpisode => null,
-            IdentifyStatus.EpisodeUnknown => $"not filed: {metadata.Reason}",
-            IdentifyStatus.Ambiguous => $"not filed, the show is uncertain: {metadata.Reason}",
-            _ when options.MetadataRequired => $"skipped (--metadata-required): {metadata.Reason}",
+            IdentifyStatus.EpisodeUnknown => new(HoldReason.EpisodeUnknown, $"not filed: {metadata.Reason}"),
+            IdentifyStatus.Ambiguous => new(HoldReason.ShowAmbiguous, $"not filed, the show is uncertain: {metadata.Reason}"),
+            IdentifyStatus.ShowNotFound when options.MetadataRequired => new(HoldReason.ShowNotFound, $"skipped (--metadata-required): {metadata.Reason}"),
+            _ when options.MetadataRequired => new(HoldReason.MetadataUnavailable, $"skipped (--metadata-required): {metadata.Reason}"),
             _ => null,
         };
     }

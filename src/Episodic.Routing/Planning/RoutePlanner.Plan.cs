@@ -33,7 +33,7 @@ public static partial class RoutePlanner
         ArgumentNullException.ThrowIfNull(parseAll);
         var roots = sourceRoots.ToList();
         var excluded = new List<Exclusion>();
-        var files = SourceScanner.Scan(roots, logger, excluded);
+        var files = SourceScanner.Scan(roots, logger, excluded, options.Include, options.SourceIsRelease);
         var parses = await parseAll(files.Select(f => f.ParseName).ToList(), cancellationToken).ConfigureAwait(false);
         var folders = new Dictionary<string, ShowFolderIndex>(StringComparer.Ordinal);
         var resolver = new ShowNameResolver(llm, options, logger);
@@ -42,7 +42,8 @@ public static partial class RoutePlanner
         for (var i = 0; i < files.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            items.Add(await PlanOneAsync(files[i], parses[i], options, folders, resolver, planned, cancellationToken).ConfigureAwait(false));
+            var item = await PlanOneAsync(files[i], parses[i], options, folders, resolver, planned, cancellationToken).ConfigureAwait(false);
+            items.Add(item with { ReleaseFolder = files[i].ReleaseFolder });
         }
 
         return new RoutePlan(items)
@@ -56,9 +57,9 @@ public static partial class RoutePlanner
 
     private static async Task<RouteItem> PlanOneAsync(ScannedFile file, EpisodeParse parse, RoutingOptions options, Dictionary<string, ShowFolderIndex> folders, ShowNameResolver resolver, HashSet<string> planned, CancellationToken cancellationToken)
     {
-        if (SkipReason(parse, options) is { } skip)
+        if (Hold(parse, options) is { } skip)
         {
-            return new RouteItem(file.FullPath, null, RouteAction.Skip, skip, parse);
+            return new RouteItem(file.FullPath, null, RouteAction.Skip, skip.Detail, parse) { Hold = skip };
         }
 
         Identification? metadata = null;
@@ -66,9 +67,9 @@ public static partial class RoutePlanner
         if (options.Identifier is { } identifier)
         {
             metadata = await identifier.IdentifyAsync(parse, cancellationToken).ConfigureAwait(false);
-            if (MetadataSkipReason(metadata, options) is { } metadataSkip)
+            if (MetadataHold(metadata, options) is { } metadataSkip)
             {
-                return new RouteItem(file.FullPath, null, RouteAction.Skip, metadataSkip, parse) { Metadata = metadata };
+                return new RouteItem(file.FullPath, null, RouteAction.Skip, metadataSkip.Detail, parse) { Metadata = metadata, Hold = metadataSkip };
             }
 
             if (!metadata.IsIdentified)

@@ -39,28 +39,31 @@ public static partial class RoutePlanner
     }
 
     /// <summary>Why a parse is not routed (not an episode, no show, below the confidence floor), or null.</summary>
-    public static string? SkipReason(EpisodeParse parse, RoutingOptions options)
+    public static string? SkipReason(EpisodeParse parse, RoutingOptions options) => Hold(parse, options)?.Detail;
+
+    /// <summary>Why a parse is not routed, typed (<see cref="HoldReason"/>) with its sentence; null when it may be filed.</summary>
+    public static RouteHold? Hold(EpisodeParse parse, RoutingOptions options)
     {
         ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(options);
         if (!parse.IsEpisode)
         {
-            return $"not an episode: {parse.Reasoning}";
+            return new(HoldReason.NotAnEpisode, $"not an episode: {parse.Reasoning}");
         }
 
         if (parse.Episodes.Count == 0 && parse.AbsoluteEpisodes.Count == 0 && parse.AirDate is null)
         {
-            return "a season pack without episode numbers: route its episode files instead";
+            return new(HoldReason.NoEpisodeNumbers, "a season pack without episode numbers: route its episode files instead");
         }
 
         if (string.IsNullOrWhiteSpace(parse.ShowName))
         {
-            return "no show name could be read";
+            return new(HoldReason.NoShowName, "no show name could be read");
         }
 
         if (parse.Confidence < options.MinConfidence)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"confidence {parse.Confidence:0.00} is below the floor {options.MinConfidence:0.00}");
+            return new(HoldReason.LowConfidence, string.Create(CultureInfo.InvariantCulture, $"confidence {parse.Confidence:0.00} is below the floor {options.MinConfidence:0.00}"));
         }
 
         return null;

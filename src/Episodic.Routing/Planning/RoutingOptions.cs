@@ -56,6 +56,15 @@ public sealed record RoutingOptions
     /// <summary><c>--metadata-required</c>: a file the provider cannot identify is skipped instead of filed by its name.</summary>
     public bool MetadataRequired { get; init; }
 
+    /// <summary>Which scanned videos (full paths) this run takes: watch's settled files, review's accepted one; null = all.</summary>
+    public Func<string, bool>? Include { get; init; }
+
+    /// <summary>
+    /// Each source root is one download's own folder (a download client's content path), so it is the release folder
+    /// the clean-up may remove; otherwise (route, watch) the release folders are the folders directly below each root.
+    /// </summary>
+    public bool SourceIsRelease { get; init; }
+
     /// <summary>Longest path component allowed (bytes on most file systems); longer names are shortened.</summary>
     public int MaxComponentLength { get; init; } = 200;
 }

@@ -5,7 +5,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Episodic.Routing.Planning;
 
 /// <summary>One video found under a source root, with the name the parser should see and its sidecar files.</summary>
-public sealed record ScannedFile(string FullPath, string ParseName, IReadOnlyList<string> Sidecars);
+public sealed record ScannedFile(string FullPath, string ParseName, IReadOnlyList<string> Sidecars)
+{
+    /// <summary>
+    /// The download's own folder the file came in (the folder directly below a scanned root, or the root itself when
+    /// the root is one download's folder); null for a file lying directly in a scanned root, or given on its own.
+    /// </summary>
+    public string? ReleaseFolder { get; init; }
+}
 
 /// <summary>
 /// Finds video files under the source roots (recursively, symlinked folders not followed, in ordinal order) and the
@@ -27,7 +34,9 @@ public static class SourceScanner
     /// download client's folder, not a show); a file root is parsed with its folder. Samples, trailers and extras
     /// (<see cref="Extras"/>) and names that are not valid UTF-8 are left out and listed in <paramref name="excluded"/>.
     /// </summary>
-    public static IReadOnlyList<ScannedFile> Scan(IEnumerable<string> roots, ILogger? logger = null, ICollection<Exclusion>? excluded = null)
+    /// <param name="include">Which videos (full paths) to take; null = all. Companions are still matched against every video.</param>
+    /// <param name="rootIsRelease">Each folder root is one download's folder (<see cref="RoutingOptions.SourceIsRelease"/>).</param>
+    public static IReadOnlyList<ScannedFile> Scan(IEnumerable<string> roots, ILogger? logger = null, ICollection<Exclusion>? excluded = null, Func<string, bool>? include = null, bool rootIsRelease = false)
     {
         logger ??= NullLogger.Instance;
         ArgumentNullException.ThrowIfNull(roots);
@@ -41,13 +50,13 @@ public static class SourceScanner
             {
                 // A single file is parsed with its folder (a release folder, usually), as if that folder had been scanned.
                 var folder = Path.GetDirectoryName(full) ?? full;
-                AddFolder(folder, Path.GetDirectoryName(folder) ?? folder, [full], found, seen, excluded, logger);
+                AddFolder(folder, Path.GetDirectoryName(folder) ?? folder, [full], found, seen, excluded, logger, include, release: null);
             }
             else if (Directory.Exists(full))
             {
                 foreach (var (dir, files) in FolderWalker.Walk(full, problem => RoutingLog.ScanProblem(logger, problem), name => name.StartsWith(ReservedPrefix, StringComparison.Ordinal)))
                 {
-                    AddFolder(dir, full, files, found, seen, excluded, logger, folderFiles: files);
+                    AddFolder(dir, full, files, found, seen, excluded, logger, include, rootIsRelease ? full : FirstLevel(dir, full), folderFiles: files);
                 }
             }
             else
@@ -60,7 +69,7 @@ public static class SourceScanner
     }
 
     /// <param name="folderFiles">The folder's files when the caller already listed them (a walk); null = list them here.</param>
-    private static void AddFolder(string dir, string baseDir, string[] candidates, List<ScannedFile> found, HashSet<string> seen, ICollection<Exclusion> excluded, ILogger logger, string[]? folderFiles = null)
+    private static void AddFolder(string dir, string baseDir, string[] candidates, List<ScannedFile> found, HashSet<string> seen, ICollection<Exclusion> excluded, ILogger logger, Func<string, bool>? include, string? release, string[]? folderFiles = null)
     {
         var all = folderFiles;
         if (all is null)
@@ -78,7 +87,7 @@ public static class SourceScanner
             Array.Sort(all, StringComparer.Ordinal);
         }
 
-        var videos = candidates.Where(IsVideo).Order(StringComparer.Ordinal).ToList();
+        var videos = candidates.Where(IsVideo).Where(v => include?.Invoke(v) ?? true).Order(StringComparer.Ordinal).ToList();
         foreach (var video in videos)
         {
             if (!seen.Add(video))
@@ -102,8 +111,21 @@ public static class SourceScanner
 
             var stem = Path.GetFileNameWithoutExtension(video);
             var sidecars = all.Where(f => IsSidecarOf(Path.GetFileName(f), stem)).ToList();
-            found.Add(new ScannedFile(video, relative, sidecars));
+            found.Add(new ScannedFile(video, relative, sidecars) { ReleaseFolder = release });
         }
+    }
+
+    /// <summary>The folder directly below <paramref name="root"/> that holds <paramref name="dir"/>; null when <paramref name="dir"/> is the root.</summary>
+    internal static string? FirstLevel(string dir, string root)
+    {
+        var relative = Path.GetRelativePath(root, dir);
+        if (relative == "." || relative.StartsWith("..", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var first = relative.Split(Path.DirectorySeparatorChar, 2)[0];
+        return Path.Join(root, first);
     }
 
     internal static bool IsVideo(string path) =>

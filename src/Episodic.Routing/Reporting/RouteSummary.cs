@@ -1,4 +1,15 @@
+using Episodic.Routing.Planning;
+
 namespace Episodic.Routing.Reporting;
+
+/// <summary>
+/// One file (a video or a companion) that is in the library after a run: where from, where to, whether its source is
+/// gone, and whether the library changed (false when identical content was already there).
+/// </summary>
+public sealed record FiledFile(string Source, string Destination, bool IsVideo, bool SourceRemoved, bool Changed = true);
+
+/// <summary>A planned file apply could not file and that a person can settle (a conflict at the destination).</summary>
+public sealed record AppliedHold(RouteItem Item, RouteHold Hold);
 
 /// <summary>What an apply run did. File counts include sidecars; <see cref="Bytes"/> is what was moved, copied or linked.</summary>
 public sealed class RouteSummary
@@ -6,6 +17,8 @@ public sealed class RouteSummary
     private readonly List<string> _notes = [];
     private readonly List<string> _problems = [];
     private readonly List<string> _resumed = [];
+    private readonly List<FiledFile> _filed = [];
+    private readonly List<AppliedHold> _held = [];
 
     public int Moved { get; internal set; }
 
@@ -54,11 +67,27 @@ public sealed class RouteSummary
     /// <summary>One line per failed, conflicting or mismatching file.</summary>
     public IReadOnlyList<string> Problems => _problems;
 
+    /// <summary>Files this run put in the library (moved, copied, linked, or found there already and deduplicated), in order.</summary>
+    public IReadOnlyList<FiledFile> Filed => _filed;
+
+    /// <summary>Videos apply left in place for a person to settle (a different file at the destination under --on-conflict skip).</summary>
+    public IReadOnlyList<AppliedHold> Held => _held;
+
+    /// <summary>Leftover files of fully routed release folders moved to the library's trash (<see cref="Apply.ApplyOptions.Clean"/>).</summary>
+    public int Cleaned { get; internal set; }
+
+    /// <summary>Emptied release folders removed by the clean-up.</summary>
+    public int FoldersRemoved { get; internal set; }
+
     internal void Note(string message) => _notes.Add(message);
 
     internal void Problem(string message) => _problems.Add(message);
 
     internal void Resumed(string journal) => _resumed.Add(journal);
+
+    internal void AddFiled(FiledFile file) => _filed.Add(file);
+
+    internal void Hold(RouteItem item, RouteHold hold) => _held.Add(new AppliedHold(item, hold));
 }
 
 /// <summary>What an undo run did.</summary>

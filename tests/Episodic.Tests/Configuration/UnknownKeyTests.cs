@@ -41,7 +41,7 @@ public sealed class UnknownKeyTests
     [InlineData("host", "", 4)]
     [InlineData("abc", "abc", 0)]
     [InlineData("kitten", "sitting", 3)]
-    public void Edit_distance_counts_a_transposition_as_one(string a, string b, int expected) => Assert.Equal(expected, IniKeyCheck.Distance(a, b));
+    public void Edit_distance_counts_a_transposition_as_one(string a, string b, int expected) => Assert.Equal(expected, Episodic.Core.Text.EditDistance.Between(a, b));
 
     [Fact]
     public void The_llm_sections_know_every_setting_the_loaders_bind()
