@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Episodic.Core.Text;
 using Episodic.Llm.Composition;
 using Episodic.Llm.Configuration;
 using Episodic.Llm.Health;
@@ -136,7 +137,7 @@ internal static class CheckCommand
             if (host.Chain.FirstOrDefault(c => c.Backend?.Kind == kind) is { Client: { } client, Backend: { } options })
             {
                 var probe = await StackProbe.ProbeAsync(client, options, cancellationToken).ConfigureAwait(false);
-                return new CheckRow(kind.WireName(), role, options.Model, probe.Endpoint?.ToString() ?? "-", probe, probe.Verdict);
+                return new CheckRow(kind.WireName(), role, options.Model, probe.Endpoint is null ? "-" : SafeUrl.Of(probe.Endpoint), probe, probe.Verdict);
             }
 
             return Unprobed(loaded.Llm, kind, i == 0, "not in the composed chain");
@@ -149,7 +150,7 @@ internal static class CheckCommand
         try
         {
             var options = LlmConfiguration.ToBackendOptions(settings, kind);
-            return new CheckRow(kind.WireName(), Role(selected), options.Model, BackendProbe.EndpointOf(options).ToString(), null, why);
+            return new CheckRow(kind.WireName(), Role(selected), options.Model, SafeUrl.Of(BackendProbe.EndpointOf(options)), null, why);
         }
         catch (LlmConfigurationException ex)
         {

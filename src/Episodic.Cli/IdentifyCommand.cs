@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Episodic.Core.Metadata;
 using Episodic.Core.Model;
 using Episodic.Core.Parsing;
@@ -110,12 +109,12 @@ internal static class IdentifyCommand
         switch (format)
         {
             case "json":
-                output.WriteLine(JsonSerializer.Serialize(rows.ToList(), IdentificationJsonContext.Default.ListIdentificationJson));
+                output.WriteLine(IdentificationJsonText.ToJson(rows.ToList()));
                 return;
             case "jsonl":
                 foreach (var row in rows)
                 {
-                    output.WriteLine(JsonSerializer.Serialize(row, IdentificationJsonContext.Default.IdentificationJson));
+                    output.WriteLine(IdentificationJsonText.ToJson(row));
                 }
 
                 return;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Episodic.Core.Metadata;
+using Episodic.Core.Text;
 using Episodic.Metadata.Configuration;
 using Episodic.Metadata.Http;
 using Episodic.Metadata.Identify;
@@ -81,7 +82,7 @@ public sealed class MetadataHost : IDisposable
     public static async Task<MetadataProbe> ProbeAsync(MetadataSettings settings, MetadataProvider provider, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var endpoint = settings.BaseUrlOf(provider).AbsoluteUri;
+        var endpoint = SafeUrl.Of(settings.BaseUrlOf(provider));
         if (provider == MetadataProvider.Tmdb && settings.TmdbApiKey is null)
         {
             return new MetadataProbe(provider, endpoint, false, false, TimeSpan.Zero, "not configured: set [tmdb] api_key or TMDB_API_KEY");
@@ -98,7 +99,7 @@ public sealed class MetadataHost : IDisposable
         {
             var reachable = ex.Failure is not MetadataFailure.Unavailable;
             var authenticated = ex.Failure is not (MetadataFailure.Unauthorized or MetadataFailure.Unavailable);
-            return new MetadataProbe(provider, endpoint, reachable, authenticated, watch.Elapsed, ex.Message);
+            return new MetadataProbe(provider, endpoint, reachable, authenticated, watch.Elapsed, SafeUrl.Scrub(ex.Message));
         }
     }
 

@@ -1,3 +1,4 @@
+using Episodic.Core.Text;
 using Episodic.Llm.Providers;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -17,7 +18,7 @@ internal sealed class BackendHealthCheck(BackendOptions backend, string role, Pr
             ["role"] = role,
             ["backend"] = backend.Kind.WireName(),
             ["model"] = backend.Model,
-            ["endpoint"] = probe.Endpoint?.ToString() ?? "",
+            ["endpoint"] = SafeUrl.Of(probe.Endpoint),
             ["latency_ms"] = Math.Round(probe.Latency.TotalMilliseconds),
         };
         return probe.Healthy

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Episodic.Core.Metadata;
 using Episodic.Llm.Pipeline;
 using Microsoft.AspNetCore.Builder;
@@ -32,8 +31,7 @@ public static partial class EpisodicServer
 
             var parses = await host.Pipeline.ParseAsync([body.Name], cancellationToken).ConfigureAwait(false);
             var identification = await identifier.IdentifyAsync(parses[0], cancellationToken).ConfigureAwait(false);
-            var json = JsonSerializer.Serialize(IdentificationJson.From(body.Name, identification), IdentificationJsonContext.Default.IdentificationJson);
-            return Results.Content(json, "application/json");
+            return ServerJson.Ok(IdentificationJson.From(body.Name, identification));
         })
         .WithName("Identify")
         .WithSummary("Identify the show and episode of one name with TMDB or TVmaze: canonical name, year, ids, numbering, episode title.")

@@ -28,6 +28,8 @@ public static partial class EpisodicServer
 
     public const string ReadyPath = "/health/ready";
 
+    public const string MetricsPath = "/metrics";
+
     private const string ReadyTag = "ready";
 
     // Confidence is a probability; the default buckets (0 ... 10000) would put every answer in one.
@@ -111,7 +113,7 @@ public static partial class EpisodicServer
         builder.Services.AddSingleton(_ => host);
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => ServerJson.Describe(o.SerializerOptions));
-        builder.Services.AddOpenApi(o => o.AddSchemaTransformer(OpenApiSchemas.TransformAsync));
+        builder.Services.AddOpenApi(o => o.AddSchemaTransformer(OpenApiSchemas.TransformAsync).AddDocumentTransformer(new OpenApiInfrastructure(apiKey is not null)));
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("episodic"))
             .WithMetrics(m => m
@@ -294,7 +296,7 @@ public static partial class EpisodicServer
 
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadyTag), ResponseWriter = HealthResponse.WriteAsync });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
         app.MapOpenApi();
     }
 

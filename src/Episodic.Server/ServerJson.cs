@@ -1,8 +1,9 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Episodic.Core.Metadata;
 using Episodic.Core.Model;
+using Episodic.Core.Text;
 using Microsoft.AspNetCore.Http;
 
 namespace Episodic.Server;
@@ -27,11 +28,11 @@ internal sealed partial class ServerJsonContext : JsonSerializerContext;
 internal static class ServerJson
 {
     /// <summary>The resolvers, Core's episode contract first: also handed to ASP.NET for the OpenAPI description.</summary>
-    public static IReadOnlyList<IJsonTypeInfoResolver> Resolvers { get; } = [EpisodicJsonContext.Default, ServerJsonContext.Default];
+    public static IReadOnlyList<IJsonTypeInfoResolver> Resolvers { get; } = [EpisodicJsonContext.Default, IdentificationJsonContext.Default, ServerJsonContext.Default];
 
     public static JsonSerializerOptions Options { get; } = new(ServerJsonContext.Default.Options)
     {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = JsonTextEncoder.Instance,
         AllowTrailingCommas = false,
         ReadCommentHandling = JsonCommentHandling.Disallow,
         TypeInfoResolver = JsonTypeInfoResolver.Combine([.. Resolvers]),

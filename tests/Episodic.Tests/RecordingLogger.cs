@@ -37,3 +37,13 @@ internal sealed class RecordingLogger : ILogger
         }
     }
 }
+
+/// <summary>Hands every category the one <see cref="RecordingLogger"/> (a host's whole log in one place).</summary>
+internal sealed class RecordingLoggerProvider(RecordingLogger logger) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => logger;
+
+    public void Dispose()
+    {
+    }
+}

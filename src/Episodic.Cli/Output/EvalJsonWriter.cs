@@ -1,7 +1,7 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Episodic.Core.Evaluation;
+using Episodic.Core.Text;
 
 namespace Episodic.Cli.Output;
 
@@ -14,7 +14,7 @@ internal static class EvalJsonWriter
     public static void Write(TextWriter output, IReadOnlyList<CorpusReport> reports, CorpusReport overall, int misses)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JsonTextEncoder.Instance }))
         {
             json.WriteStartObject();
             json.WriteStartArray("corpora");

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Episodic.Core.Text;
 
 namespace Episodic.Cli.Output;
 
@@ -45,7 +45,7 @@ internal static class EvalLlmWriter
     public static void WriteJson(TextWriter output, EvalLlmHeader header, IReadOnlyList<EvalTier> tiers)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JsonTextEncoder.Instance }))
         {
             json.WriteStartObject();
             json.WriteNumber("rows", header.Rows);

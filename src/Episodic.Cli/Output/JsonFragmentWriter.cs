@@ -1,15 +1,15 @@
 using System.Buffers;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Episodic.Core.Model;
+using Episodic.Core.Text;
 
 namespace Episodic.Cli.Output;
 
 /// <summary>Serializes one <see cref="EpisodeParse"/> at a time to compact JSON, reusing its buffers.</summary>
 internal sealed class JsonFragmentWriter : IDisposable
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Options = new() { Encoder = JsonTextEncoder.Instance };
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
     private readonly Utf8JsonWriter _json;
     private char[] _chars = new char[1024];

@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Episodic.Core.Text;
 
 namespace Episodic.Core.Metadata;
 
@@ -49,3 +52,21 @@ public sealed record IdentificationJson(
 [JsonSerializable(typeof(IdentificationJson))]
 [JsonSerializable(typeof(List<IdentificationJson>))]
 public sealed partial class IdentificationJsonContext : JsonSerializerContext;
+
+/// <summary>How an identification is written: its context with <see cref="JsonTextEncoder"/>, so names stay readable.</summary>
+public static class IdentificationJsonText
+{
+    /// <summary>The contract's options: <see cref="IdentificationJsonContext"/> plus <see cref="JsonTextEncoder"/>.</summary>
+    public static JsonSerializerOptions Options { get; } = new(IdentificationJsonContext.Default.Options)
+    {
+        Encoder = JsonTextEncoder.Instance,
+    };
+
+    /// <summary>One identification as compact JSON (a JSON line, a response body).</summary>
+    public static string ToJson(IdentificationJson identification) =>
+        JsonSerializer.Serialize(identification, (JsonTypeInfo<IdentificationJson>)Options.GetTypeInfo(typeof(IdentificationJson)));
+
+    /// <summary>Several as one compact JSON array.</summary>
+    public static string ToJson(List<IdentificationJson> identifications) =>
+        JsonSerializer.Serialize(identifications, (JsonTypeInfo<List<IdentificationJson>>)Options.GetTypeInfo(typeof(List<IdentificationJson>)));
+}

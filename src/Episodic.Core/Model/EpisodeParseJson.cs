@@ -1,20 +1,20 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Episodic.Core.Text;
 
 namespace Episodic.Core.Model;
 
 /// <summary>
 /// Writes and reads <see cref="EpisodeParse"/> through its one source-generated contract
-/// (<see cref="EpisodicJsonContext"/>). Non-ASCII names stay readable (no <c>\uXXXX</c> escapes), as the CLI has
+/// (<see cref="EpisodicJsonContext"/>). Non-ASCII names stay readable (no <c>\uXXXX</c> escapes, <see cref="JsonTextEncoder"/>), as the CLI has
 /// always written them.
 /// </summary>
 public static class EpisodeParseJson
 {
-    /// <summary>The contract's options: <see cref="EpisodicJsonContext"/> plus the relaxed encoder.</summary>
+    /// <summary>The contract's options: <see cref="EpisodicJsonContext"/> plus <see cref="JsonTextEncoder"/>.</summary>
     public static JsonSerializerOptions Options { get; } = new(EpisodicJsonContext.Default.Options)
     {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = JsonTextEncoder.Instance,
     };
 
     /// <summary>The type information for <see cref="EpisodeParse"/> under <see cref="Options"/>.</summary>

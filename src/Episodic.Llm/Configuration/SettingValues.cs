@@ -1,4 +1,5 @@
 using System.Globalization;
+using Episodic.Core.Text;
 using Episodic.Llm.Providers;
 
 namespace Episodic.Llm.Configuration;
@@ -88,16 +89,13 @@ internal static class SettingValues
             || text is "changeme" or "change_me" or "xxx" or "none" or "null";
     }
 
-    /// <summary>A value quoted back in a message: shortened, with any user:password@ part hidden.</summary>
+    /// <summary>A value quoted back in a message: shortened, and a URL's user:password@ part and query dropped (<see cref="SafeUrl"/>).</summary>
     public static string Echo(string? value)
     {
         var text = value?.Trim() ?? "";
-        var at = text.LastIndexOf('@');
-        if (at >= 0)
+        if (text.Contains('@', StringComparison.Ordinal) || text.Contains("://", StringComparison.Ordinal))
         {
-            var start = text.IndexOf("://", StringComparison.Ordinal);
-            start = start < 0 || start > at ? 0 : start + 3;
-            text = $"{text[..start]}***{text[at..]}";
+            text = SafeUrl.Of(text);
         }
 
         return text.Length > 80 ? $"\"{text[..77]}...\"" : $"\"{text}\"";

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Episodic.Core.Text;
 using Episodic.Llm.Providers;
 
 namespace Episodic.Llm.Health;
@@ -55,7 +56,7 @@ public static class BackendProbe
         Finding finding;
         try
         {
-            var probe = new Probe(options, http, WithSlash(endpoint), deadline.Token);
+            var probe = new Probe(options, http, endpoint, deadline.Token);
             finding = options.Kind switch
             {
                 BackendKind.Ollama => await probe.OllamaAsync().ConfigureAwait(false),
@@ -90,7 +91,7 @@ public static class BackendProbe
             Stopwatch.GetElapsedTime(started),
             Redact(finding.Verdict, options.ApiKey))
         {
-            Endpoint = WithoutCredentials(endpoint),
+            Endpoint = new Uri(SafeUrl.Of(endpoint)),
         };
     }
 
@@ -113,10 +114,12 @@ public static class BackendProbe
     private static string StripSuffix(string value, string suffix) =>
         value.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) ? value[..^suffix.Length] : value;
 
-    private static Uri WithSlash(Uri uri) => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
-
-    private static Uri WithoutCredentials(Uri uri) =>
-        string.IsNullOrEmpty(uri.UserInfo) ? uri : new UriBuilder(uri) { UserName = "", Password = "" }.Uri;
+    /// <summary>
+    /// <paramref name="relative"/> under the endpoint's path, its query kept: an Azure-style <c>.../v1?api-version=X</c>
+    /// probes <c>.../v1/models?api-version=X</c> (resolving against it would drop both the last segment and the query).
+    /// </summary>
+    private static Uri Under(Uri endpoint, string relative) =>
+        new UriBuilder(endpoint) { Path = endpoint.AbsolutePath.TrimEnd('/') + "/" + relative }.Uri;
 
     private static string Redact(string verdict, string? apiKey)
     {
@@ -125,7 +128,7 @@ public static class BackendProbe
             verdict = verdict.Replace(apiKey, Secrets.Mask(apiKey), StringComparison.Ordinal);
         }
 
-        return verdict.ReplaceLineEndings(" ");
+        return SafeUrl.Scrub(verdict).ReplaceLineEndings(" ");
     }
 
     /// <summary>The probe's conclusion before timing and redaction.</summary>
@@ -155,7 +158,7 @@ public static class BackendProbe
 
         public async Task<Finding> OllamaAsync()
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUri, "api/tags"));
+            using var request = new HttpRequestMessage(HttpMethod.Get, Under(baseUri, "api/tags"));
             using var response = await SendAsync(request).ConfigureAwait(false);
             var body = await ReadAsync(response).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
@@ -176,7 +179,7 @@ public static class BackendProbe
 
         public async Task<Finding> OpenAiAsync()
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUri, "models"));
+            using var request = new HttpRequestMessage(HttpMethod.Get, Under(baseUri, "models"));
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
             using var response = await SendAsync(request).ConfigureAwait(false);
             var body = await ReadAsync(response).ConfigureAwait(false);
@@ -201,7 +204,7 @@ public static class BackendProbe
 
         public async Task<Finding> AnthropicAsync()
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUri, "v1/messages"))
+            using var request = new HttpRequestMessage(HttpMethod.Post, Under(baseUri, "v1/messages"))
             {
                 Content = OneTokenRequest(),
             };
@@ -214,7 +217,7 @@ public static class BackendProbe
 
         private async Task<Finding> OpenAiChatAsync()
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUri, "chat/completions"))
+            using var request = new HttpRequestMessage(HttpMethod.Post, Under(baseUri, "chat/completions"))
             {
                 Content = OneTokenRequest(),
             };

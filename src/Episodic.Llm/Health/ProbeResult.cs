@@ -15,7 +15,7 @@ public sealed record ProbeResult(
     TimeSpan Latency,
     string Verdict)
 {
-    /// <summary>The endpoint probed (no credentials), for display.</summary>
+    /// <summary>The endpoint probed, for display: no user:password@ part and no query (<see cref="Core.Text.SafeUrl"/>).</summary>
     public Uri? Endpoint { get; init; }
 
     /// <summary>Reachable, authenticated and serving the configured model: the backend can answer.</summary>

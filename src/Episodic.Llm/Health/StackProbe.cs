@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Episodic.Core.Text;
 using Episodic.Llm.Pipeline;
 using Episodic.Llm.Providers;
 using Episodic.Llm.Resilience;
@@ -30,7 +31,7 @@ public static class StackProbe
         deadline.CancelAfter(MaxProbeTime);
         var started = Stopwatch.GetTimestamp();
         ProbeResult Result(bool reachable, bool authenticated, bool model, string verdict) =>
-            new(backend.Kind, backend.Name, reachable, authenticated, model, Stopwatch.GetElapsedTime(started), verdict) { Endpoint = BackendProbe.EndpointOf(backend) };
+            new(backend.Kind, backend.Name, reachable, authenticated, model, Stopwatch.GetElapsedTime(started), verdict) { Endpoint = new Uri(SafeUrl.Of(BackendProbe.EndpointOf(backend))) };
 
         try
         {

@@ -1,4 +1,5 @@
 using Episodic.Core.Model;
+using Episodic.Core.Text;
 using Episodic.Llm.Configuration;
 
 namespace Episodic.Llm.Providers;
@@ -32,6 +33,6 @@ public sealed record BackendOptions
     /// <summary>"backend:model", the label of this chain member in messages and summaries.</summary>
     public string Name => Source.Label;
 
-    /// <summary>Never prints the key.</summary>
-    public override string ToString() => $"{Name} at {BaseUri?.ToString() ?? "(default endpoint)"}, key {Secrets.Mask(ApiKey)}";
+    /// <summary>Never prints the key, nor credentials or a query in the URL.</summary>
+    public override string ToString() => $"{Name} at {(BaseUri is null ? "(default endpoint)" : SafeUrl.Of(BaseUri))}, key {Secrets.Mask(ApiKey)}";
 }

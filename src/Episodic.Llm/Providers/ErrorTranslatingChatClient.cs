@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Anthropic.Exceptions;
+using Episodic.Core.Text;
 using Microsoft.Extensions.AI;
 using OllamaSharp.Models.Exceptions;
 
@@ -144,6 +145,8 @@ internal sealed class ErrorTranslatingChatClient : DelegatingChatClient
             message = message.Replace(apiKey, Secrets.Mask(apiKey), StringComparison.Ordinal);
         }
 
+        // SDK messages can quote the request URL, with whatever user:password@ or ?api-key= the endpoint carries.
+        message = SafeUrl.Scrub(message);
         return message.Length > MaxMessageChars ? message[..MaxMessageChars] + "..." : message;
     }
 }

@@ -82,7 +82,11 @@ public static partial class ParseAnswerValidator
         }
 
         Need(a.Season, "season");
-        Need(a.Year, "year");
+        if (a.Year is { } year && !numbers.AppearsAsYear(year))
+        {
+            errors.Add($"year {year} does not appear in the filename");
+        }
+
         Need(a.Version, "version");
 
         // Interior values of a range ("E01-E03" gives 2) are implied; its ends must be written.

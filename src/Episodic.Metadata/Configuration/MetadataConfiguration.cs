@@ -1,4 +1,5 @@
 using System.Globalization;
+using Episodic.Core.Text;
 using Microsoft.Extensions.Configuration;
 
 namespace Episodic.Metadata.Configuration;
@@ -50,7 +51,7 @@ public static class MetadataConfiguration
 
         if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || !string.IsNullOrEmpty(uri.Query))
         {
-            problems.Add($"{key} = {value.Trim()} is not an http(s) URL without a query; set it (or {env}) to e.g. {fallback.AbsoluteUri.TrimEnd('/')}");
+            problems.Add($"{key} = {SafeUrl.Of(value)} is not an http(s) URL without a query; set it (or {env}) to e.g. {fallback.AbsoluteUri.TrimEnd('/')}");
             return fallback;
         }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Episodic.Core.Metadata;
+using Episodic.Core.Text;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
 using Polly.Timeout;
@@ -52,7 +53,7 @@ public sealed class ResponseFetcher(MetadataProvider provider, MetadataCache cac
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or RateLimiterRejectedException
             || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new MetadataProviderException(provider, MetadataFailure.Unavailable, $"{name} is unreachable at {http.BaseAddress?.GetLeftPart(UriPartial.Authority)} ({Describe(ex)})", ex);
+            throw new MetadataProviderException(provider, MetadataFailure.Unavailable, $"{name} is unreachable at {SafeUrl.Of(http.BaseAddress)} ({SafeUrl.Scrub(Describe(ex))})", ex);
         }
 
         using (response)

@@ -30,6 +30,22 @@ public sealed class IdentifyCliTests
     }
 
     [Fact]
+    public async Task Identify_json_writes_non_ascii_as_it_is()
+    {
+        using var server = new FakeTvmazeServer([.. MetadataFixture.Shows(), MetadataFixture.NonAscii]);
+        using var cache = new TempCache();
+        var (exit, stdout, stderr) = await Run(["identify", MetadataFixture.NonAsciiName, "-f", "json", "--metadata", "tvmaze"], Env(server, cache));
+
+        Assert.True(exit == 0, stderr);
+        Assert.DoesNotContain("\\u", stdout, StringComparison.Ordinal);
+        var row = JsonDocument.Parse(stdout).RootElement[0];
+        Assert.Equal(MetadataFixture.NonAsciiName, row.GetProperty("input").GetString());
+        Assert.Equal("Pokémon Café", row.GetProperty("show").GetString());
+        Assert.Contains("\"episode_title\":\"Pokémon Café Chapter 1.2\"", stdout, StringComparison.Ordinal);
+        Assert.Contains("\"input\":\"" + MetadataFixture.NonAsciiName + "\"", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Identify_table_reports_what_it_could_not_identify_and_exits_5_a_partial_result()
     {
         using var server = new FakeTvmazeServer(MetadataFixture.Shows());

@@ -29,6 +29,11 @@ internal static class MetadataFixture
         }.WithSeasons(2, 12),
     ];
 
+    /// <summary>A show whose names and titles are not ASCII, and a file of it with an emoji (outside the BMP) in its name.</summary>
+    public static FakeShow NonAscii { get; } = new FakeShow(90210, 90211, "Pokémon Café", 2020, "JP") { Popularity = 40 }.WithSeasons(1, 3);
+
+    public const string NonAsciiName = "Pokémon.Café.S01E02.🎬.1080p.mkv";
+
     public static MetadataSettings Settings(FakeMetadataServer server, string cachePath) => new()
     {
         TmdbApiKey = TmdbKey,

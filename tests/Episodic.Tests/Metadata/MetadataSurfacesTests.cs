@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using Episodic.Cli;
 using Episodic.Server;
@@ -150,6 +151,24 @@ public sealed class MetadataSurfacesTests
 
         using var blank = await server.PostJsonAsync("/identify", """{"name":"  "}""");
         Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_identify_writes_non_ascii_as_it_is()
+    {
+        using var tvmaze = new FakeTvmazeServer([.. MetadataFixture.Shows(), MetadataFixture.NonAscii]);
+        using var cache = new TempCache();
+        using var host = MetadataFixture.Host(tvmaze, cache.Path);
+        await using var server = await RunningServer.StartAsync(new ServerOptions { Identifier = host.Identifier });
+
+        using var ok = await server.PostJsonAsync("/identify", JsonSerializer.Serialize(new { name = MetadataFixture.NonAsciiName }));
+
+        var text = Encoding.UTF8.GetString(await ok.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        Assert.True(HttpStatusCode.OK == ok.StatusCode, text);
+        Assert.Equal("utf-8", ok.Content.Headers.ContentType?.CharSet);
+        Assert.DoesNotContain("\\u", text, StringComparison.Ordinal);
+        Assert.Contains("\"input\":\"" + MetadataFixture.NonAsciiName + "\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"show\":\"Pokémon Café\"", text, StringComparison.Ordinal);
     }
 
     [Fact]

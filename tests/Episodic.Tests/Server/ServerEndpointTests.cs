@@ -157,15 +157,49 @@ public sealed class ServerEndpointTests
     }
 
     [Fact]
+    public async Task OpenApi_document_lists_every_endpoint_and_the_api_key_scheme()
+    {
+        const string key = "openapi-test-key-0123456789";
+        await using var server = await RunningServer.StartAsync(new ServerOptions { ApiKey = key });
+
+        using var response = await server.GetAsync("/openapi/v1.json", key);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var paths = doc.RootElement.GetProperty("paths");
+        Assert.Equal(
+            ["/health/live", "/health/ready", "/identify", "/metrics", "/parse", "/parse/batch", "/route/plan"],
+            paths.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
+        var scheme = doc.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal("apiKey", scheme.GetProperty("type").GetString());
+        Assert.Equal("header", scheme.GetProperty("in").GetString());
+        Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
+        foreach (var path in paths.EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var keyed = operation.Value.TryGetProperty("security", out var security) && security[0].TryGetProperty("ApiKey", out _);
+                Assert.True(keyed == (path.Name != "/health/live"), $"{operation.Name} {path.Name}: security {keyed}");
+                Assert.Equal(keyed, operation.Value.GetProperty("responses").TryGetProperty("401", out _));
+            }
+        }
+
+        var ready = paths.GetProperty("/health/ready").GetProperty("get").GetProperty("responses");
+        Assert.Equal("#/components/schemas/HealthReport", ready.GetProperty("503").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.True(paths.GetProperty("/metrics").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/plain", out _));
+    }
+
+    [Fact]
     public async Task Json_encoding_keeps_non_ascii_names_readable()
     {
         await using var server = await RunningServer.StartAsync();
-        const string name = "[Grupo] Café Show - 04 [1080p].mkv";
+        const string name = "[Grupo] Café Show 🎬 - 04 [1080p].mkv";
 
         using var response = await server.PostJsonAsync("/parse", JsonSerializer.Serialize(new { name }));
 
         var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
-        Assert.Contains("Café", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.Contains(name, Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
     }
 
     [Fact]
