@@ -30,6 +30,11 @@ public static partial class SafeUrl
     public static string Of(string? text)
     {
         var value = text?.Trim() ?? "";
+        if (value.IndexOfAny(['@', '?', '#']) < 0)
+        {
+            return value; // nothing to hide: shown as written (a Uri round trip would add a trailing '/')
+        }
+
         if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
         {
             return Of(uri);
