@@ -13,7 +13,7 @@ internal static class ConfigSections
     /// <summary>The keys of <c>[routing]</c> (route, check) and <c>[logging]</c> (serve).</summary>
     private static readonly Dictionary<string, IReadOnlyList<string>> CliOwn = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["routing"] = ["tv_path", "anime_tv_path", "template", "anime_template", "daily_template", "rename", "metadata"],
+        ["routing"] = ["tv_path", "anime_tv_path", "template", "anime_template", "daily_template", "rename", "metadata", "metadata_fallback"],
         ["logging"] = ["level"],
     };
 

@@ -70,9 +70,16 @@ internal sealed class MetadataOptions(bool allowNone)
         }
     }
 
-    /// <summary>Writes every problem of a metadata configuration error, one per line.</summary>
+    /// <summary>Writes a metadata configuration error: a single problem as one line, several one per line under a heading.</summary>
     public static void Report(CliContext context, MetadataConfigurationException ex)
     {
+        if (ex.Problems.Count <= 1)
+        {
+            // One problem is one line: the key, what is wrong and the fix.
+            context.Error(ex.Problems.Count == 1 ? ex.Problems[0] : ex.Message);
+            return;
+        }
+
         context.Error("the metadata configuration has problems:");
         foreach (var problem in ex.Problems.Count > 0 ? ex.Problems : [ex.Message])
         {

@@ -53,12 +53,17 @@ internal static class RouteCommand
         var llmOptions = new LlmOptions();
         var metadata = new MetadataOptions(allowNone: true);
         var metadataRequired = new Option<bool>("--metadata-required") { Description = "With --metadata: skip files the provider cannot identify (down, refused key, unknown show) instead of filing them by their name." };
+        var metadataFallback = new Option<string?>("--metadata-fallback")
+        {
+            Description = "With --metadata, when the provider cannot answer (down, key refused, timed out, garbage): hold the names it could not identify, or file them by their release name ([routing] metadata_fallback; default hold).",
+        };
+        metadataFallback.OneOf([.. MetadataFallbackNames.All]);
         var command = new Command("route", "File episodes into a media library (dry run unless --apply); every operation is journaled and can be undone.")
         {
             sources, library, animeLibrary, apply, mode, onConflict, minConfidence, verifyCrc, journal, wait, createLibrary, format, template, animeTemplate, dailyTemplate, rename, llm, strict,
         };
         command.Description += $"\n\nTemplate placeholders: {TemplateRenderer.PlaceholderHelp}";
-        foreach (var option in llmOptions.All.Concat(metadata.All).Append(metadataRequired))
+        foreach (var option in llmOptions.All.Concat(metadata.All).Append(metadataRequired).Append(metadataFallback))
         {
             command.Options.Add(option);
         }
@@ -100,6 +105,13 @@ internal static class RouteCommand
             if (OptionChecks.Canonical(renameText, RenameModes) is not { } renameMode)
             {
                 context.Error(OptionChecks.NotOneOf("[routing] rename", renameText, RenameModes));
+                return CliApp.ExitConfigError;
+            }
+
+            var fallbackText = result.GetValue(metadataFallback) ?? Setting(section, "metadata_fallback") ?? MetadataFallbackNames.NameOf(MetadataFallback.Hold);
+            if (MetadataFallbackNames.Parse(fallbackText) is not { } fallback)
+            {
+                context.Error(OptionChecks.NotOneOf("[routing] metadata_fallback", fallbackText, [.. MetadataFallbackNames.All]));
                 return CliApp.ExitConfigError;
             }
 
@@ -151,7 +163,7 @@ internal static class RouteCommand
                 return CliApp.ExitConfigError;
             }
 
-            options = options with { Identifier = metadataHost?.Identifier, MetadataRequired = result.GetValue(metadataRequired) };
+            options = options with { Identifier = metadataHost?.Identifier, MetadataRequired = result.GetValue(metadataRequired), MetadataFallback = fallback };
             using (host)
             {
                 RoutePlan plan;
@@ -168,6 +180,11 @@ internal static class RouteCommand
                 if (host is not null && LlmFailures.Report(context, host.Pipeline.Failures, result.GetValue(strict)) is { } failedStrict)
                 {
                     return failedStrict;
+                }
+
+                if (MetadataOutage.Summary(plan, provider) is { } held)
+                {
+                    context.Error(held);
                 }
 
                 var json = result.GetValue(format) == "json";

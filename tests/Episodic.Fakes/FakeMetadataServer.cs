@@ -53,6 +53,15 @@ public abstract class FakeMetadataServer : IDisposable
     /// <summary>When set, every request is answered with this status and the provider's error body (an outage).</summary>
     public int? FailWith { get; set; }
 
+    /// <summary>When set, every request waits this long before it is answered (a provider slower than the client's timeout).</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>
+    /// When set, every request is answered 200 with this body as is: garbage ("&lt;html&gt;..." from a captive portal or
+    /// proxy) or JSON of the wrong shape.
+    /// </summary>
+    public string? RawBody { get; set; }
+
     public void Dispose()
     {
         Dispose(true);
@@ -93,10 +102,19 @@ public abstract class FakeMetadataServer : IDisposable
             .Select(p => p.Split('=', 2))
             .GroupBy(p => Uri.UnescapeDataString(p[0]), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Uri.UnescapeDataString(g.Last().Length > 1 ? g.Last()[1].Replace('+', ' ') : ""), StringComparer.Ordinal);
+        if (Delay > TimeSpan.Zero)
+        {
+            Thread.Sleep(Delay);
+        }
+
         int status;
-        JsonNode body;
+        JsonNode? body;
         string? retryAfter = null;
-        if (Throttle?.Invoke(n) == true)
+        if (RawBody is not null)
+        {
+            (status, body) = (200, null);
+        }
+        else if (Throttle?.Invoke(n) == true)
         {
             (status, body, retryAfter) = (429, ErrorBody(429), RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
@@ -120,7 +138,7 @@ public abstract class FakeMetadataServer : IDisposable
         {
             StatusCode = status,
             Headers = responseHeaders,
-            BodyData = new BodyData { BodyAsString = body.ToJsonString(), DetectedBodyType = BodyType.String, Encoding = Encoding.UTF8 },
+            BodyData = new BodyData { BodyAsString = body?.ToJsonString() ?? RawBody, DetectedBodyType = BodyType.String, Encoding = Encoding.UTF8 },
         };
     }
 }

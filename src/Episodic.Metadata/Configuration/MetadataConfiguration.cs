@@ -16,7 +16,7 @@ public static class MetadataConfiguration
     {
         ["tmdb"] = ["api_key", "base_url", "language", "requests_per_second"],
         ["tvmaze"] = ["base_url", "requests_per_second"],
-        ["metadata"] = ["cache_path", "max_retries"],
+        ["metadata"] = ["cache_path", "max_retries", "timeout"],
     };
 
     /// <summary>The settings and every problem found; the settings are usable only when the list is empty.</summary>
@@ -38,6 +38,7 @@ public static class MetadataConfiguration
             Aliases = AliasTable.From(configuration.GetSection("aliases").GetChildren().Select(c => KeyValuePair.Create(c.Key, c.Value)), problems),
             CachePath = metadata["cachepath"] is { Length: > 0 } path ? path.Trim() : null,
             MaxRetries = Retries(metadata["maxretries"], problems),
+            AttemptTimeout = Timeout(metadata["timeout"], problems),
         };
         return (settings, problems);
     }
@@ -73,6 +74,28 @@ public static class MetadataConfiguration
 
         problems.Add($"[metadata] max_retries = {value.Trim()} must be a whole number from 0 to 10, e.g. {MetadataDefaults.MaxRetries}");
         return MetadataDefaults.MaxRetries;
+    }
+
+    /// <summary>
+    /// <c>[metadata] timeout</c>: how long one request may take before it counts as an outage, in seconds ("10", "2.5",
+    /// "10s") or milliseconds ("500ms"); from 0.1 s to 300 s.
+    /// </summary>
+    private static TimeSpan Timeout(string? value, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return MetadataDefaults.AttemptTimeout;
+        }
+
+        var text = value.Trim().ToLowerInvariant();
+        var (number, scale) = text.EndsWith("ms", StringComparison.Ordinal) ? (text[..^2], 0.001) : text.EndsWith('s') ? (text[..^1], 1.0) : (text, 1.0);
+        if (double.TryParse(number.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) && n * scale is >= 0.1 and <= 300)
+        {
+            return TimeSpan.FromSeconds(n * scale);
+        }
+
+        problems.Add($"[metadata] timeout = {value.Trim()} must be a time from 0.1s to 300s, e.g. timeout = {MetadataDefaults.AttemptTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s");
+        return MetadataDefaults.AttemptTimeout;
     }
 
     private static double Rate(string? value, string key, double fallback, List<string> problems)

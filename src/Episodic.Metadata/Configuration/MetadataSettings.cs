@@ -31,7 +31,7 @@ public sealed record MetadataSettings
     /// <summary>Answer from the cache only; a miss is <see cref="IdentifyStatus.ProviderUnavailable"/>, never a network call.</summary>
     public bool Offline { get; init; }
 
-    /// <summary>Per-attempt timeout of one HTTP request.</summary>
+    /// <summary><c>[metadata] timeout</c>: per-attempt timeout of one HTTP request; a provider slower than this is an outage.</summary>
     public TimeSpan AttemptTimeout { get; init; } = MetadataDefaults.AttemptTimeout;
 
     /// <summary>Retries after 429/5xx/network errors; 429 waits as long as Retry-After says.</summary>

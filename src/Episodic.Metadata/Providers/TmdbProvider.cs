@@ -16,6 +16,13 @@ internal sealed class TmdbProvider(Func<TmdbClient> client, ResponseFetcher fetc
     public async Task<IReadOnlyList<ShowCandidateInfo>> SearchAsync(string name, int? year, CancellationToken cancellationToken)
     {
         var page = await client().SearchAsync(name, year, cancellationToken).ConfigureAwait(false);
+
+        // A page without "results" is not TMDB's answer (a proxy's page, a changed API): an outage, not "no such show".
+        if (page?.Results is null)
+        {
+            throw new MetadataProviderException(MetadataProvider.Tmdb, MetadataFailure.BadResponse, "tmdb sent an answer without search results for search/tv (not TMDB's search/tv shape)");
+        }
+
         return Candidates(page);
     }
 

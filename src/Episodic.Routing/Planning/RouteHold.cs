@@ -35,6 +35,13 @@ public enum HoldReason
 
     /// <summary>A different file is already at the destination (never overwritten).</summary>
     Conflict,
+
+    /// <summary>
+    /// Metadata was asked for and the provider could not answer (down, key refused, timed out, garbage), so the name
+    /// was not identified; under <c>--metadata-fallback hold</c> (the default) it waits rather than being filed by a
+    /// release name the provider might have corrected ("One.Piece.1089" is episode 1089, not S10E89).
+    /// </summary>
+    MetadataOutage,
 }
 
 /// <summary>A held file's reason and the one sentence that explains it to a person.</summary>
@@ -54,6 +61,7 @@ public static class HoldReasonNames
         (HoldReason.EpisodeUnknown, "episode_unknown"),
         (HoldReason.MetadataUnavailable, "metadata_unavailable"),
         (HoldReason.Conflict, "conflict"),
+        (HoldReason.MetadataOutage, "metadata_outage"),
     ];
 
     /// <summary>Every reason with its wire name, in declaration order.</summary>

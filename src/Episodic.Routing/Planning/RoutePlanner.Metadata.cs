@@ -9,7 +9,8 @@ namespace Episodic.Routing.Planning;
 /// <summary>
 /// Routing with a metadata provider: the provider's canonical name, year and numbering replace what the name says,
 /// existing folders are found through every name the show goes by, and anything uncertain is skipped rather than
-/// guessed. A provider that is down or unknown to the show falls back to filing by the name (unless required).
+/// guessed. A show the provider does not know falls back to filing by the name (unless required); a provider that
+/// could not answer at all holds the name (<see cref="MetadataFallback.Hold"/>) unless the fallback is the name.
 /// </summary>
 public static partial class RoutePlanner
 {
@@ -30,6 +31,8 @@ public static partial class RoutePlanner
             IdentifyStatus.Identified or IdentifyStatus.NotAnEpisode => null,
             IdentifyStatus.EpisodeUnknown => new(HoldReason.EpisodeUnknown, $"not filed: {metadata.Reason}"),
             IdentifyStatus.Ambiguous => new(HoldReason.ShowAmbiguous, $"not filed, the show is uncertain: {metadata.Reason}"),
+            IdentifyStatus.ProviderUnavailable when !options.MetadataRequired && options.MetadataFallback == MetadataFallback.Hold =>
+                new(HoldReason.MetadataOutage, $"held, the metadata provider could not answer: {metadata.Reason}"),
             IdentifyStatus.ShowNotFound when options.MetadataRequired => new(HoldReason.ShowNotFound, $"skipped (--metadata-required): {metadata.Reason}"),
             _ when options.MetadataRequired => new(HoldReason.MetadataUnavailable, $"skipped (--metadata-required): {metadata.Reason}"),
             _ => null,

@@ -56,6 +56,12 @@ public sealed record RoutingOptions
     /// <summary><c>--metadata-required</c>: a file the provider cannot identify is skipped instead of filed by its name.</summary>
     public bool MetadataRequired { get; init; }
 
+    /// <summary>
+    /// <c>--metadata-fallback</c> / <c>[routing] metadata_fallback</c>: a name the provider could not be asked about
+    /// (down, key refused, timed out, garbage) is held (default) or filed by its release name.
+    /// </summary>
+    public MetadataFallback MetadataFallback { get; init; } = MetadataFallback.Hold;
+
     /// <summary>Which scanned videos (full paths) this run takes: watch's settled files, review's accepted one; null = all.</summary>
     public Func<string, bool>? Include { get; init; }
 

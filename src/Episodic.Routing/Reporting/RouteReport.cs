@@ -131,6 +131,7 @@ public static partial class RouteReport
             w.WriteString("action", RouteForecast.Name(f.Action));
             w.WriteBoolean("new_show_folder", item.Target?.NewShowFolder ?? false);
             w.WriteString("reason", item.Reason);
+            w.WriteString("hold", item.Hold?.Reason.WireName());
             w.WriteNumber("confidence", ConfidenceJsonConverter.Round(item.Parse.Confidence));
             w.WriteString("show", item.Parse.ShowName);
             w.WriteString("show_folder", item.Target?.ShowFolder);

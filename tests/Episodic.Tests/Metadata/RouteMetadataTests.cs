@@ -65,27 +65,31 @@ public sealed class RouteMetadataTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_refused_key_is_one_warning_then_todays_behaviour_or_with_required_a_skip(bool required)
+    [InlineData("hold")]
+    [InlineData("name")]
+    [InlineData("required")]
+    public async Task A_refused_key_is_one_warning_then_a_hold_or_with_fallback_name_todays_filing_or_with_required_a_skip(string mode)
     {
         using var fx = new RoutingFixture();
         using var server = new FakeTmdbServer(MetadataFixture.Shows()) { RequiredApiKey = "a-different-key-0000000000000000" };
         using var cache = new TempCache();
         fx.Write("Attack.on.Titan.S01E05.1080p.mkv");
         fx.Write("Attack.on.Titan.S01E06.1080p.mkv");
-        string[] args = ["route", fx.Downloads, "--library", fx.Library, "--metadata", "tmdb", "-f", "json", .. required ? new[] { "--metadata-required" } : []];
+        string[] extra = mode switch { "name" => ["--metadata-fallback", "name"], "required" => ["--metadata-required"], _ => [] };
+        string[] args = ["route", fx.Downloads, "--library", fx.Library, "--metadata", "tmdb", "-f", "json", .. extra];
         var (exit, stdout, stderr) = await IdentifyCliTests.Run(args, IdentifyCliTests.Env(server, cache));
 
         Assert.Equal(0, exit);
-        Assert.Single(stderr.Split('\n'), l => l.Contains("Invalid API key", StringComparison.Ordinal));
+        Assert.Single(stderr.Split('\n'), l => l.Contains("Invalid API key", StringComparison.Ordinal) && l.Contains("not asked again", StringComparison.Ordinal));
+        Assert.Equal(mode == "hold", stderr.Contains("2 held: metadata provider tmdb could not answer", StringComparison.Ordinal));
         Assert.DoesNotContain(MetadataFixture.TmdbKey, stderr + stdout, StringComparison.Ordinal);
         var plan = JsonDocument.Parse(stdout).RootElement.GetProperty("plan").EnumerateArray().ToList();
         Assert.Equal(2, plan.Count);
         foreach (var item in plan)
         {
-            Assert.Equal(required ? "skip" : "move", item.GetProperty("action").GetString());
-            if (!required)
+            Assert.Equal(mode == "name" ? "move" : "skip", item.GetProperty("action").GetString());
+            Assert.Equal(mode switch { "hold" => "metadata_outage", "required" => "metadata_unavailable", _ => null }, item.GetProperty("hold").GetString());
+            if (mode == "name")
             {
                 Assert.StartsWith(Path.Join(fx.Library, "Attack on Titan", "Season 01"), item.GetProperty("destination").GetString(), StringComparison.Ordinal);
             }
