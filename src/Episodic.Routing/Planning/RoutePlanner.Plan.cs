@@ -38,11 +38,20 @@ public static partial class RoutePlanner
         var folders = new Dictionary<string, ShowFolderIndex>(StringComparer.Ordinal);
         var resolver = new ShowNameResolver(llm, options, logger);
         var planned = new HashSet<string>(StringComparer.Ordinal);
+        var prepared = new List<(RouteItem? Done, Pending? Pending)>(files.Count);
+        for (var i = 0; i < files.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            prepared.Add(await PrepareAsync(files[i], parses[i], options, cancellationToken).ConfigureAwait(false));
+        }
+
+        // Every show's root is decided before any file is placed, from all of the run's episodes of it (ShowRoots).
+        var showRoots = DecideRoots(prepared.Select(p => p.Pending).OfType<Pending>(), options, folders);
         var items = new List<RouteItem>(files.Count);
         for (var i = 0; i < files.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var item = await PlanOneAsync(files[i], parses[i], options, folders, resolver, planned, cancellationToken).ConfigureAwait(false);
+            var item = prepared[i].Done ?? await PlaceAsync(prepared[i].Pending!, options, folders, showRoots, resolver, planned, cancellationToken).ConfigureAwait(false);
             items.Add(item with { ReleaseFolder = files[i].ReleaseFolder });
         }
 
@@ -55,11 +64,18 @@ public static partial class RoutePlanner
         };
     }
 
-    private static async Task<RouteItem> PlanOneAsync(ScannedFile file, EpisodeParse parse, RoutingOptions options, Dictionary<string, ShowFolderIndex> folders, ShowNameResolver resolver, HashSet<string> planned, CancellationToken cancellationToken)
+    /// <summary>A file that may be filed, identified (when metadata is used) and waiting for its show's root to be decided.</summary>
+    private sealed record Pending(ScannedFile File, EpisodeParse Parse, Identification? Metadata, string FallbackNote)
+    {
+        public bool Identified => Metadata is { IsIdentified: true, Show: not null };
+    }
+
+    /// <summary>The skip item of a file that is not filed, or the file identified and ready to be placed.</summary>
+    private static async Task<(RouteItem? Done, Pending? Pending)> PrepareAsync(ScannedFile file, EpisodeParse parse, RoutingOptions options, CancellationToken cancellationToken)
     {
         if (Hold(parse, options) is { } skip)
         {
-            return new RouteItem(file.FullPath, null, RouteAction.Skip, skip.Detail, parse) { Hold = skip };
+            return (new RouteItem(file.FullPath, null, RouteAction.Skip, skip.Detail, parse) { Hold = skip }, null);
         }
 
         Identification? metadata = null;
@@ -69,7 +85,7 @@ public static partial class RoutePlanner
             metadata = await identifier.IdentifyAsync(parse, cancellationToken).ConfigureAwait(false);
             if (MetadataHold(metadata, options) is { } metadataSkip)
             {
-                return new RouteItem(file.FullPath, null, RouteAction.Skip, metadataSkip.Detail, parse) { Metadata = metadata, Hold = metadataSkip };
+                return (new RouteItem(file.FullPath, null, RouteAction.Skip, metadataSkip.Detail, parse) { Metadata = metadata, Hold = metadataSkip }, null);
             }
 
             if (!metadata.IsIdentified)
@@ -78,15 +94,53 @@ public static partial class RoutePlanner
             }
         }
 
-        var anime = IsAnime(parse, file.FullPath);
-        var root = Path.GetFullPath(anime ? options.AnimeRoot ?? options.LibraryRoot : options.LibraryRoot);
+        return (null, new Pending(file, parse, metadata, fallbackNote));
+    }
+
+    /// <summary>
+    /// Each show's root (<see cref="ShowRoots"/>), when there is a separate anime root: its existing folder in either
+    /// root (matched as placing matches it), else where most of the run's episodes of it read.
+    /// </summary>
+    private static Dictionary<string, RootChoice> DecideRoots(IEnumerable<Pending> pending, RoutingOptions options, Dictionary<string, ShowFolderIndex> folders)
+    {
+        var tvRoot = Path.GetFullPath(options.LibraryRoot);
+        if (options.AnimeRoot is null || string.Equals(Path.GetFullPath(options.AnimeRoot), tvRoot, StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        var tv = IndexOf(tvRoot, folders);
+        var anime = IndexOf(Path.GetFullPath(options.AnimeRoot), folders);
+        return ShowRoots.Decide(pending.Select(p => new RootVote(
+            ShowRoots.KeyOf(p.Parse, p.Metadata),
+            IsAnime(p.Parse, p.File.FullPath),
+            HasFolder(p, tv, options),
+            HasFolder(p, anime, options))));
+    }
+
+    private static bool HasFolder(Pending p, ShowFolderIndex index, RoutingOptions options) =>
+        p.Identified ? !MetadataFolder(p.Metadata!.Show!, p.Parse.ShowName, index, options).IsNew : index.Match(p.Parse.ShowName!, p.Parse.Year) is not null;
+
+    private static ShowFolderIndex IndexOf(string root, Dictionary<string, ShowFolderIndex> folders)
+    {
         if (!folders.TryGetValue(root, out var known))
         {
             known = new ShowFolderIndex(ListFolders(root));
             folders[root] = known;
         }
 
-        var identified = metadata is { IsIdentified: true, Show: not null };
+        return known;
+    }
+
+    private static async Task<RouteItem> PlaceAsync(Pending pending, RoutingOptions options, Dictionary<string, ShowFolderIndex> folders, Dictionary<string, RootChoice> showRoots, ShowNameResolver resolver, HashSet<string> planned, CancellationToken cancellationToken)
+    {
+        var (file, parse, metadata, fallbackNote) = pending;
+        var styleAnime = IsAnime(parse, file.FullPath);
+        var choice = showRoots.GetValueOrDefault(ShowRoots.KeyOf(parse, metadata));
+        var anime = choice?.Anime ?? styleAnime;
+        var root = Path.GetFullPath(anime ? options.AnimeRoot ?? options.LibraryRoot : options.LibraryRoot);
+        var known = IndexOf(root, folders);
+        var identified = pending.Identified;
         var (folder, isNew, how) = identified
             ? MetadataFolder(metadata!.Show!, parse.ShowName, known, options)
             : await resolver.ResolveAsync(parse, root, known, cancellationToken).ConfigureAwait(false);
@@ -100,7 +154,8 @@ public static partial class RoutePlanner
         var destination = target.FullPath;
         var sidecars = SidecarDestinations(file, destination);
         var described = identified ? DescribeIdentified(metadata!) : Describe(parse, target.Layout) + fallbackNote;
-        var reason = $"{described} → {how}{(target.Anime ? " (anime root)" : "")}";
+        var rootNote = choice is not null && choice.Anime != styleAnime ? $" ({(anime ? "anime" : "TV")} root: {choice.Why})" : target.Anime ? " (anime root)" : "";
+        var reason = $"{described} → {how}{rootNote}";
         if (string.Equals(Path.GetFullPath(file.FullPath), destination, StringComparison.Ordinal))
         {
             return new RouteItem(file.FullPath, destination, RouteAction.AlreadyDone, "already in place", parse) { Sidecars = sidecars, Target = target, Metadata = metadata };
