@@ -14,6 +14,17 @@ if (args.Contains("--route-plan"))
     return;
 }
 
+if (args.Contains("--serve-load"))
+{
+    int Value(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
+    await ServeLoadBench.RunAsync(
+        Console.Out,
+        Value("--seconds", ServeLoadBench.DefaultSeconds),
+        Value("--idle", ServeLoadBench.DefaultIdleSeconds),
+        Value("--clients", ServeLoadBench.DefaultClients));
+    return;
+}
+
 if (args.Contains("--metadata"))
 {
     await MetadataBench.RunAsync(Console.Out);

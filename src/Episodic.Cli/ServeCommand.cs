@@ -39,6 +39,18 @@ internal static class ServeCommand
             DefaultValueFactory = _ => ServerOptions.DefaultMaxBatch,
         };
         maxBatch.AtLeast(1);
+        var maxPlans = new Option<int>("--max-concurrent-plans")
+        {
+            Description = "Most /route/plan requests worked on at once (each may hold a 1 MB body).",
+            DefaultValueFactory = _ => ServerOptions.DefaultMaxConcurrentPlans,
+        };
+        maxPlans.AtLeast(1);
+        var planQueue = new Option<int>("--plan-queue")
+        {
+            Description = "Most /route/plan requests waiting for a turn; beyond them, 503 with Retry-After.",
+            DefaultValueFactory = _ => ServerOptions.DefaultPlanQueue,
+        };
+        planQueue.AtLeast(0);
         var logLevel = new Option<string?>("--log-level")
         {
             Description = "Server log threshold: trace, debug (one line per request, never the query string), information, warning, error, critical or none. Default: [logging] level, else information.",
@@ -49,7 +61,7 @@ internal static class ServeCommand
 
         var command = new Command("serve", "Serve parsing, route planning, health checks and metrics over HTTP until Ctrl+C.")
         {
-            urls, apiKey, llm, strategy, noCache, maxBatch, logLevel,
+            urls, apiKey, llm, strategy, noCache, maxBatch, maxPlans, planQueue, logLevel,
         };
         foreach (var option in llmOptions.All.Concat(metadata.All))
         {
@@ -98,6 +110,8 @@ internal static class ServeCommand
                     Urls = result.GetValue(urls) ?? ServerOptions.DefaultUrls,
                     ApiKey = key,
                     MaxBatch = result.GetValue(maxBatch),
+                    MaxConcurrentPlans = result.GetValue(maxPlans),
+                    PlanQueue = result.GetValue(planQueue),
                     UseLlm = useLlm,
                     Configuration = useLlm ? configuration : null,
                     LogLevel = level,

@@ -56,6 +56,16 @@ public static partial class EpisodicServer
             throw new ServerConfigurationException($"The body limit must be at least 1024 bytes, not {options.MaxBodyBytes}.");
         }
 
+        if (options.MaxConcurrentPlans < 1)
+        {
+            throw new ServerConfigurationException($"--max-concurrent-plans must be at least 1, not {options.MaxConcurrentPlans}.");
+        }
+
+        if (options.PlanQueue < 0)
+        {
+            throw new ServerConfigurationException($"--plan-queue must be 0 or more, not {options.PlanQueue}.");
+        }
+
         if (options.UseLlm && options.Configuration is null)
         {
             throw new ServerConfigurationException("UseLlm needs the LLM configuration.");
@@ -112,6 +122,7 @@ public static partial class EpisodicServer
         // Owned by the container (factory registration), so it is disposed when the app is.
         builder.Services.AddSingleton(_ => host);
         builder.Services.AddProblemDetails();
+        builder.Services.AddPlanAdmission(options);
         builder.Services.ConfigureHttpJsonOptions(o => ServerJson.Describe(o.SerializerOptions));
         builder.Services.AddOpenApi(o => o.AddSchemaTransformer(OpenApiSchemas.TransformAsync).AddDocumentTransformer(new OpenApiInfrastructure(apiKey is not null)));
         builder.Services.AddOpenTelemetry()
@@ -142,6 +153,9 @@ public static partial class EpisodicServer
         {
             app.UseMiddleware<ApiKeyMiddleware>(ApiKeyMiddleware.Hash(apiKey));
         }
+
+        // After the key check, so a request without the key never takes a plan's turn.
+        app.UseRateLimiter();
 
         MapEndpoints(app, options);
         return app;
@@ -254,10 +268,12 @@ public static partial class EpisodicServer
                     new Dictionary<string, object?> { ["max_existing_shows"] = options.MaxExistingShows });
             }
 
-            // One index per request: each name is matched by lookups, not against every folder.
-            var existing = new ShowFolderIndex((body.ExistingShows ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!));
             var names = body.Names!.Select(n => n!).ToList();
             var parses = await host.Pipeline.ParseAsync(names, cancellationToken).ConfigureAwait(false);
+
+            // One index per request, of only the folders these names could match: each name is matched by lookups,
+            // and 38,000 folders for 20 names cost a few hash lookups each instead of an index of them all.
+            var existing = RelevantShowFolders.Index(body.ExistingShows ?? [], parses.Where(p => p.ShowName is not null).Select(p => (p.ShowName!, p.Year)));
             var planned = new List<(RouteTarget? Target, string Reason)>(names.Count);
             for (var i = 0; i < names.Count; i++)
             {
@@ -288,11 +304,13 @@ public static partial class EpisodicServer
         })
         .WithName("RoutePlan")
         .WithSummary("Dry-run library destinations for names (no file is read or moved).")
+        .RequireRateLimiting(PlanAdmission.Policy)
         .Accepts<RoutePlanRequest>("application/json")
         .Produces<RoutePlanDocument>(StatusCodes.Status200OK, "application/json")
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadyTag), ResponseWriter = HealthResponse.WriteAsync });

@@ -15,6 +15,15 @@ public sealed record ServerOptions
 
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
+    /// <summary>/route/plan requests worked on at once: each may hold a 1 MB body and its plan, so this bounds their memory.</summary>
+    public const int DefaultMaxConcurrentPlans = 4;
+
+    /// <summary>/route/plan requests that wait for a turn (oldest first); beyond them, 503 with Retry-After.</summary>
+    public const int DefaultPlanQueue = 16;
+
+    /// <summary>The Retry-After a turned-away /route/plan request gets: a plan takes milliseconds to a second.</summary>
+    public static readonly TimeSpan DefaultPlanRetryAfter = TimeSpan.FromSeconds(1);
+
     /// <summary>Where to listen, ASP.NET Core style: one URL or several separated by ';'. Port 0 picks a free port.</summary>
     public string Urls { get; init; } = DefaultUrls;
 
@@ -29,6 +38,15 @@ public sealed record ServerOptions
 
     /// <summary>Most entries in a /route/plan request's <c>existing_shows</c>; more get 400.</summary>
     public int MaxExistingShows { get; init; } = DefaultMaxExistingShows;
+
+    /// <summary>Most /route/plan requests running at once (<c>--max-concurrent-plans</c>, at least 1).</summary>
+    public int MaxConcurrentPlans { get; init; } = DefaultMaxConcurrentPlans;
+
+    /// <summary>Most /route/plan requests waiting for a turn (<c>--plan-queue</c>, 0 = none wait); more get 503.</summary>
+    public int PlanQueue { get; init; } = DefaultPlanQueue;
+
+    /// <summary>Retry-After sent with the 503 of a /route/plan request that found the queue full.</summary>
+    public TimeSpan PlanRetryAfter { get; init; } = DefaultPlanRetryAfter;
 
     /// <summary>Largest request body accepted (Kestrel's MaxRequestBodySize); larger bodies get 413.</summary>
     public long MaxBodyBytes { get; init; } = DefaultMaxBodyBytes;

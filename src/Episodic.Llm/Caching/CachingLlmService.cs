@@ -39,7 +39,7 @@ public sealed class CachingLlmService(ILlmService inner, IParseCache cache, Answ
     public override async Task<IReadOnlyList<EpisodeParse>> ParseFilenamesAsync(IReadOnlyList<string> filenames, int maxTokens = 150, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filenames);
-        var results = new EpisodeParse[filenames.Count];
+        var results = new EpisodeParse?[filenames.Count];
         // Each distinct missing name is asked once, even if it repeats in the batch; its slots are filled together.
         var missing = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < filenames.Count; i++)
@@ -61,7 +61,19 @@ public sealed class CachingLlmService(ILlmService inner, IParseCache cache, Answ
         if (missing.Count > 0)
         {
             var asked = missing.Keys.ToArray();
-            var answers = await InnerService.ParseFilenamesAsync(asked, maxTokens, cancellationToken);
+            IReadOnlyList<EpisodeParse?> answers;
+            Exception? failure = null;
+            try
+            {
+                answers = await InnerService.ParseFilenamesAsync(asked, maxTokens, cancellationToken);
+            }
+            catch (PartialBatchException partial)
+            {
+                // The answers that came back are as good as any: remember and return them; the failed names stay unknown.
+                answers = partial.Answers;
+                failure = partial.Failure;
+            }
+
             if (answers.Count != asked.Length)
             {
                 throw new InvalidOperationException($"{InnerService.Name} returned {answers.Count} results for {asked.Length} names.");
@@ -69,15 +81,25 @@ public sealed class CachingLlmService(ILlmService inner, IParseCache cache, Answ
 
             for (var j = 0; j < asked.Length; j++)
             {
-                Remember(KeyFor(asked[j]), answers[j]);
+                if (answers[j] is not { } answer)
+                {
+                    continue;
+                }
+
+                Remember(KeyFor(asked[j]), answer);
                 foreach (var slot in missing[asked[j]])
                 {
-                    results[slot] = answers[j];
+                    results[slot] = answer;
                 }
+            }
+
+            if (failure is not null)
+            {
+                throw new PartialBatchException(results, failure);
             }
         }
 
-        return results;
+        return [.. results.Select(r => r!)];
     }
 
     private CacheKey KeyFor(string filename) => new(source.Backend.Name, source.Model ?? "", promptVersion, filename);

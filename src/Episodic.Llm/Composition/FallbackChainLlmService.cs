@@ -64,7 +64,7 @@ public sealed class FallbackChainLlmService : ILlmService
             {
                 return await ask(backend.Service).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is LlmBackendException or BackendUnavailableException or TimeoutException or HttpRequestException)
+            catch (Exception ex) when (PartialBatchException.IsRequestFailure(ex))
             {
                 last = ex;
                 if (next.Length > 0)

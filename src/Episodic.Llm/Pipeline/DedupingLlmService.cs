@@ -96,6 +96,12 @@ public sealed class DedupingLlmService(ILlmService inner) : DelegatingLlmService
         {
             return await Task.WhenAll(tasks).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException && Array.TrueForAll(tasks, t => t.IsCompleted && !t.IsCanceled) && Array.Exists(tasks, t => t.IsCompletedSuccessfully))
+        {
+            // Some names were answered and some requests failed: hand back the answers with the failure, as a partial batch.
+            var failure = Array.Find(tasks, t => t.IsFaulted)!.Exception!.InnerException!;
+            throw new PartialBatchException([.. tasks.Select(t => t.IsCompletedSuccessfully ? t.Result : null)], failure);
+        }
         finally
         {
             waiters.Leave();
@@ -140,6 +146,21 @@ public sealed class DedupingLlmService(ILlmService inner) : DelegatingLlmService
             foreach (var r in results)
             {
                 r.TrySetCanceled(ex.CancellationToken);
+            }
+        }
+        catch (PartialBatchException partial)
+        {
+            // Names that were answered get their answer; only the others see the failure.
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (partial.Answers[i] is { } answer)
+                {
+                    results[i].TrySetResult(answer);
+                }
+                else
+                {
+                    results[i].TrySetException(partial.Failure);
+                }
             }
         }
         catch (Exception ex)

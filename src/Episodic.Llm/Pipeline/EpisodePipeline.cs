@@ -168,7 +168,8 @@ public sealed class EpisodePipeline
                 continue;
             }
 
-            IReadOnlyList<EpisodeParse> answers;
+            IReadOnlyList<EpisodeParse?> answers;
+            string? partialFailure = null;
             var slot = _slots[backend.Name];
             await slot.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -179,7 +180,15 @@ public sealed class EpisodePipeline
                     ? [await backend.Service.ParseFilenameAsync(subset[0], _options.MaxTokensPerName, cancellationToken).ConfigureAwait(false)]
                     : await backend.Service.ParseFilenamesAsync(subset, _options.MaxTokensPerName, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is LlmBackendException or BackendUnavailableException or TimeoutException or HttpRequestException)
+            catch (PartialBatchException partial)
+            {
+                // Part of the batch failed: keep every answer that came back; only the failed names go on down the chain.
+                partialFailure = FailureKind.Of(partial.Failure);
+                Failures.Failure(backend.Name, partialFailure);
+                _metrics?.Fallback("backend-failed");
+                answers = partial.Answers;
+            }
+            catch (Exception ex) when (PartialBatchException.IsRequestFailure(ex))
             {
                 var kind = FailureKind.Of(ex);
                 Failures.Failure(backend.Name, kind);
@@ -201,7 +210,14 @@ public sealed class EpisodePipeline
             for (var k = 0; k < open.Count; k++)
             {
                 var i = open[k];
-                var answer = answers[k];
+                if (answers[k] is not { } answer)
+                {
+                    why[i] = $"{backend.Name} failed ({partialFailure})";
+                    failed[i] = true;
+                    stillOpen.Add(i);
+                    continue;
+                }
+
                 var fromModel = answer.Source.IsModel;
                 if (fromModel && (best[i] is null || answer.Confidence > best[i]!.Confidence))
                 {
