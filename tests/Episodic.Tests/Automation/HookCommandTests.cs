@@ -195,6 +195,23 @@ public sealed class HookCommandTests : IDisposable
         Assert.True(File.Exists(Path.Join(_fx.Library, ".episodic", "review.db")));
     }
 
+    [Fact]
+    public async Task Waits_for_the_library_lock_instead_of_dropping_the_download()
+    {
+        var content = _fx.Write("Lock.Show.S01E01.mkv");
+        var libraryLock = Episodic.Routing.Library.LibraryLock.Acquire([_fx.Library], TimeSpan.Zero, "test", TestContext.Current.CancellationToken);
+        using var hook = CliProcess.Start(["hook", "--config", Config(), "qbittorrent", content, "tv", "Lock.Show.S01E01", "ff"], _fx.Root);
+
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        var waited = !hook.HasExited && !File.Exists(InLibrary("Lock Show", 1, 1));
+        libraryLock.Dispose();
+        var (exit, _, stderr) = await hook.WaitAsync();
+
+        Assert.True(waited, "the hook must wait while another run holds the library");
+        Assert.True(exit == 0, stderr);
+        Assert.True(File.Exists(InLibrary("Lock Show", 1, 1)));
+    }
+
     private static Dictionary<string, string> Nzbget(string directory, string status) => new()
     {
         ["NZBPP_DIRECTORY"] = directory,
