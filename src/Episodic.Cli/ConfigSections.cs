@@ -10,11 +10,12 @@ namespace Episodic.Cli;
 /// </summary>
 internal static class ConfigSections
 {
-    /// <summary>The keys of <c>[routing]</c> (route, check) and <c>[logging]</c> (serve).</summary>
+    /// <summary>The keys of <c>[routing]</c> (route, check) and <c>[logging]</c> (serve), <c>[hook]</c> (hook).</summary>
     private static readonly Dictionary<string, IReadOnlyList<string>> CliOwn = new(StringComparer.OrdinalIgnoreCase)
     {
         ["routing"] = ["tv_path", "anime_tv_path", "template", "anime_template", "daily_template", "rename", "metadata", "metadata_fallback"],
         ["logging"] = ["level"],
+        ["hook"] = ["library", "anime_library", "categories", "qbittorrent_mode", "transmission_mode", "sabnzbd_mode", "nzbget_mode", "deluge_mode", "wait", "log", "log_max_kb", "log_keep"],
     };
 
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Known { get; } =

@@ -52,6 +52,7 @@ internal static class RouteCommand
         var llm = new Option<bool>("--llm") { Description = "Parse with the LLM pipeline and let the model match show names to library folders and shorten long names." };
         var llmOptions = new LlmOptions();
         var metadata = new MetadataOptions(allowNone: true);
+        var hold = new Option<bool>("--hold") { Description = "With --apply: hold what cannot be settled (low confidence, unidentified, a conflict) in the review queue (episodic review) instead of only skipping it." };
         var metadataRequired = new Option<bool>("--metadata-required") { Description = "With --metadata: skip files the provider cannot identify (down, refused key, unknown show) instead of filing them by their name." };
         var metadataFallback = new Option<string?>("--metadata-fallback")
         {
@@ -63,7 +64,7 @@ internal static class RouteCommand
             sources, library, animeLibrary, apply, mode, onConflict, minConfidence, verifyCrc, journal, wait, createLibrary, format, template, animeTemplate, dailyTemplate, rename, llm, strict,
         };
         command.Description += $"\n\nTemplate placeholders: {TemplateRenderer.PlaceholderHelp}";
-        foreach (var option in llmOptions.All.Concat(metadata.All).Append(metadataRequired).Append(metadataFallback))
+        foreach (var option in llmOptions.All.Concat(metadata.All).Append(metadataRequired).Append(metadataFallback).Append(hold))
         {
             command.Options.Add(option);
         }
@@ -228,6 +229,13 @@ internal static class RouteCommand
                 }
 
                 context.Stderr.WriteLine(summary.JournalPath is { } written ? $"journal: {written}" : "nothing was changed: no journal was written");
+                if (result.GetValue(hold))
+                {
+                    using var queue = Automation.Review.ReviewStore.Open(options.LibraryRoot);
+                    var held = Automation.Review.HeldFiles.Record(queue, plan, summary, new Automation.Review.HoldContext("route --apply", applyOptions.Mode));
+                    context.Stderr.WriteLine(held.Count > 0 ? $"{held.Count} held for review: see episodic review" : "nothing held for review");
+                }
+
                 Write(context, plan, forecast, expected, summary, summary.JournalPath, json);
 
                 // Not the run's token: after Ctrl+C the report of what was done must still come out.
