@@ -183,9 +183,9 @@ internal static class RouteCommand
                     return failedStrict;
                 }
 
-                if (MetadataOutage.Summary(plan, provider) is { } held)
+                if (MetadataOutage.Summary(plan, provider) is { } outageLine)
                 {
-                    context.Error(held);
+                    context.Error(outageLine);
                 }
 
                 var json = result.GetValue(format) == "json";
