@@ -48,6 +48,31 @@ internal sealed record CurlCommand(HttpMethod Method, string PathAndQuery, IRead
         return new CurlCommand(method ?? (body is null ? HttpMethod.Get : HttpMethod.Post), uri.PathAndQuery, headers, body);
     }
 
+    /// <summary>The curl commands of a block, one per item: a quoted body (-d '{ ... }') may span lines.</summary>
+    public static IEnumerable<string> Commands(IEnumerable<string> lines)
+    {
+        string? command = null;
+        foreach (var line in lines)
+        {
+            if (command is null && !line.TrimStart().StartsWith("curl ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            command = command is null ? line.Trim() : command + "\n" + line;
+            if (command.Count(c => c == '\'') % 2 == 0)
+            {
+                yield return command;
+                command = null;
+            }
+        }
+
+        if (command is not null)
+        {
+            throw new FormatException($"unbalanced quotes in: {command}");
+        }
+    }
+
     public HttpRequestMessage ToRequest(Uri server)
     {
         var request = new HttpRequestMessage(Method, new Uri(server, PathAndQuery));

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Xunit;
 
 namespace Episodic.Tests.Docs;
@@ -25,7 +23,8 @@ namespace Episodic.Tests.Docs;
 /// </list>
 /// Every sh/console block must carry a marker (<see cref="Every_shell_block_has_a_marker"/>), so a new example cannot
 /// go untested. When the tool's output changes on purpose, run with <c>EPISODIC_DOCTEST_UPDATE=1</c>: each output block
-/// is rewritten in place from the actual output (then review the diff); an example that fails to run still fails.
+/// that no longer matches is rewritten in place from the actual output (JSON keeps the doc's elisions; review the
+/// diff); a block that still matches keeps its hand formatting, and an example that fails to run still fails.
 /// </summary>
 public sealed class DocExampleTests
 {
@@ -75,14 +74,14 @@ public sealed class DocExampleTests
             return;
         }
 
-        if (Update)
+        if (Update && !Same(expected, actual))
         {
             Rewrite(expected, Shape(actual, expected));
             return;
         }
 
         Assert.True(
-            Comparable(expected.Content, expected) == Comparable(actual, expected),
+            Same(expected, actual),
             $"{doc}:{expected.FenceLine}: the output shown is stale (EPISODIC_DOCTEST_UPDATE=1 rewrites it).\n--- doc\n{expected.Content}\n--- actual\n{actual}");
     }
 
@@ -106,9 +105,9 @@ public sealed class DocExampleTests
         await WaitUntilLiveAsync(http, url, server);
 
         var answers = new List<string>();
-        foreach (var line in block.Lines.Where(l => l.TrimStart().StartsWith("curl ", StringComparison.Ordinal)))
+        foreach (var line in CurlCommand.Commands(block.Lines))
         {
-            using var request = CurlCommand.Parse(line.Trim()).ToRequest(url);
+            using var request = CurlCommand.Parse(line).ToRequest(url);
             using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
             var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
             Assert.True(response.IsSuccessStatusCode, $"{block.Doc}:{block.FenceLine}: {line.Trim()} answered {(int)response.StatusCode}: {body}");
@@ -151,31 +150,21 @@ public sealed class DocExampleTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>A json output block holding one value compares as JSON (the doc may indent it); anything else as text.</summary>
-    private static string Comparable(string text, DocBlock expected)
+    /// <summary>A json output block holding one value compares as JSON (<see cref="DocJson"/>); anything else as text.</summary>
+    private static bool Same(DocBlock expected, string actual)
     {
-        var normalised = DocOutput.Normalise(text);
-        return expected.Language == "json" && ParseSingle(normalised) is { } node ? node.ToJsonString(Compact) : normalised;
+        var shown = DocOutput.Normalise(expected.Content);
+        var got = DocOutput.Normalise(actual);
+        return expected.Language == "json" && DocJson.TryParse(shown) is { } e
+            ? DocJson.Matches(e, DocJson.TryParse(got))
+            : shown == got;
     }
 
-    /// <summary>The actual output as the expected block shows it: indented when the doc indents its JSON.</summary>
+    /// <summary>The actual output as the expected block shows it: JSON keeps the doc's elisions and indentation.</summary>
     private static string Shape(string actual, DocBlock expected) =>
-        expected.Language == "json" && expected.Lines.Count > 1 && ParseSingle(actual) is { } node ? node.ToJsonString(Indented) : actual;
-
-    private static JsonNode? ParseSingle(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        expected.Language == "json" && DocJson.TryParse(expected.Content) is { } e && DocJson.TryParse(actual) is { } a
+            ? DocJson.Reshape(e, a, indented: expected.Lines.Count > 1)
+            : actual;
 
     /// <summary>Replaces the body of <paramref name="block"/> in its doc (EPISODIC_DOCTEST_UPDATE=1).</summary>
     private static void Rewrite(DocBlock block, string content)
