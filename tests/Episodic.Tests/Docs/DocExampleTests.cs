@@ -15,6 +15,7 @@ namespace Episodic.Tests.Docs;
 /// <item><c>&lt;!-- doctest: request --&gt;</c>: curl lines sent with HttpClient to a real <c>episodic serve</c>
 /// process the test starts (extra serve arguments in <c>serve="..."</c>; the block's other lines, such as the serve
 /// command shown to the reader, are not run); every answer must be a success.</item>
+/// <item><c>fakes="tvmaze,tmdb"</c> on a run or request marker points the CLI at in-process fakes (<see cref="DocFakes"/>).</item>
 /// <item><c>&lt;!-- doctest: output --&gt;</c>: the expected output of the run/request block before it, compared after
 /// <see cref="DocOutput.Normalise"/> (placeholders for the sandbox, timestamps, journal ids, durations, pids); a
 /// <c>json</c> block holding one JSON value is compared as JSON, so the doc may indent it.</item>
@@ -64,6 +65,12 @@ public sealed class DocExampleTests
             File.WriteAllText(Path.Combine(sandbox.Root, file.Attribute("path", "")), file.Content + "\n");
         }
 
+        using var fakes = new DocFakes(block.Attribute("fakes", ""), sandbox.Root);
+        foreach (var (key, value) in fakes.Environment)
+        {
+            sandbox.Environment[key] = value;
+        }
+
         var actual = block.Kind == DocBlockKind.Run
             ? await RunAsync(block, sandbox)
             : await RequestAsync(block, sandbox);
@@ -100,7 +107,7 @@ public sealed class DocExampleTests
         var url = new Uri($"http://127.0.0.1:{FreePort()}/");
         var args = new List<string> { "serve", "--urls", url.ToString().TrimEnd('/') };
         args.AddRange(CurlCommand.ShellWords(block.Attribute("serve", "")));
-        using var server = CliProcess.Start(args, sandbox.Root, sandbox.RunEnvironment());
+        using var server = CliProcess.Start(args, sandbox.Root, sandbox.Environment);
         using var http = new HttpClient { Timeout = Timeout };
         await WaitUntilLiveAsync(http, url, server);
 

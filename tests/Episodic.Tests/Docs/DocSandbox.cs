@@ -15,6 +15,11 @@ internal sealed class DocSandbox : IDisposable
         Root = Directory.CreateTempSubdirectory("episodic-doctest-").FullName;
         Copy(Path.Combine(TestPaths.RepoRoot, "samples"), Path.Combine(Root, "samples"));
         Copy(Path.Combine(TestPaths.RepoRoot, "samples", "library"), Path.Combine(Root, "Downloads"));
+        Environment["HOME"] = Root;
+        Environment["PATH"] = Path.Combine(Root, "bin") + ":" + System.Environment.GetEnvironmentVariable("PATH");
+        Environment["COLUMNS"] = "120";
+        Environment["LANG"] = "C.UTF-8";
+        Environment[global::Episodic.Routing.Journal.JournalKey.FileVariable] = System.Environment.GetEnvironmentVariable(global::Episodic.Routing.Journal.JournalKey.FileVariable) ?? "";
         File.CreateSymbolicLink(Path.Combine(Root, "testdata"), Path.Combine(TestPaths.RepoRoot, "testdata"));
         var bin = Directory.CreateDirectory(Path.Combine(Root, "bin")).FullName;
         var shim = Path.Combine(bin, "episodic");
@@ -27,21 +32,13 @@ internal sealed class DocSandbox : IDisposable
 
     public string Root { get; }
 
-    private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+    private static string Dotnet => System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
-    /// <summary>The variables a run sees: the test's, without EPISODIC_* or any LLM key, with $HOME here and COLUMNS=120.</summary>
-    public Dictionary<string, string> RunEnvironment()
-    {
-        var env = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["HOME"] = Root,
-            ["PATH"] = Path.Combine(Root, "bin") + ":" + Environment.GetEnvironmentVariable("PATH"),
-            ["COLUMNS"] = "120",
-            ["LANG"] = "C.UTF-8",
-            [global::Episodic.Routing.Journal.JournalKey.FileVariable] = Environment.GetEnvironmentVariable(global::Episodic.Routing.Journal.JournalKey.FileVariable) ?? "",
-        };
-        return env;
-    }
+    /// <summary>
+    /// The variables a run sees on top of the test's (without EPISODIC_* or any LLM key): $HOME here, COLUMNS=120, the
+    /// test run's journal key; a test adds the fakes' addresses.
+    /// </summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Runs a block's script with /bin/sh -e, stderr merged into stdout as a terminal shows them.</summary>
     public async Task<(int Exit, string Output)> RunAsync(string script, TimeSpan timeout)
@@ -60,7 +57,7 @@ internal sealed class DocSandbox : IDisposable
             start.Environment.Remove(key);
         }
 
-        foreach (var (key, value) in RunEnvironment())
+        foreach (var (key, value) in Environment)
         {
             start.Environment[key] = value;
         }
