@@ -33,10 +33,13 @@ public sealed class DocExampleTests
 
     private static bool Update => Environment.GetEnvironmentVariable("EPISODIC_DOCTEST_UPDATE") == "1";
 
-    public static TheoryData<string> Examples()
+    /// <summary>README.md's examples; docs/*.md's run in <see cref="DocsFolderExampleTests"/>, in parallel with these.</summary>
+    public static TheoryData<string> Examples() => ExamplesOf(doc => doc == "README.md");
+
+    internal static TheoryData<string> ExamplesOf(Func<string, bool> docs)
     {
         var data = new TheoryData<string>();
-        foreach (var block in DocBlocks.Docs().SelectMany(DocBlocks.Read))
+        foreach (var block in DocBlocks.Docs().Where(docs).SelectMany(DocBlocks.Read))
         {
             if (block.Kind is DocBlockKind.Run or DocBlockKind.Request or DocBlockKind.Skip)
             {
@@ -49,7 +52,9 @@ public sealed class DocExampleTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public async Task Example_runs_as_documented(string id)
+    public Task Example_runs_as_documented(string id) => RunExampleAsync(id);
+
+    internal static async Task RunExampleAsync(string id)
     {
         var doc = id[..id.IndexOf('#', StringComparison.Ordinal)];
         var blocks = DocBlocks.Read(doc);
