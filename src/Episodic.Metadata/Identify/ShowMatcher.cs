@@ -67,7 +67,7 @@ public static class ShowMatcher
             var how = by switch
             {
                 MatchedBy.OriginalName => $"original name '{c.OriginalName}'",
-                MatchedBy.AlternativeTitle => "an alternative title",
+                MatchedBy.AlternativeTitle => "alternative title",
                 _ => "name",
             };
             var hint = hints.Count > 0 ? ", " + string.Join(", ", hints) : "";
