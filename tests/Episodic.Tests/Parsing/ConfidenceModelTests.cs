@@ -71,6 +71,6 @@ public sealed class ConfidenceModelTests
     public void Reasoning_is_rendered_from_typed_evidence()
     {
         var p = RuleParser.Default.Parse("Series.Title.S01E07.1080p.WEB-DL-NTb");
-        Assert.StartsWith("Matched season and episode (S01E02)", p.Reasoning, StringComparison.Ordinal);
+        Assert.StartsWith("Matched S01E07 as season and episode in the file name", p.Reasoning, StringComparison.Ordinal);
     }
 }

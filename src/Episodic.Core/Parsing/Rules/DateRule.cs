@@ -44,7 +44,7 @@ internal static class DateRule
                     scan.Doubts.Add(Doubt.BracketedDate);
                 }
 
-                scan.Add(new Marker { Form = shortForm ? MarkerForm.ShortDate : MarkerForm.FullDate, Rule = shortForm ? "air date (YYMMDD)" : "air date", Kind = MarkerKind.Date, First = i, Last = last, Date = d });
+                scan.Add(new Marker { Form = shortForm ? MarkerForm.ShortDate : MarkerForm.FullDate, Rule = shortForm ? "short air date" : "air date", Kind = MarkerKind.Date, First = i, Last = last, Date = d });
             }
             else
             {

@@ -13,12 +13,12 @@ internal static class SeasonWordRule
     {
         for (var i = 0; i < scan.Count; i++)
         {
-            if (!scan.IsFree(i) || TrySeason(scan, i, out var season, out var last, out var form) is false)
+            if (!scan.IsFree(i) || TrySeason(scan, i, out var season, out var last, out _) is false)
             {
                 continue;
             }
 
-            var m = new Marker { Form = MarkerForm.SeasonPack, Rule = $"season ({form})", Kind = MarkerKind.SeasonPack, First = i, Last = last, Season = season, FullSeason = true };
+            var m = new Marker { Form = MarkerForm.SeasonPack, Rule = "season", Kind = MarkerKind.SeasonPack, First = i, Last = last, Season = season, FullSeason = true };
             ReadMoreSeasons(scan, m);
             ReadEpisode(scan, m);
             scan.Add(m);
