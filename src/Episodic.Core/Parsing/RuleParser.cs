@@ -41,6 +41,11 @@ public sealed partial class RuleParser : IFilenameParser
         var today = _today();
         var (folders, file) = PathParts.Split(PathParts.Sanitise(original));
         var name = PathParts.StripExtension(file);
+        if (Vocabulary.DeviceCaptureNames.IsCapture(name))
+        {
+            return (EpisodeParse.NotAnEpisode(original, "The file name is a camera, phone or screen-recorder capture (a device prefix and a timestamp), not an episode."), null);
+        }
+
         var r = NameReader.Read(name, today);
 
         // Scrambled scene names are written backwards ("10E10S.esaeleR.emoS"); read them the right way round.

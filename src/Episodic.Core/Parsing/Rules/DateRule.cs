@@ -64,7 +64,7 @@ internal static class DateRule
             return (null, i, false);
         }
 
-        if (b.Sep != c.Sep || b.Sep.Length != 1 || b.Sep[0] is not ('.' or '-' or ' ' or '_') || b.Text.Length > 2 || b.Consumed || c.Consumed)
+        if (b.Sep != c.Sep || b.Sep.Length != 1 || b.Sep[0] is not ('.' or '-' or ' ' or '_') || b.Text.Length > 2 || a.Text.Length > 4 || c.Text.Length > 4 || b.Consumed || c.Consumed)
         {
             return (null, i, false);
         }

@@ -73,16 +73,26 @@ internal static class EpisodeWordRule
             return m;
         }
 
-        if (Patterns.EpisodeWordJoined().Match(text) is { Success: true } joined)
+        if (Patterns.PartJoined().Match(text) is { Success: true } partJoined)
         {
-            var word = joined.Groups["w"].Value.ToUpperInvariant();
-            var n = EpisodeTail.ParseInt(joined.Groups["e"]);
-            return word switch
-            {
-                "CAP" => Cap(scan, i, i, t.Text[3..]),
-                "PART" or "PT" => Part(i, i, n),
-                _ => Make(MarkerForm.EpisodeWord, "episode", i, i, n),
-            };
+            return Part(i, i, EpisodeTail.ParseInt(partJoined.Groups["e"]));
+        }
+
+        if (text.Length > 3 && text.StartsWith("cap", StringComparison.OrdinalIgnoreCase) && text[3..].All(char.IsAsciiDigit))
+        {
+            return Cap(scan, i, i, text[3..]);
+        }
+
+        if (MarkerWordMatch.TryJoinedEpisode(text, out var joinedEpisode))
+        {
+            return Make(MarkerForm.EpisodeWord, "episode", i, i, joinedEpisode);
+        }
+
+        // "7 серия", "09-я серия", "5.Bölüm", "5. rész": languages that write the number before the episode word.
+        if (t.IsDigits && MarkerWordMatch.WordAfterNumber(scan, i, SeasonWords.EpisodeAfterNumber, 4, out var numberFirst) is var w and >= 0
+            && !(scan.At(w + 1) is { IsDigits: true } own && own.Sep.Length <= 2))
+        {
+            return Make(MarkerForm.EpisodeWord, "episode", i, w, numberFirst);
         }
 
         // "2of12", "1of8": the episode of a counted mini-series, written as one word.
