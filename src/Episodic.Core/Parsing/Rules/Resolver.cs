@@ -164,6 +164,7 @@ internal static class Resolver
             scan.Doubts.Add(Doubt.DashInTitle);
         }
 
+        SanityChecks.Apply(scan, reading, primary);
         EvidenceReader.Fill(reading, scan, primary, [.. used, .. absolute is null ? Array.Empty<Marker>() : [absolute]], titleTokens);
         return reading;
     }
