@@ -76,13 +76,13 @@ public sealed class PropertyTests
         "S01E02", "s1e1", "E05", "E01-E99", "1x01", "01-03", "v2", "Season 2", "Episode", "Ep", "3rd Season", "SP01", "OVA",
         "1080p", "x264", "x265", "10bit", "DDP5.1", "WEB-DL", "PROPER", "REPACK", "2010", "(2010)", "2011.04.18", "20110418",
         "[ABCD1234]", "[Group]", "-GRP", " - ", ".", "_", " ", "-", "[", "]", "(", ")", "/", "\\", "..", "9999999999",
-        "S99999999999E99999999999", "\0", "\u0007", "\uD800", "\uDFFF", "\u200B", "\u202E", "\u3042\u3044", "🎬",
+        "S99999999999E99999999999", "\0", "\u0007", "\uD800", "\uDFFF", "\u200B", "\u202E", "\u3042\u3044", "🎬", "S٠٣E٠٥", "١٠٧١", "сезон", "серия", "第2季", "5화",
     ];
 
     /// <summary>Characters likely to trip a parser: controls, lone surrogates, zero-width, separators, digits, pattern letters.</summary>
     private const string NastyChars =
         "\0\u0001\u0008\u0009\u000A\u000D\u001B\u001F\u007F\u0085\u00A0\uD800\uDBFF\uDC00\uDFFF\uFEFF\uFFFE\uFFFF\u200B\u0301\u202E" +
-        " .-_[]()/\\{}#&!'\"0123456789xXsSeEvVpP";
+        " .-_[]()/\\{}#&!'\"0123456789xXsSeEvVpP٠١٢٣٤٥٦٧٨٩۳३৫๕";
 
     private static readonly Gen<string> RandomStrings = Gen.OneOf(
         Gen.String,
@@ -214,6 +214,7 @@ public sealed class PropertyTests
         Assert.InRange(p.Confidence, 0.0, 1.0);
         Assert.Equal(AnswerSource.Rules, p.Source);
         Assert.False(string.IsNullOrWhiteSpace(p.Reasoning), "Reasoning must be non-empty.");
+        Assert.DoesNotContain("rule parser failed", p.Reasoning, StringComparison.Ordinal);
         Assert.NotNull(p.Episodes);
         Assert.NotNull(p.AbsoluteEpisodes);
         Assert.All(p.Episodes, e => Assert.True(e >= 0, $"Negative episode {e}."));

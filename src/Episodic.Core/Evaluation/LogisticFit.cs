@@ -17,6 +17,12 @@ internal static class LogisticFit
     /// </summary>
     public const double DefaultErrorWeight = 5.0;
 
+    /// <summary>
+    /// Features whose weight may not be positive: a doubt is evidence against the reading by definition, so a fit on
+    /// rows where a doubt happened to be harmless must not turn it into a reason for more confidence.
+    /// </summary>
+    private static readonly bool[] NonPositive = [false, .. ConfidenceFeatures.Names.Select(n => n.StartsWith("doubt.", StringComparison.Ordinal))];
+
     public static ConfidenceWeights Fit(IReadOnlyList<double[]> x, IReadOnlyList<bool> y, double l2 = DefaultL2, double errorWeight = DefaultErrorWeight)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -67,8 +73,15 @@ internal static class LogisticFit
             var change = 0.0;
             for (var a = 0; a < d; a++)
             {
-                w[a] -= step[a];
-                change = Math.Max(change, Math.Abs(step[a]));
+                var next = w[a] - step[a];
+                if (NonPositive[a] && next > 0)
+                {
+                    // Projected Newton step: the constraint w <= 0 holds at every iterate.
+                    next = 0;
+                }
+
+                change = Math.Max(change, Math.Abs(next - w[a]));
+                w[a] = next;
             }
 
             if (change < 1e-8)

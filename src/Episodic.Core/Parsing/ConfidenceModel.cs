@@ -18,6 +18,12 @@ internal static class ConfidenceModel
         Doubt.ChainedEpisodes => "chained episode numbers may be a list or a range",
         Doubt.SplitEpisode => "the episode number carries a part letter (a split episode)",
         Doubt.TitleInGroupBracket => "the show name was read from the leading bracket, which usually holds the group",
+        Doubt.TitleIsTag => "the show name looks like a release group, a web site or a season tag",
+        Doubt.NoTitleBeforeMarker => "words stand before the marker but none was read as the show name",
+        Doubt.SeasonOver100 => "the season is above 100 and not a year",
+        Doubt.EpisodesOutOfOrder => "the episode numbers were out of order or repeated (sorted and de-duplicated)",
+        Doubt.UnexplainedNumberNearMarker => "a number next to the marker is not explained by the reading",
+        Doubt.TitleEndsInNumber => "the show name ends in a number that could be a season",
         _ => doubt.ToString(),
     };
 

@@ -26,4 +26,22 @@ public enum Doubt
 
     /// <summary>"Show - 12a": a split episode (part a of 12); media servers file it as 12, some sources as a special.</summary>
     SplitEpisode,
+
+    /// <summary>"[SubsPlease] - 10", "www site - 05": the show name is a release group, a web site or a season word.</summary>
+    TitleIsTag,
+
+    /// <summary>Words stand before the marker, yet none was read as the show name.</summary>
+    NoTitleBeforeMarker,
+
+    /// <summary>"Show.S0412": a season above 100 that is not a year (S04E12 written without the E?).</summary>
+    SeasonOver100,
+
+    /// <summary>"S01E02E01": episodes out of order or repeated; they were sorted and de-duplicated.</summary>
+    EpisodesOutOfOrder,
+
+    /// <summary>"S03E02_17 Title", "S04 11", "S03.05": a number right after the marker that no reading explains.</summary>
+    UnexplainedNumberNearMarker,
+
+    /// <summary>"Show 2 - 05": the show name ends in a number that could be a season.</summary>
+    TitleEndsInNumber,
 }

@@ -40,6 +40,11 @@ internal static class PathParts
                 // Full-width forms ("１５８", "［", "（END）", "Ｔｉｔｌｅ") are their ASCII letters, digits and brackets.
                 sb.Append((char)(c - 0xFEE0));
             }
+            else if (char.IsDigit(c) && !char.IsAsciiDigit(c))
+            {
+                // Arabic-Indic, Devanagari and other decimal digits match the patterns' \d but not int.Parse: read them as ASCII.
+                sb.Append((char)('0' + (int)char.GetNumericValue(c)));
+            }
             else
             {
                 sb.Append(char.IsControl(c) ? ' ' : c);

@@ -36,6 +36,9 @@ internal sealed class Reading
 
     public string Rule { get; set; } = "";
 
+    /// <summary>The text of the name the deciding marker spans ("S03E05", "1x05"), quoted by the reasoning; empty when none.</summary>
+    public string Matched { get; set; } = "";
+
     /// <summary>A date-shaped run was out of range; the name must not be read as an episode.</summary>
     public bool Rejected { get; set; }
 

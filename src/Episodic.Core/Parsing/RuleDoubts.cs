@@ -48,6 +48,11 @@ public sealed record RuleDoubts
         Doubt.ChainedEpisodes => ["episodes"],
         Doubt.TitleInGroupBracket => ["show_name", "release_group"],
         Doubt.SplitEpisode => ["episodes", "special"],
+        Doubt.TitleIsTag or Doubt.NoTitleBeforeMarker => ["show_name"],
+        Doubt.SeasonOver100 => ["season", "episodes"],
+        Doubt.EpisodesOutOfOrder => ["episodes"],
+        Doubt.UnexplainedNumberNearMarker => ["season", "episodes"],
+        Doubt.TitleEndsInNumber => ["show_name", "season"],
         _ => [],
     };
 

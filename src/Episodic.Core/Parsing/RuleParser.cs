@@ -41,6 +41,11 @@ public sealed partial class RuleParser : IFilenameParser
         var today = _today();
         var (folders, file) = PathParts.Split(PathParts.Sanitise(original));
         var name = PathParts.StripExtension(file);
+        if (Vocabulary.DeviceCaptureNames.IsCapture(name))
+        {
+            return (EpisodeParse.NotAnEpisode(original, "The file name is a camera, phone or screen-recorder capture (a device prefix and a timestamp), not an episode."), null);
+        }
+
         var r = NameReader.Read(name, today);
 
         // Scrambled scene names are written backwards ("10E10S.esaeleR.emoS"); read them the right way round.
@@ -57,7 +62,7 @@ public sealed partial class RuleParser : IFilenameParser
         if (name.Length is > 0 and <= 4 && name.All(char.IsAsciiDigit))
         {
             var n = int.Parse(name, System.Globalization.CultureInfo.InvariantCulture);
-            r = new Reading { Kind = Rules.MarkerKind.Number, Form = Rules.MarkerForm.WholeNameNumber, Rule = "episode number as the whole file name", Episodes = [n], Absolute = [n] };
+            r = new Reading { Kind = Rules.MarkerKind.Number, Form = Rules.MarkerForm.WholeNameNumber, Rule = "episode number as the whole file name", Matched = name, Episodes = [n], Absolute = [n] };
         }
 
         var (titleFromFolder, numbersFromFolder) = ApplyFolders(r, folders, today);
@@ -122,6 +127,7 @@ public sealed partial class RuleParser : IFilenameParser
                 r.Kind = f.Kind;
                 r.AirDate = f.AirDate;
                 r.Rule = f.Rule;
+                r.Matched = f.Matched;
                 r.Form = f.Form;
                 numbersFromFolder = true;
                 weak = false;
@@ -136,6 +142,7 @@ public sealed partial class RuleParser : IFilenameParser
                 r.Episodes = f.Episodes;
                 r.Absolute = f.Absolute;
                 r.Rule = f.Rule;
+                r.Matched = f.Matched;
                 r.Form = f.Form;
                 r.ReleaseGroup ??= f.ReleaseGroup;
                 numbersFromFolder = true;
@@ -166,7 +173,8 @@ public sealed partial class RuleParser : IFilenameParser
         var show = r.Title is null ? "no show name found" : titleFromFolder ? $"show name \"{r.Title}\" from the folder" : $"show name \"{r.Title}\" from the text before it";
         var doubts = r.Doubts.Count == 0 ? "" : " Doubts: " + string.Join("; ", r.Doubts.Select(ConfidenceModel.Describe)) + ".";
         var rival = r.Evidence.Rival is { } rv ? $" Rival reading: {rv.Describe()}." : "";
-        return $"Matched {r.Rule} {where}; {show}.{doubts}{rival}";
+        var what = r.Matched.Length == 0 ? r.Rule : $"{r.Matched} as {r.Rule}";
+        return $"Matched {what} {where}; {show}.{doubts}{rival}";
     }
 
     [GeneratedRegex(@"\d{1,3}E\d{1,3}S", RegexOptions.CultureInvariant, Episodic.Core.Text.RegexLimits.TimeoutMs)]

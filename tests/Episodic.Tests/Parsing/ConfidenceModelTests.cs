@@ -68,9 +68,30 @@ public sealed class ConfidenceModelTests
     }
 
     [Fact]
+    public void A_doubt_never_earns_a_positive_weight_even_where_it_was_harmless()
+    {
+        // Rows carrying the doubt are always right, rows without it wrong half the time: an unconstrained fit would
+        // make the doubt a reason for confidence.
+        var doubt = ConfidenceFeatures.Names.ToList().IndexOf("doubt.title_is_tag");
+        var plain = ConfidenceFeatures.Names.ToList().IndexOf("form.bare_number");
+        var x = new List<double[]>();
+        var y = new List<bool>();
+        for (var i = 0; i < 200; i++)
+        {
+            var doubted = i % 2 == 0;
+            x.Add(Vector(doubted ? doubt : plain));
+            y.Add(doubted || i % 4 == 1);
+        }
+
+        var w = LogisticFit.Fit(x, y, errorWeight: 1);
+        Assert.True(w.Score(Vector(doubt)) <= w.Score(new double[ConfidenceFeatures.Count]) + 1e-9, "a doubt raised the confidence");
+        Assert.True(w.Score(Vector(plain)) < w.Score(new double[ConfidenceFeatures.Count]), "the unconstrained feature was not learnt");
+    }
+
+    [Fact]
     public void Reasoning_is_rendered_from_typed_evidence()
     {
         var p = RuleParser.Default.Parse("Series.Title.S01E07.1080p.WEB-DL-NTb");
-        Assert.StartsWith("Matched season and episode (S01E02)", p.Reasoning, StringComparison.Ordinal);
+        Assert.StartsWith("Matched S01E07 as season and episode in the file name", p.Reasoning, StringComparison.Ordinal);
     }
 }

@@ -81,6 +81,9 @@ internal static class ConfidenceFeatures
         return names;
     }
 
+    /// <summary>The confidence family of a form; -1 only for a form missing here, which a test forbids.</summary>
+    internal static int FamilyOf(MarkerForm? form) => Family(form);
+
     private static int Family(MarkerForm? form) => form switch
     {
         MarkerForm.SxxEyy => 0,

@@ -44,7 +44,7 @@ internal static class DateRule
                     scan.Doubts.Add(Doubt.BracketedDate);
                 }
 
-                scan.Add(new Marker { Form = shortForm ? MarkerForm.ShortDate : MarkerForm.FullDate, Rule = shortForm ? "air date (YYMMDD)" : "air date", Kind = MarkerKind.Date, First = i, Last = last, Date = d });
+                scan.Add(new Marker { Form = shortForm ? MarkerForm.ShortDate : MarkerForm.FullDate, Rule = shortForm ? "short air date" : "air date", Kind = MarkerKind.Date, First = i, Last = last, Date = d });
             }
             else
             {
@@ -64,7 +64,7 @@ internal static class DateRule
             return (null, i, false);
         }
 
-        if (b.Sep != c.Sep || b.Sep.Length != 1 || b.Sep[0] is not ('.' or '-' or ' ' or '_') || b.Text.Length > 2 || b.Consumed || c.Consumed)
+        if (b.Sep != c.Sep || b.Sep.Length != 1 || b.Sep[0] is not ('.' or '-' or ' ' or '_') || b.Text.Length > 2 || a.Text.Length > 4 || c.Text.Length > 4 || b.Consumed || c.Consumed)
         {
             return (null, i, false);
         }

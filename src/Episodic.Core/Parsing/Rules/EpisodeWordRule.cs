@@ -32,26 +32,26 @@ internal static class EpisodeWordRule
 
         if (Patterns.ChineseEpisode().Match(text) is { Success: true } zh)
         {
-            return Make(MarkerForm.CjkEpisodeCounter, "episode (第N话)", i, i, EpisodeTail.ParseInt(zh.Groups["e"]));
+            return Make(MarkerForm.CjkEpisodeCounter, "episode (CJK counter)", i, i, EpisodeTail.ParseInt(zh.Groups["e"]));
         }
 
         // 第01-15集: a range of episodes split by the tokenizer into "第01" and "15集".
         if (text.StartsWith('第') && text.Length > 1 && text[1..].All(char.IsAsciiDigit) && scan.At(i + 1) is { Sep: "-" } upper
             && Patterns.ChineseEpisode().Match("第" + upper.Text) is { Success: true } end)
         {
-            var range = Make(MarkerForm.CjkEpisodeRange, "episode (第N-M集)", i, i + 1, int.Parse(text[1..], System.Globalization.CultureInfo.InvariantCulture));
+            var range = Make(MarkerForm.CjkEpisodeRange, "episodes (CJK range)", i, i + 1, int.Parse(text[1..], System.Globalization.CultureInfo.InvariantCulture));
             EpisodeTail.AddEpisode(range, range.Episodes[0], EpisodeTail.ParseInt(end.Groups["e"]), range: true);
             return range;
         }
 
         if (text is "E" or "e" or "Ep" or "EP" or "ep" && t.Sep.Length > 0 && scan.At(i + 1) is { } afterE && afterE.Sep == "." && Scan.TryNumber(afterE, out var dotted) && i > scan.TitleStart)
         {
-            return Make(MarkerForm.EpisodeWord, "episode (E.N)", i, i + 1, dotted);
+            return Make(MarkerForm.EpisodeWord, "episode", i, i + 1, dotted);
         }
 
         if (Patterns.EpisodePart().Match(text) is { Success: true } ep && !text.StartsWith('x') && !text.StartsWith('X'))
         {
-            var m = Make(MarkerForm.EpisodeWord, $"episode ({text[..(text.Length - ep.Groups["e"].Length - ep.Groups["more"].Length - (ep.Groups["v"].Success ? ep.Groups["v"].Length + 1 : 0))]}N)", i, i, EpisodeTail.ParseInt(ep.Groups["e"]));
+            var m = Make(MarkerForm.EpisodeWord, "episode", i, i, EpisodeTail.ParseInt(ep.Groups["e"]));
             foreach (var more in EpisodeTail.SplitMore(ep.Groups["more"].Value))
             {
                 EpisodeTail.AddEpisode(m, -1, more, range: false);
@@ -66,35 +66,45 @@ internal static class EpisodeWordRule
             if (text[0] == 'E' && char.IsAsciiDigit(text[1]) && !scan.FansubStyle)
             {
                 m.Season = 1;
-                m.Rule = "mini-series episode (E05, season 1 by the mini-series convention)";
+                m.Rule = "mini-series episode (season 1 by the mini-series convention)";
                 m.Form = MarkerForm.MiniSeriesEpisode;
             }
 
             return m;
         }
 
-        if (Patterns.EpisodeWordJoined().Match(text) is { Success: true } joined)
+        if (Patterns.PartJoined().Match(text) is { Success: true } partJoined)
         {
-            var word = joined.Groups["w"].Value.ToUpperInvariant();
-            var n = EpisodeTail.ParseInt(joined.Groups["e"]);
-            return word switch
-            {
-                "CAP" => Cap(scan, i, i, t.Text[3..]),
-                "PART" or "PT" => Part(i, i, n),
-                _ => Make(MarkerForm.EpisodeWord, $"episode ({joined.Groups["w"].Value}N)", i, i, n),
-            };
+            return Part(i, i, EpisodeTail.ParseInt(partJoined.Groups["e"]));
+        }
+
+        if (text.Length > 3 && text.StartsWith("cap", StringComparison.OrdinalIgnoreCase) && text[3..].All(char.IsAsciiDigit))
+        {
+            return Cap(scan, i, i, text[3..]);
+        }
+
+        if (MarkerWordMatch.TryJoinedEpisode(text, out var joinedEpisode))
+        {
+            return Make(MarkerForm.EpisodeWord, "episode", i, i, joinedEpisode);
+        }
+
+        // "7 серия", "09-я серия", "5.Bölüm", "5. rész": languages that write the number before the episode word.
+        if (t.IsDigits && MarkerWordMatch.WordAfterNumber(scan, i, SeasonWords.EpisodeAfterNumber, 4, out var numberFirst) is var w and >= 0
+            && !(scan.At(w + 1) is { IsDigits: true } own && own.Sep.Length <= 2))
+        {
+            return Make(MarkerForm.EpisodeWord, "episode", i, w, numberFirst);
         }
 
         // "2of12", "1of8": the episode of a counted mini-series, written as one word.
         if (Patterns.NOfM().Match(text) is { Success: true } nofJoined && i > scan.TitleStart)
         {
-            return Make(MarkerForm.NOfM, "episode (NofM)", i, i, EpisodeTail.ParseInt(nofJoined.Groups["e"]));
+            return Make(MarkerForm.NOfM, "episode (N of M)", i, i, EpisodeTail.ParseInt(nofJoined.Groups["e"]));
         }
 
         // "#17" (Japanese variety shows)
         if (t.IsDigits && t.Sep.EndsWith('#') && Scan.TryNumber(t, out var hash))
         {
-            return Make(MarkerForm.HashNumber, "episode (#N)", i, i, hash);
+            return Make(MarkerForm.HashNumber, "episode (hash number)", i, i, hash);
         }
 
         if (scan.At(i + 1) is not { } next || next.Consumed)
@@ -110,15 +120,15 @@ internal static class EpisodeWordRule
         // "Episode VIII", "Ep IV": an episode word with an upper-case Roman numeral.
         if (SeasonWords.Episode.Contains(text) && next.Sep.Length <= 3 && Roman.TryParse(next.Text, out var romanEpisode))
         {
-            return Make(MarkerForm.EpisodeWord, $"episode ({text} {next.Text})", i, i + 1, romanEpisode);
+            return Make(MarkerForm.EpisodeWord, "episode (Roman numeral)", i, i + 1, romanEpisode);
         }
 
         if (SeasonWords.Episode.Contains(text) && Patterns.Number().Match(next.Text) is { Success: true } num && next.Sep.Length <= 3)
         {
-            var m = Make(MarkerForm.EpisodeWord, $"episode ({text} N)", i, i + 1, EpisodeTail.ParseInt(num.Groups["e"]));
+            var m = Make(MarkerForm.EpisodeWord, "episode", i, i + 1, EpisodeTail.ParseInt(num.Groups["e"]));
             if (text.Equals("afl", StringComparison.OrdinalIgnoreCase) || text.Equals("aflevering", StringComparison.OrdinalIgnoreCase))
             {
-                m.Rule = "episode (afl. N)";
+                m.Rule = "episode";
             }
 
             return m;
@@ -149,7 +159,7 @@ internal static class EpisodeWordRule
 
     private static Marker Part(int first, int last, int part)
     {
-        var m = Make(MarkerForm.MiniSeriesPart, "mini-series part (Part N, season 1)", first, last, part);
+        var m = Make(MarkerForm.MiniSeriesPart, "mini-series part (season 1 by convention)", first, last, part);
         m.Season = 1;
         return m;
     }
@@ -163,7 +173,7 @@ internal static class EpisodeWordRule
         }
 
         var n = int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
-        var m = new Marker { Form = MarkerForm.CapSeasonEpisode, Rule = "season and episode (Cap.SEE)", Kind = MarkerKind.SeasonEpisode, First = first, Last = last, Season = n / 100 };
+        var m = new Marker { Form = MarkerForm.CapSeasonEpisode, Rule = "season and episode (Cap. code: season, then two-digit episode)", Kind = MarkerKind.SeasonEpisode, First = first, Last = last, Season = n / 100 };
         m.Episodes.Add(n % 100);
         if (scan.At(last + 1) is { Sep: "_" } upper && upper.IsDigits && upper.Text.Length == digits.Length && int.Parse(upper.Text, System.Globalization.CultureInfo.InvariantCulture) is var u && u / 100 == n / 100)
         {

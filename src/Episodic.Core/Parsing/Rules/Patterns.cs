@@ -35,13 +35,9 @@ internal static partial class Patterns
     [GeneratedRegex(@"^(?<s>\d{1,2})xall$", Options, Timeout)]
     public static partial Regex CrossAll();
 
-    /// <summary>Season4, Temporada1, Saison2 written as one word.</summary>
-    [GeneratedRegex(@"^(?:season|saison|temporada|stagione|staffel)(?<s>\d{1,3})$", Options, Timeout)]
-    public static partial Regex SeasonWordJoined();
-
-    /// <summary>Episode4, Ep12, Episodio13, Part01 written as one word.</summary>
-    [GeneratedRegex(@"^(?<w>episode|episodio|ep|part|pt|cap)(?<e>\d{1,4})$", Options, Timeout)]
-    public static partial Regex EpisodeWordJoined();
+    /// <summary>Part01, Pt3: a mini-series part written as one word (episode words joined to their number come from the word table).</summary>
+    [GeneratedRegex(@"^(?:part|pt)(?<e>\d{1,4})$", Options, Timeout)]
+    public static partial Regex PartJoined();
 
     /// <summary>A plain episode number with an optional version or end tag: 06, 01v2, 12END, 13完.</summary>
     [GeneratedRegex(@"^(?<e>\d{1,4})(?:v(?<v>\d{1,2}))?(?:end|fin|完)?$", Options, Timeout)]

@@ -106,6 +106,7 @@ internal static class Resolver
         }
 
         Apply(reading, primary);
+        reading.Matched = MatchedText(scan, primary);
         foreach (var m in used)
         {
             reading.AirDate ??= m.Date;
@@ -163,8 +164,17 @@ internal static class Resolver
             scan.Doubts.Add(Doubt.DashInTitle);
         }
 
+        SanityChecks.Apply(scan, reading, primary);
         EvidenceReader.Fill(reading, scan, primary, [.. used, .. absolute is null ? Array.Empty<Marker>() : [absolute]], titleTokens);
         return reading;
+    }
+
+    /// <summary>The text of the name the deciding marker spans, as written, so the reasoning quotes the name rather than an example of its form.</summary>
+    private static string MatchedText(Scan scan, Marker m)
+    {
+        var first = scan.At(m.First);
+        var last = scan.At(Math.Max(m.First, m.Last));
+        return first is null || last is null || last.End <= first.Start || last.End > scan.Name.Length ? "" : scan.Name[first.Start..last.End];
     }
 
     private static void Apply(Reading r, Marker m)

@@ -34,7 +34,7 @@ internal static class SeasonEpisodeRule
     private static Marker? TryJoined(Scan scan, int i)
     {
         var match = Patterns.SeasonEpisode().Match(scan.Tokens[i].Text);
-        return match.Success ? Build(match, MarkerForm.SxxEyy, "S01E02", i, i) : null;
+        return match.Success ? Build(match, MarkerForm.SxxEyy, "season and episode", i, i) : null;
     }
 
     /// <summary>"S01 E02", "S01.E02", "S01 - E02", "S06.E1-S6E2", "S01.E.01", "s03-x01", "S42 Ep10688".</summary>
@@ -59,7 +59,7 @@ internal static class SeasonEpisodeRule
             return null;
         }
 
-        var m = new Marker { Form = MarkerForm.SxxSpaceEyy, Rule = "season and episode (S01 E02)", Kind = MarkerKind.SeasonEpisode, First = i, Last = last };
+        var m = new Marker { Form = MarkerForm.SxxSpaceEyy, Rule = "season and episode in two tokens", Kind = MarkerKind.SeasonEpisode, First = i, Last = last };
         if (next.SpacedDashBefore)
         {
             // "Show S03 - EP14": the same ambiguity as "Show S3 - 14" (season, or part of the title).
@@ -86,7 +86,7 @@ internal static class SeasonEpisodeRule
         }
 
         var match = Patterns.Cross().Match(text);
-        var m = Build(match, MarkerForm.Cross, "1x02", i, i);
+        var m = Build(match, MarkerForm.Cross, "season and episode (cross)", i, i);
         return m;
     }
 
@@ -103,14 +103,14 @@ internal static class SeasonEpisodeRule
             return null;
         }
 
-        var m = new Marker { Form = MarkerForm.Cross, Rule = "season and episode (1 x 02)", Kind = MarkerKind.SeasonEpisode, First = i, Last = i + 2, Season = season };
+        var m = new Marker { Form = MarkerForm.Cross, Rule = "season and episode (spaced cross)", Kind = MarkerKind.SeasonEpisode, First = i, Last = i + 2, Season = season };
         m.Episodes.Add(episode);
         return m;
     }
 
     private static Marker Build(Match match, MarkerForm kind, string form, int first, int last)
     {
-        var m = new Marker { Form = kind, Rule = $"season and episode ({form})", Kind = MarkerKind.SeasonEpisode, First = first, Last = last };
+        var m = new Marker { Form = kind, Rule = form, Kind = MarkerKind.SeasonEpisode, First = first, Last = last };
         m.Season = EpisodeTail.ParseInt(match.Groups["s"]);
         m.Episodes.Add(EpisodeTail.ParseInt(match.Groups["e"]));
         var more = match.Groups["more"].Value;

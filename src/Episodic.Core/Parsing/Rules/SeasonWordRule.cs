@@ -13,12 +13,12 @@ internal static class SeasonWordRule
     {
         for (var i = 0; i < scan.Count; i++)
         {
-            if (!scan.IsFree(i) || TrySeason(scan, i, out var season, out var last, out var form) is false)
+            if (!scan.IsFree(i) || TrySeason(scan, i, out var season, out var last, out _) is false)
             {
                 continue;
             }
 
-            var m = new Marker { Form = MarkerForm.SeasonPack, Rule = $"season ({form})", Kind = MarkerKind.SeasonPack, First = i, Last = last, Season = season, FullSeason = true };
+            var m = new Marker { Form = MarkerForm.SeasonPack, Rule = "season", Kind = MarkerKind.SeasonPack, First = i, Last = last, Season = season, FullSeason = true };
             ReadMoreSeasons(scan, m);
             ReadEpisode(scan, m);
             scan.Add(m);
@@ -60,9 +60,19 @@ internal static class SeasonWordRule
             return true;
         }
 
-        if (Patterns.SeasonWordJoined().Match(t.Text) is { Success: true } joined)
+        if (MarkerWordMatch.TryJoinedSeason(t.Text, out season))
         {
-            season = EpisodeTail.ParseInt(joined.Groups["s"]);
+            return true;
+        }
+
+        // "3 сезон", "5-й сезон", "2.Sezon", "2. évad": languages that write the number first. A word followed by its own
+        // number that no episode word follows ("Ocean 11 Staffel 2") is the word-first order, not this one.
+        if (t.Text.Length <= 2 && MarkerWordMatch.WordAfterNumber(scan, i, SeasonWords.SeasonAfterNumber, 2, out var numberFirst) is var w and >= 0 && numberFirst is > 0 and <= 100
+            && !(scan.At(w + 1) is { IsDigits: true } own && own.Sep.Length <= 2 && !EpisodeFollows(scan, w + 1)))
+        {
+            season = numberFirst;
+            last = w;
+            form = $"{t.Text} {scan.Tokens[w].Text}";
             return true;
         }
 
@@ -104,6 +114,10 @@ internal static class SeasonWordRule
 
         return false;
     }
+
+    /// <summary>"7 серия" at <paramref name="i"/>: an episode written number first, its word not followed by a number of its own ("2 Folge 5" is word first).</summary>
+    private static bool EpisodeFollows(Scan scan, int i) =>
+        MarkerWordMatch.WordAfterNumber(scan, i, SeasonWords.EpisodeAfterNumber, 4, out _) is var e and >= 0 && scan.At(e + 1) is not { IsDigits: true };
 
     private static bool TryOrdinal(string text, out int n)
     {

@@ -18,7 +18,7 @@ internal static partial class SpecialRule
 
             if (SpecialNumber().Match(t.Text) is { Success: true } sp)
             {
-                var m = new Marker { Form = MarkerForm.SpecialNumbered, Rule = "special (SPnn)", Kind = MarkerKind.SeasonEpisode, First = i, Last = i, Season = 0, Special = true };
+                var m = new Marker { Form = MarkerForm.SpecialNumbered, Rule = "numbered special", Kind = MarkerKind.SeasonEpisode, First = i, Last = i, Season = 0, Special = true };
                 m.Episodes.Add(EpisodeTail.ParseInt(sp.Groups["e"]));
                 return m;
             }

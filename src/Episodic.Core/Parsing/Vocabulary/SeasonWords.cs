@@ -5,15 +5,26 @@ namespace Episodic.Core.Parsing.Vocabulary;
 /// <summary>Words that announce a season, an episode or a special, in the languages release names use.</summary>
 internal static class SeasonWords
 {
-    public static readonly FrozenSet<string> Season = new[]
-    {
-        "season", "seasons", "saison", "saisons", "temporada", "temporadas", "stagione", "tem", "seizoen", "sezon", "se", "staffel", "kausi", "säsong", "book",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Season words of every language (generated from <see cref="MarkerLanguages"/>).</summary>
+    public static readonly FrozenSet<string> Season = MarkerLanguages.SeasonWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    public static readonly FrozenSet<string> Episode = new[]
-    {
-        "episode", "ep", "epi", "episodio", "episódio", "épisode", "cap", "capitulo", "capítulo", "chapter", "afl", "aflevering", "folge", "odcinek", "серия",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Episode words of every language (generated from <see cref="MarkerLanguages"/>).</summary>
+    public static readonly FrozenSet<string> Episode = MarkerLanguages.EpisodeWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Season words written after their number ("3 сезон", "2.Sezon", "2季").</summary>
+    public static readonly FrozenSet<string> SeasonAfterNumber = MarkerLanguages.SeasonWordsAfterNumber.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Episode words written after their number ("7 серия", "5.Bölüm", "5화").</summary>
+    public static readonly FrozenSet<string> EpisodeAfterNumber = MarkerLanguages.EpisodeWordsAfterNumber.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Season words that may be joined to their number ("Sezon2", "Sn2", "시즌2").</summary>
+    public static readonly FrozenSet<string> SeasonJoinable = MarkerLanguages.JoinableSeasonWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Episode words that may be joined to their number ("Odc7", "Folge5").</summary>
+    public static readonly FrozenSet<string> EpisodeJoinable = MarkerLanguages.JoinableEpisodeWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Ordinal suffixes written as their own token after a dash ("5-й", "09-я").</summary>
+    public static readonly FrozenSet<string> OrdinalSuffixes = MarkerLanguages.OrdinalSuffixes.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Special-episode keywords; a name with one of these and no number is a special without an episode number.</summary>
     public static readonly FrozenSet<string> Special = new[]

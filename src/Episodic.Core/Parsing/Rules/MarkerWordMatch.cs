@@ -1,0 +1,75 @@
+using System.Collections.Frozen;
+using Episodic.Core.Parsing.Vocabulary;
+
+namespace Episodic.Core.Parsing.Rules;
+
+/// <summary>
+/// Reads the season and episode words of <see cref="MarkerLanguages"/> in the two shapes the table allows: joined to the
+/// number ("Sezon2", "5화") and written after it ("3 сезон", "5-й сезон", "2.Sezon"). Lookups in the generated sets, no
+/// per-language pattern.
+/// </summary>
+internal static class MarkerWordMatch
+{
+    /// <summary>"Sezon2", "Season4", "Sn2", "시즌2" (word first) or "2季", "3сезон" (number first): a season in one token.</summary>
+    public static bool TryJoinedSeason(string text, out int season) =>
+        TryJoined(text, SeasonWords.SeasonJoinable, SeasonWords.SeasonAfterNumber, 3, out season) && season is > 0 and <= 100;
+
+    /// <summary>"Folge5", "Odc7" (word first) or "5화", "7серия" (number first): an episode in one token.</summary>
+    public static bool TryJoinedEpisode(string text, out int episode) =>
+        TryJoined(text, SeasonWords.EpisodeJoinable, SeasonWords.EpisodeAfterNumber, 4, out episode);
+
+    /// <summary>
+    /// A number at <paramref name="i"/>, an optional ordinal suffix ("5-й"), then a word of <paramref name="words"/>
+    /// close after it ("3 сезон", "2.Sezon", "2. évad"). Returns the index of the word, or -1.
+    /// </summary>
+    public static int WordAfterNumber(Scan scan, int i, FrozenSet<string> words, int maxDigits, out int number)
+    {
+        number = 0;
+        var t = scan.Tokens[i];
+        if (t.Text.Length > maxDigits || !Scan.TryNumber(t, out number) || t.IsYear)
+        {
+            return -1;
+        }
+
+        var j = i + 1;
+        if (scan.At(j) is { } suffix && suffix.Sep is "-" or "" && SeasonWords.OrdinalSuffixes.Contains(suffix.Text))
+        {
+            j++;
+        }
+
+        return scan.At(j) is { Consumed: false } w && w.Sep.Length <= 2 && w.Sep.IndexOfAny(['(', ')', '[', ']']) < 0 && words.Contains(w.Text) ? j : -1;
+    }
+
+    private static bool TryJoined(string text, FrozenSet<string> wordFirst, FrozenSet<string> numberFirst, int maxDigits, out int number)
+    {
+        number = 0;
+        var start = 0;
+        while (start < text.Length && !char.IsAsciiDigit(text[start]))
+        {
+            start++;
+        }
+
+        var end = start;
+        while (end < text.Length && char.IsAsciiDigit(text[end]))
+        {
+            end++;
+        }
+
+        var digits = end - start;
+        if (digits is 0 || digits > maxDigits || start > 0 && end < text.Length)
+        {
+            return false;
+        }
+
+        var prefix = text[..start];
+        var suffix = text[end..];
+        var known = prefix.Length > 0 ? wordFirst.Contains(prefix) : suffix.Length > 0 && numberFirst.Contains(suffix);
+        if (!known)
+        {
+            return false;
+        }
+
+        number = int.Parse(text.AsSpan(start, digits), System.Globalization.CultureInfo.InvariantCulture);
+        return true;
+    }
+}

@@ -1,0 +1,86 @@
+using Episodic.Core.Parsing.Tokens;
+using Episodic.Core.Parsing.Vocabulary;
+
+namespace Episodic.Core.Parsing.Rules;
+
+/// <summary>
+/// Checks of the chosen reading against the whole name. Each finding is a typed <see cref="Doubt"/>: it lowers the
+/// confidence by its fitted weight and is named in the reasoning. The reading is only repaired where the repair is
+/// certain (episodes sorted and de-duplicated); everything else is left for a model tier to settle.
+/// </summary>
+internal static class SanityChecks
+{
+    public static void Apply(Scan scan, Reading reading, Marker primary)
+    {
+        // S01E02E01, E03-E03: a list out of order or repeated is the same episodes, once, ascending.
+        if (!IsStrictlyAscending(reading.Episodes))
+        {
+            reading.Episodes = [.. reading.Episodes.Distinct().Order()];
+            scan.Doubts.Add(Doubt.EpisodesOutOfOrder);
+        }
+
+        // S0412 read as season 412: no show runs past a hundred seasons unless the season is a year.
+        if (reading.Season is > 100 and not (>= 1900 and <= 2100))
+        {
+            scan.Doubts.Add(Doubt.SeasonOver100);
+        }
+
+        if (reading.Title is { } title)
+        {
+            if (IsTag(title, scan.ReleaseGroup))
+            {
+                scan.Doubts.Add(Doubt.TitleIsTag);
+            }
+
+            // "Show 2 - 05": the 2 may be the season rather than part of the show's name.
+            var lastSpace = title.LastIndexOf(' ');
+            if (reading.Season is null && lastSpace > 0 && title[(lastSpace + 1)..] is { Length: <= 2 } tail && tail.All(char.IsAsciiDigit))
+            {
+                scan.Doubts.Add(Doubt.TitleEndsInNumber);
+            }
+        }
+        else if (reading.TitleAfter is null && HasFreeWordBefore(scan, primary.First))
+        {
+            scan.Doubts.Add(Doubt.NoTitleBeforeMarker);
+        }
+
+        // "S03E02_17 Title", "S04 11", "S03.05": a number right after the marker that no reading used.
+        if (scan.At(primary.Last + 1) is { Consumed: false } next && next.IsDigits && next.Text.Length <= 4 && !next.IsYear && !next.InBrackets && next.Sep.Length <= 2)
+        {
+            scan.Doubts.Add(Doubt.UnexplainedNumberNearMarker);
+        }
+    }
+
+    private static bool IsStrictlyAscending(List<int> values)
+    {
+        for (var k = 1; k < values.Count; k++)
+        {
+            if (values[k] <= values[k - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The show name is the release group, a web site or a bare season word: a tag, not a title.</summary>
+    private static bool IsTag(string title, string? group) =>
+        group is not null && title.Equals(group, StringComparison.OrdinalIgnoreCase)
+        || title.StartsWith("www ", StringComparison.OrdinalIgnoreCase)
+        || SeasonWords.Season.Contains(title);
+
+    private static bool HasFreeWordBefore(Scan scan, int end)
+    {
+        for (var i = scan.TitleStart; i < end && i < scan.Count; i++)
+        {
+            var t = scan.Tokens[i];
+            if (!t.Consumed && t.Kind == TokenKind.Word && !t.InBrackets && t.Text.Any(char.IsLetter))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
