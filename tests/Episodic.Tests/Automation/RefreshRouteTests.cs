@@ -209,6 +209,23 @@ public sealed class RefreshRouteTests
         Assert.Equal("", stdout);
     }
 
+    [Fact]
+    public async Task A_server_configured_by_environment_alone_is_asked_and_a_misspelt_key_is_warned_with_the_closest_one()
+    {
+        using var fx = new RoutingFixture();
+        using var jellyfin = new FakeJellyfinServer(JellyfinKey);
+        fx.Write("Severance.S02E01.1080p.WEB.mkv");
+        var env = new Dictionary<string, string?> { ["EPISODIC_JELLYFIN__URL"] = jellyfin.Url, ["JELLYFIN_API_KEY"] = JellyfinKey };
+
+        var (exit, _, stderr) = await Route(fx, "[jellyfin]\napi_kee = stale\n", env);
+
+        Assert.True(exit == 0, stderr);
+        var request = Assert.Single(jellyfin.Requests);
+        Assert.Equal($"MediaBrowser Token=\"{JellyfinKey}\"", request.Header("Authorization"));
+        Assert.Contains("[jellyfin] api_kee (line 2) is not a known key and is ignored; did you mean api_key?", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(JellyfinKey, stderr, StringComparison.Ordinal);
+    }
+
     private static Task<(int Exit, string Stdout, string Stderr)> Route(RoutingFixture fx, string ini, Dictionary<string, string?> env, params string[] extra) =>
         Route(fx, ini, env, extra, apply: true);
 
