@@ -1,3 +1,4 @@
+using Episodic.Automation.Refresh;
 using Episodic.Llm.Configuration;
 using Episodic.Metadata.Configuration;
 
@@ -19,7 +20,7 @@ internal static class ConfigSections
     };
 
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Known { get; } =
-        IniKeyCheck.LlmSections.Concat(MetadataConfiguration.KnownKeys).Concat(CliOwn)
+        IniKeyCheck.LlmSections.Concat(MetadataConfiguration.KnownKeys).Concat(MediaServerConfiguration.KnownKeys).Concat(CliOwn)
             .ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>

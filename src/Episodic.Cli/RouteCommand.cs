@@ -59,12 +59,13 @@ internal static class RouteCommand
             Description = "With --metadata, when the provider cannot answer (down, key refused, timed out, garbage): hold the names it could not identify, or file them by their release name ([routing] metadata_fallback; default hold).",
         };
         metadataFallback.OneOf([.. MetadataFallbackNames.All]);
+        var noRefresh = MediaRefresh.NoRefreshOption();
         var command = new Command("route", "File episodes into a media library (dry run unless --apply); every operation is journaled and can be undone.")
         {
             sources, library, animeLibrary, apply, mode, onConflict, minConfidence, verifyCrc, journal, wait, createLibrary, format, template, animeTemplate, dailyTemplate, rename, llm, strict,
         };
         command.Description += $"\n\nTemplate placeholders: {TemplateRenderer.PlaceholderHelp}";
-        foreach (var option in llmOptions.All.Concat(metadata.All).Append(metadataRequired).Append(metadataFallback).Append(hold))
+        foreach (var option in llmOptions.All.Concat(metadata.All).Append(metadataRequired).Append(metadataFallback).Append(hold).Append(noRefresh))
         {
             command.Options.Add(option);
         }
@@ -91,6 +92,11 @@ internal static class RouteCommand
             catch (LlmConfigurationException ex)
             {
                 LlmOptions.Report(context, ex);
+                return CliApp.ExitConfigError;
+            }
+
+            if (!MediaRefresh.TryRead(configuration, context, result.GetValue(noRefresh), out var mediaServers))
+            {
                 return CliApp.ExitConfigError;
             }
 
@@ -244,6 +250,8 @@ internal static class RouteCommand
                 {
                     context.Error(problem);
                 }
+
+                await MediaRefresh.RunAsync(context, mediaServers, libraryRoots, summary, cancellationToken).ConfigureAwait(false);
 
                 if (summary.Interrupted)
                 {

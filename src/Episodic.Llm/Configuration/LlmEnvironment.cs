@@ -17,6 +17,9 @@ public static class LlmEnvironment
         ["ANTHROPIC_BASE_URL"] = "anthropic:base_url",
         ["OLLAMA_HOST"] = "ollama:host",
         ["TMDB_API_KEY"] = "tmdb:api_key",
+        ["PLEX_TOKEN"] = "plex:token",
+        ["JELLYFIN_API_KEY"] = "jellyfin:api_key",
+        ["EMBY_API_KEY"] = "emby:api_key",
     };
 
     /// <summary>A snapshot of the process environment, for callers that do not inject their own.</summary>
