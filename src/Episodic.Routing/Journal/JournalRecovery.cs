@@ -60,7 +60,7 @@ internal static class JournalRecovery
                 var name = Path.GetFileName(file);
                 if (SourceScanner.IsSidecarOf(name, stem) && File.Exists(file))
                 {
-                    yield return (file, Path.Join(Path.GetDirectoryName(dst), SourceScanner.SidecarName(name, stem, Path.GetFileNameWithoutExtension(dst))));
+                    yield return (file, Path.Join(Path.GetDirectoryName(dst), Path.GetFileNameWithoutExtension(dst) + Companions.CompanionName.Suffix(name, name[..stem.Length])));
                 }
             }
         }
