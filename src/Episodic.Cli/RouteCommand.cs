@@ -40,6 +40,7 @@ internal static class RouteCommand
         var verifyCrc = new Option<bool>("--verify-crc") { Description = "Check the CRC32 of names tagged [ABCD1234] before moving; a mismatch is reported and not moved." };
         var journal = new Option<string?>("--journal") { Description = "Journal file (JSON lines). Default: a new <library>/.episodic/journal-<timestamp>-<id>.jsonl (written only when something changes)." };
         var wait = Duration.Option("--wait", "When another run holds the library's lock, wait up to this long (30s, 10m, 1h) instead of refusing at once.");
+        var noClean = new Option<bool>("--no-clean") { Description = "Leave emptied release folders and their leftovers (.txt, .url, .sfv, .par2, .nfo, Sample/) in place. Clean-up only ever happens in move mode, and undo restores it." };
         var createLibrary = new Option<bool>("--create-library") { Description = "Create the library root when it does not exist (by default a missing root is refused: an unmounted share would fill the local disk)." };
         var format = new Option<string>("--format", "-f") { Description = "Plan output: table or json.", DefaultValueFactory = _ => "table" };
         format.OneOf("table", "json");
@@ -62,7 +63,7 @@ internal static class RouteCommand
         var noRefresh = MediaRefresh.NoRefreshOption();
         var command = new Command("route", "File episodes into a media library (dry run unless --apply); every operation is journaled and can be undone.")
         {
-            sources, library, animeLibrary, apply, mode, onConflict, minConfidence, verifyCrc, journal, wait, createLibrary, format, template, animeTemplate, dailyTemplate, rename, llm, strict,
+            sources, library, animeLibrary, apply, mode, onConflict, minConfidence, verifyCrc, journal, wait, noClean, createLibrary, format, template, animeTemplate, dailyTemplate, rename, llm, strict,
         };
         command.Description += $"\n\nTemplate placeholders: {TemplateRenderer.PlaceholderHelp}";
         foreach (var option in llmOptions.All.Concat(metadata.All).Append(metadataRequired).Append(metadataFallback).Append(hold).Append(noRefresh))
@@ -201,6 +202,9 @@ internal static class RouteCommand
                     OnConflict = result.GetValue(onConflict) == "suffix" ? OnConflict.Suffix : OnConflict.Skip,
                     VerifyCrc = result.GetValue(verifyCrc),
                 };
+
+                // Copy and hard-link runs leave the source for seeding: only a move may clean its release folders.
+                applyOptions = applyOptions with { Clean = !result.GetValue(noClean) && applyOptions.Mode == RouteMode.Move };
 
                 // The forecast is taken before anything moves: the plan shows what apply will do, counted the way apply counts.
                 var (forecast, expected) = RouteForecast.Of(plan, applyOptions);

@@ -77,6 +77,11 @@ public static class RouteExecutor
         }
 
         progress?.Report(new RouteProgress(summary.Completed, total, "", summary.Bytes));
+        if (options.Clean && options.Mode == RouteMode.Move && !summary.Interrupted)
+        {
+            // Copy and hard-link runs never clean: the source stays for seeding.
+            ReleaseCleaner.Clean(plan, journal, options.Ops, summary);
+        }
 
         // The run got here: no line it wrote can be missing after this one (a kill or crash never writes it).
         journal.WriteEnd(summary.Interrupted ? "interrupted" : null);

@@ -54,6 +54,14 @@ public enum JournalOp
     [JsonStringEnumMemberName("mkdir")]
     Mkdir,
 
+    /// <summary>A leftover of a routed release folder moved into the library's trash (undone like a move).</summary>
+    [JsonStringEnumMemberName("trash")]
+    Trash,
+
+    /// <summary>An emptied release folder removed (<see cref="JournalEntry.Source"/>); undo makes it again.</summary>
+    [JsonStringEnumMemberName("rmdir")]
+    Rmdir,
+
     /// <summary>Undoes the routing operation named by <see cref="JournalEntry.Ref"/>.</summary>
     [JsonStringEnumMemberName("undo")]
     Undo,
@@ -66,7 +74,7 @@ public enum JournalOp
 /// <summary>The journal's wire names, for messages that quote a line's operation as the journal spells it.</summary>
 public static class JournalOpNames
 {
-    /// <summary>"move", "copy", "link", "dedup", "mkdir", "undo" or "run".</summary>
+    /// <summary>"move", "copy", "link", "dedup", "mkdir", "trash", "rmdir", "undo" or "run".</summary>
     public static string WireName(this JournalOp op) => op switch
     {
         JournalOp.Move => "move",
@@ -74,6 +82,8 @@ public static class JournalOpNames
         JournalOp.Link => "link",
         JournalOp.Dedup => "dedup",
         JournalOp.Mkdir => "mkdir",
+        JournalOp.Trash => "trash",
+        JournalOp.Rmdir => "rmdir",
         JournalOp.Undo => "undo",
         JournalOp.Run => "run",
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),

@@ -60,7 +60,7 @@ internal static class JournalRecovery
                 var name = Path.GetFileName(file);
                 if (SourceScanner.IsSidecarOf(name, stem) && File.Exists(file))
                 {
-                    yield return (file, Path.Join(Path.GetDirectoryName(dst), SourceScanner.SidecarName(name, stem, Path.GetFileNameWithoutExtension(dst))));
+                    yield return (file, Path.Join(Path.GetDirectoryName(dst), Path.GetFileNameWithoutExtension(dst) + Companions.CompanionName.Suffix(name, name[..stem.Length])));
                 }
             }
         }
@@ -82,6 +82,13 @@ internal static class JournalRecovery
             return made;
         }
 
+        if (intent.Op == JournalOp.Rmdir)
+        {
+            var removed = intent with { Type = Directory.Exists(intent.Source) ? JournalRecordKind.Abandoned : JournalRecordKind.Done, Time = DateTimeOffset.UtcNow };
+            journal.Write(removed);
+            return removed;
+        }
+
         var src = intent.Source!;
         var dst = intent.Destination!;
         if (Transfer.SamePathIgnoringCase(src, dst))
@@ -96,8 +103,8 @@ internal static class JournalRecovery
         var dstComplete = dstExists && (intent.Size is not { } size || new FileInfo(dst).Length == size);
         var finished = intent.Op switch
         {
-            JournalOp.Move or JournalOp.Dedup when !srcExists && dstComplete => true,
-            JournalOp.Move or JournalOp.Dedup when srcExists && dstComplete && ContentHash.Identical(src, dst) => FinishMove(ops, src),
+            JournalOp.Move or JournalOp.Dedup or JournalOp.Trash when !srcExists && dstComplete => true,
+            JournalOp.Move or JournalOp.Dedup or JournalOp.Trash when srcExists && dstComplete && ContentHash.Identical(src, dst) => FinishMove(ops, src),
             JournalOp.Copy or JournalOp.Link when srcExists && dstComplete && ContentHash.Identical(src, dst) => true,
             _ => false,
         };

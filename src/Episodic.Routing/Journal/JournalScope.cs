@@ -62,7 +62,7 @@ internal static class JournalScope
             return $"'{dst}' is outside the roots the header names ({string.Join(", ", destinationRoots)})";
         }
 
-        if (entry.Type == JournalRecordKind.Intent && entry.Op != JournalOp.Mkdir && entry.Op != JournalOp.Undo && (entry.Source is null || entry.Destination is null))
+        if (entry.Type == JournalRecordKind.Intent && entry.Op is not (JournalOp.Mkdir or JournalOp.Undo or JournalOp.Rmdir) && (entry.Source is null || entry.Destination is null))
         {
             return $"a {entry.Op.WireName()} intent without both paths";
         }

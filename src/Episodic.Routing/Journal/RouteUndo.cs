@@ -109,6 +109,14 @@ public static class RouteUndo
             return;
         }
 
+        if (step.Op == JournalOp.Rmdir)
+        {
+            // The release folder the clean-up removed comes back before its leftovers are moved back into it.
+            ops.CreateDirectory(step.Source!);
+            Close(journal, step, "folder made again");
+            return;
+        }
+
         var src = step.Source!;
         var dst = step.Destination!;
         if (Transfer.SamePathIgnoringCase(src, dst))
@@ -121,7 +129,7 @@ public static class RouteUndo
 
         var srcExists = File.Exists(src);
         var dstExists = File.Exists(dst);
-        if (step.Op is JournalOp.Move or JournalOp.Dedup && dstExists && !srcExists && Replaced(step, dst) is { } replaced)
+        if (step.Op is JournalOp.Move or JournalOp.Dedup or JournalOp.Trash && dstExists && !srcExists && Replaced(step, dst) is { } replaced)
         {
             // As for copies: a file that is not the one routing put there is never moved (or copied) back in its place.
             summary.Conflicts++;
@@ -131,7 +139,7 @@ public static class RouteUndo
 
         switch (step.Op)
         {
-            case JournalOp.Move when dstExists && !srcExists:
+            case JournalOp.Move or JournalOp.Trash when dstExists && !srcExists:
                 Act(journal, step, src, dst, temp => Transfer.Move(ops, dst, src, temp, step.Crc is not null), ops, sourceFolder: true);
                 summary.Restored++;
                 break;
@@ -140,7 +148,7 @@ public static class RouteUndo
                 Act(journal, step, src, dst, temp => Transfer.CopyVerified(ops, dst, src, temp, step.Crc is not null), ops, sourceFolder: true);
                 summary.Restored++;
                 break;
-            case JournalOp.Move or JournalOp.Copy or JournalOp.Link when dstExists && srcExists:
+            case JournalOp.Move or JournalOp.Copy or JournalOp.Link or JournalOp.Trash when dstExists && srcExists:
                 if (!ContentHash.Identical(src, dst))
                 {
                     summary.Conflicts++;

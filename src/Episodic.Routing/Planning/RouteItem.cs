@@ -19,7 +19,7 @@ public enum RouteAction
 /// <summary>One planned step: source → destination with the reason, the parse and its sidecars (subtitles etc.).</summary>
 public sealed record RouteItem(string Source, string? Destination, RouteAction Action, string Reason, EpisodeParse Parse)
 {
-    /// <summary>Files beside the source with the same stem ("Show.S01E01.en.srt") that travel with it.</summary>
+    /// <summary>Companions that travel with it (subtitles beside it or in its Subs folder, a scene .nfo as ".nfo-orig"), with their destinations.</summary>
     public IReadOnlyList<(string Source, string Destination)> Sidecars { get; init; } = [];
 
     /// <summary>What the metadata provider said about the file (null when routing without metadata).</summary>
@@ -47,4 +47,7 @@ public sealed record RoutePlan(IReadOnlyList<RouteItem> Items)
 
     /// <summary>Files left out on purpose (samples, trailers, extras, names that are not UTF-8), each with the reason.</summary>
     public IReadOnlyList<Exclusion> Excluded { get; init; } = [];
+
+    /// <summary>Subtitles no video of the run takes (another episode's, an orphan's): listed, left where they are, never dropped.</summary>
+    public IReadOnlyList<string> UnmatchedSubtitles { get; init; } = [];
 }

@@ -33,7 +33,8 @@ public static partial class RoutePlanner
         ArgumentNullException.ThrowIfNull(parseAll);
         var roots = sourceRoots.ToList();
         var excluded = new List<Exclusion>();
-        var files = SourceScanner.Scan(roots, logger, excluded, options.Include, options.SourceIsRelease);
+        var unmatched = new List<string>();
+        var files = SourceScanner.Scan(roots, logger, excluded, options.Include, options.SourceIsRelease, unmatched);
         var parses = await parseAll(files.Select(f => f.ParseName).ToList(), cancellationToken).ConfigureAwait(false);
         var folders = new Dictionary<string, ShowFolderIndex>(StringComparer.Ordinal);
         var resolver = new ShowNameResolver(llm, options, logger);
@@ -58,6 +59,7 @@ public static partial class RoutePlanner
         return new RoutePlan(items)
         {
             Excluded = excluded,
+            UnmatchedSubtitles = unmatched,
             SourceRoots = roots.Select(r => Path.GetFullPath(r)).Select(r => File.Exists(r) ? Path.GetDirectoryName(r)! : r).Select(JournalScope.Normalise).Distinct(StringComparer.Ordinal).ToList(),
             LibraryRoot = JournalScope.Normalise(options.LibraryRoot),
             AnimeRoot = options.AnimeRoot is null ? null : JournalScope.Normalise(options.AnimeRoot),
@@ -173,13 +175,12 @@ public static partial class RoutePlanner
         return new RouteItem(file.FullPath, destination, RouteAction.Move, reason, parse) { Sidecars = sidecars, Target = target, Metadata = metadata };
     }
 
-    /// <summary>Sidecar destinations beside the video's destination, keeping their language/flag suffixes.</summary>
+    /// <summary>Companion destinations beside the video's destination: its new stem and each companion's language/flag suffix.</summary>
     internal static IReadOnlyList<(string Source, string Destination)> SidecarDestinations(ScannedFile file, string videoDestination)
     {
-        var oldStem = Path.GetFileNameWithoutExtension(file.FullPath);
         var newStem = Path.GetFileNameWithoutExtension(videoDestination);
         var dir = Path.GetDirectoryName(videoDestination)!;
-        return file.Sidecars.Select(s => (s, Path.Join(dir, SourceScanner.SidecarName(Path.GetFileName(s), oldStem, newStem)))).ToList();
+        return file.Sidecars.Select(s => (s.Source, Path.Join(dir, newStem + s.Suffix))).ToList();
     }
 
     private static List<string> ListFolders(string root)

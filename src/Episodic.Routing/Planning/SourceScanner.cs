@@ -1,11 +1,12 @@
 using Episodic.Core.Files;
+using Episodic.Routing.Companions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Episodic.Routing.Planning;
 
 /// <summary>One video found under a source root, with the name the parser should see and its sidecar files.</summary>
-public sealed record ScannedFile(string FullPath, string ParseName, IReadOnlyList<string> Sidecars)
+public sealed record ScannedFile(string FullPath, string ParseName, IReadOnlyList<Companion> Sidecars)
 {
     /// <summary>
     /// The download's own folder the file came in (the folder directly below a scanned root, or the root itself when
@@ -16,7 +17,7 @@ public sealed record ScannedFile(string FullPath, string ParseName, IReadOnlyLis
 
 /// <summary>
 /// Finds video files under the source roots (recursively, symlinked folders not followed, in ordinal order) and the
-/// sidecars that travel with each: files in the same folder named "&lt;video stem&gt;.&lt;anything&gt;.srt" etc.
+/// companions that travel with each (<see cref="CompanionMatcher"/>): subtitles beside it or in its Subs folder, a scene .nfo.
 /// </summary>
 public static class SourceScanner
 {
@@ -36,8 +37,10 @@ public static class SourceScanner
     /// </summary>
     /// <param name="include">Which videos (full paths) to take; null = all. Companions are still matched against every video.</param>
     /// <param name="rootIsRelease">Each folder root is one download's folder (<see cref="RoutingOptions.SourceIsRelease"/>).</param>
-    public static IReadOnlyList<ScannedFile> Scan(IEnumerable<string> roots, ILogger? logger = null, ICollection<Exclusion>? excluded = null, Func<string, bool>? include = null, bool rootIsRelease = false)
+    /// <param name="unmatched">Receives the subtitles no video takes (they are listed, and left where they are).</param>
+    public static IReadOnlyList<ScannedFile> Scan(IEnumerable<string> roots, ILogger? logger = null, ICollection<Exclusion>? excluded = null, Func<string, bool>? include = null, bool rootIsRelease = false, ICollection<string>? unmatched = null)
     {
+        var loose = new List<string>();
         logger ??= NullLogger.Instance;
         ArgumentNullException.ThrowIfNull(roots);
         var found = new List<ScannedFile>();
@@ -50,13 +53,17 @@ public static class SourceScanner
             {
                 // A single file is parsed with its folder (a release folder, usually), as if that folder had been scanned.
                 var folder = Path.GetDirectoryName(full) ?? full;
-                AddFolder(folder, Path.GetDirectoryName(folder) ?? folder, [full], found, seen, excluded, logger, include, release: null);
+                AddFolder(Path.GetDirectoryName(folder) ?? folder, [full], found, seen, excluded, include, release: null);
             }
             else if (Directory.Exists(full))
             {
                 foreach (var (dir, files) in FolderWalker.Walk(full, problem => RoutingLog.ScanProblem(logger, problem), name => name.StartsWith(ReservedPrefix, StringComparison.Ordinal)))
                 {
-                    AddFolder(dir, full, files, found, seen, excluded, logger, include, rootIsRelease ? full : FirstLevel(dir, full), folderFiles: files);
+                    AddFolder(full, files, found, seen, excluded, include, rootIsRelease ? full : FirstLevel(dir, full));
+                    if (include is null)
+                    {
+                        loose.AddRange(files.Where(IsSubtitle));
+                    }
                 }
             }
             else
@@ -65,28 +72,11 @@ public static class SourceScanner
             }
         }
 
-        return found;
+        return CompanionMatcher.Attach(found, unmatched ?? [], loose);
     }
 
-    /// <param name="folderFiles">The folder's files when the caller already listed them (a walk); null = list them here.</param>
-    private static void AddFolder(string dir, string baseDir, string[] candidates, List<ScannedFile> found, HashSet<string> seen, ICollection<Exclusion> excluded, ILogger logger, Func<string, bool>? include, string? release, string[]? folderFiles = null)
+    private static void AddFolder(string baseDir, string[] candidates, List<ScannedFile> found, HashSet<string> seen, ICollection<Exclusion> excluded, Func<string, bool>? include, string? release)
     {
-        var all = folderFiles;
-        if (all is null)
-        {
-            try
-            {
-                all = Directory.GetFiles(dir);
-            }
-            catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
-            {
-                RoutingLog.UnreadableFolder(logger, dir, ex.Message);
-                return;
-            }
-
-            Array.Sort(all, StringComparer.Ordinal);
-        }
-
         var videos = candidates.Where(IsVideo).Where(v => include?.Invoke(v) ?? true).Order(StringComparer.Ordinal).ToList();
         foreach (var video in videos)
         {
@@ -109,9 +99,7 @@ public static class SourceScanner
                 continue;
             }
 
-            var stem = Path.GetFileNameWithoutExtension(video);
-            var sidecars = all.Where(f => IsSidecarOf(Path.GetFileName(f), stem)).ToList();
-            found.Add(new ScannedFile(video, relative, sidecars) { ReleaseFolder = release });
+            found.Add(new ScannedFile(video, relative, []) { ReleaseFolder = release });
         }
     }
 
@@ -131,11 +119,15 @@ public static class SourceScanner
     internal static bool IsVideo(string path) =>
         VideoExtensions.Contains(Path.GetExtension(path)) && !Path.GetFileName(path).StartsWith(ReservedPrefix, StringComparison.Ordinal);
 
-    /// <summary>"Show.S01E01.srt" and "Show.S01E01.en.forced.srt" belong to "Show.S01E01.mkv"; "Show.S01E010.srt" does not.</summary>
+    /// <summary>Subtitle files (a companion that is not a .nfo): listed when no video takes them.</summary>
+    internal static bool IsSubtitle(string path) =>
+        SidecarExtensions.Contains(Path.GetExtension(path)) && !string.Equals(Path.GetExtension(path), ".nfo", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"Show.S01E01.srt" and "show.s01e01.en.forced.srt" belong to "Show.S01E01.mkv" (any case); "Show.S01E010.srt" does not.</summary>
     internal static bool IsSidecarOf(string fileName, string videoStem) =>
         SidecarExtensions.Contains(Path.GetExtension(fileName))
         && fileName.Length > videoStem.Length
-        && fileName.StartsWith(videoStem, StringComparison.Ordinal)
+        && fileName.StartsWith(videoStem, StringComparison.OrdinalIgnoreCase)
         && fileName[videoStem.Length] == '.';
 
     /// <summary>The sidecar's name beside a video renamed to <paramref name="newVideoStem"/>: the part after the old stem is kept.</summary>

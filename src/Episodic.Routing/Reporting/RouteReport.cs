@@ -72,6 +72,17 @@ public static partial class RouteReport
 
             output.WriteLine();
         }
+
+        if (plan.UnmatchedSubtitles.Count > 0)
+        {
+            output.WriteLine($"subtitles matching no video ({plan.UnmatchedSubtitles.Count}, left where they are)");
+            foreach (var subtitle in plan.UnmatchedSubtitles)
+            {
+                output.WriteLine($"  unmatched -     {Printable.Escape(subtitle)}");
+            }
+
+            output.WriteLine();
+        }
     }
 
     /// <summary>"3 sample(s)/extra(s), 1 name(s) not UTF-8": each kind counted, kinds with none left out.</summary>
@@ -159,6 +170,13 @@ public static partial class RouteReport
             w.WriteString("kind", excluded.Kind == ExclusionKind.UnreadableName ? "unreadable_name" : "extra");
             w.WriteString("reason", excluded.Reason);
             w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("unmatched_subtitles");
+        foreach (var subtitle in plan.UnmatchedSubtitles)
+        {
+            w.WriteStringValue(subtitle);
         }
 
         w.WriteEndArray();

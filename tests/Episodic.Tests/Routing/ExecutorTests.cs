@@ -21,7 +21,7 @@ public sealed class ExecutorTests
         var season = Path.Join(fx.Library, "Show", "Season 01");
         Assert.True(File.Exists(Path.Join(season, "Show - S01E01.mkv")));
         Assert.True(File.Exists(Path.Join(season, "Show - S01E01.en.srt")));
-        Assert.True(File.Exists(Path.Join(season, "Show - S01E01.nfo")));
+        Assert.True(File.Exists(Path.Join(season, "Show - S01E01.nfo-orig")));
         Assert.Equal(["junk.mkv"], Directory.GetFiles(fx.Downloads).Select(Path.GetFileName));
         Assert.Equal(3, summary.Moved);
         Assert.Equal(1, summary.Skipped);
