@@ -26,6 +26,7 @@ internal static class CliApp
             CheckCommand.Create(context),
             ServeCommand.Create(context),
             RouteCommand.Create(context), UndoCommand.Create(context),
+            WatchCommand.Create(context),
         };
         root.Subcommands.Add(HelpCommand.Create(root, context));
         return root;
