@@ -20,6 +20,7 @@ public sealed class FolderWatcher(IReadOnlyList<string> roots, WatchOptions opti
     private readonly ConcurrentQueue<string> _events = new();
     private readonly SettleTracker _tracker = new(options.Settle);
     private readonly List<string> _roots = [.. roots.Select(r => Path.TrimEndingDirectorySeparator(Path.GetFullPath(r)))];
+    private readonly HashSet<string> _announcedOpen = new(StringComparer.Ordinal);
     private volatile bool _lost;
 
     /// <summary>Watches until <paramref name="stop"/>; the batch in hand when it comes is finished before returning.</summary>
@@ -76,7 +77,11 @@ public sealed class FolderWatcher(IReadOnlyList<string> roots, WatchOptions opti
         var now = _time.GetUtcNow();
         foreach (var path in open)
         {
-            WatchLog.StillOpen(logger, path);
+            if (_announcedOpen.Add(path))
+            {
+                WatchLog.StillOpen(logger, path);
+            }
+
             _tracker.Restart(path, now);
         }
 

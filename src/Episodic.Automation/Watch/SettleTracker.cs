@@ -19,9 +19,11 @@ public readonly record struct FileStamp(long Size, DateTime LastWriteUtc)
 }
 
 /// <summary>
-/// The files waiting to settle: a file is ready once its size and mtime have stayed the same for the settle time
-/// (and its mtime is at least that old). Files already handed over are remembered with their stamp, so a copy or a
-/// skipped name is not handed over again until it changes.
+/// The files waiting to settle: a file is ready once its size and mtime have stayed the same for the settle time.
+/// Every write moves the mtime, so the file has been still since the later of its mtime and the last time it was seen
+/// different: a file found complete at start is ready at the next look, a growing one only a settle time after its
+/// last write. Files already handed over are remembered with their stamp, so a copy or a skipped name is not handed
+/// over again until it changes.
 /// </summary>
 public sealed class SettleTracker(TimeSpan settle)
 {
@@ -51,7 +53,11 @@ public sealed class SettleTracker(TimeSpan settle)
             _handled.Remove(path);
         }
 
-        if (!_waiting.TryGetValue(path, out var seen) || seen.Stamp != stamp)
+        if (!_waiting.TryGetValue(path, out var seen))
+        {
+            _waiting[path] = (stamp, DateTimeOffset.MinValue);
+        }
+        else if (seen.Stamp != stamp)
         {
             _waiting[path] = (stamp, now);
         }
@@ -65,7 +71,7 @@ public sealed class SettleTracker(TimeSpan settle)
             Observe(path, now);
         }
 
-        return [.. _waiting.Where(w => now - w.Value.Since >= settle && now.UtcDateTime - w.Value.Stamp.LastWriteUtc >= settle).Select(w => w.Key).Order(StringComparer.Ordinal)];
+        return [.. _waiting.Where(w => now - w.Value.Since >= settle && now - new DateTimeOffset(w.Value.Stamp.LastWriteUtc, TimeSpan.Zero) >= settle).Select(w => w.Key).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>Starts the settle clock of <paramref name="path"/> again (still open for writing, or to retry later).</summary>
