@@ -39,12 +39,13 @@ def write(e, slow):
         for i in range(chunks):
             f.write(data[i * len(data) // chunks:(i + 1) * len(data) // chunks])
             f.flush()
+            last = time.time()
             if os.path.exists(dest(e)) or not os.path.exists(src):
                 with lock:
                     problems.append(f"E{e:03} routed while incomplete (after chunk {i + 1} of {chunks})")
             time.sleep(pause)
     with lock:
-        done_at[e] = time.time()
+        done_at[e] = last  # the last write: the file is complete from then on
         expected[e] = hashlib.sha256(data).hexdigest()
 
 watcher = start()

@@ -155,6 +155,11 @@ internal static class WatchCommand
             {
                 var journalFolder = LibraryLock.FolderOf(options.LibraryRoot);
                 var summary = RouteExecutor.Apply(plan, RouteJournal.NewPath(journalFolder, DateTimeOffset.UtcNow), applyOptions with { Resume = RouteJournal.Unfinished(journalFolder) }, null, stop);
+                foreach (var resumed in summary.ResumedJournals)
+                {
+                    WatchLog.Resumed(logger, resumed);
+                }
+
                 var operation = applyOptions.Mode switch { RouteMode.Copy => "copied", RouteMode.Hardlink => "linked", _ => "moved" };
                 foreach (var filed in summary.Filed.Where(f => SourceScanner.VideoExtensions.Contains(Path.GetExtension(f.Source))))
                 {

@@ -29,6 +29,9 @@ public static partial class WatchLog
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "journal: {Journal}")]
     public static partial void Journal(ILogger logger, string journal);
 
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "resumed the interrupted run recorded in {Journal}")]
+    public static partial void Resumed(ILogger logger, string journal);
+
     [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "file-system events lost ({Reason}); rescanning")]
     public static partial void EventsLost(ILogger logger, string reason);
 }
