@@ -3,13 +3,16 @@
 reach the library within 5 s of being complete and none while incomplete; a `kill -9` of the watcher mid-run and a
 restart must lose nothing.
 
-Usage: python3 bench/watch/watch_floor.py [path/to/episodic.dll] [--kill-at SECONDS]
+Usage: python3 bench/watch/watch_floor.py [path/to/episodic.dll] [--kill-at SECONDS] [--mode move|copy] [--mb N]
+(--mode copy --mb 4 makes each batch slow enough for the kill -9 to land mid-apply: the log then shows "resumed".)
 Prints the per-file latency (completion -> in the library), the worst case, and the checks; exits 1 on a failure.
 """
 import hashlib, os, random, signal, subprocess, sys, tempfile, threading, time
 
 DLL = next((a for a in sys.argv[1:] if a.endswith(".dll")), "src/Episodic.Cli/bin/Release/net10.0/episodic.dll")
 KILL_AT = float(sys.argv[sys.argv.index("--kill-at") + 1]) if "--kill-at" in sys.argv else 5.0
+MODE = sys.argv[sys.argv.index("--mode") + 1] if "--mode" in sys.argv else "move"
+SIZE = int(sys.argv[sys.argv.index("--mb") + 1]) * 1024 * 1024 if "--mb" in sys.argv else 256 * 1024
 FILES, SLOW, SETTLE = 100, 20, "2s"
 
 root = tempfile.mkdtemp(prefix="episodic-watch-floor-")
@@ -21,7 +24,7 @@ env = dict(os.environ, EPISODIC_JOURNAL_KEY_FILE=os.path.join(keydir, "journal.k
 log = open(os.path.join(root, "watch.log"), "ab")
 
 def start():
-    return subprocess.Popen(["dotnet", os.path.abspath(DLL), "watch", dl, "--library", lib, "--settle", SETTLE],
+    return subprocess.Popen(["dotnet", os.path.abspath(DLL), "watch", dl, "--library", lib, "--settle", SETTLE, "--mode", MODE],
                             cwd=root, env=env, stdout=log, stderr=log)
 
 def dest(e):
@@ -31,7 +34,7 @@ done_at, expected, problems = {}, {}, []
 lock = threading.Lock()
 
 def write(e, slow):
-    data = os.urandom(256 * 1024)
+    data = os.urandom(SIZE)
     src = os.path.join(dl, f"Show.S01E{e:03}.mkv")
     chunks = 8 if slow else 1
     pause = random.uniform(0.4, 0.8) if slow else 0  # slow files take 3-6 s
@@ -59,9 +62,15 @@ for e in range(1, FILES + 1):
 
 seen_at = {}
 killed = False
+seen_journals = 0
 deadline = t0 + 60
 while time.time() < deadline and len(seen_at) < FILES:
-    if not killed and time.time() - t0 >= KILL_AT:
+    jdir = os.path.join(lib, ".episodic")
+    journals = len([j for j in os.listdir(jdir) if j.startswith("journal-")]) if os.path.isdir(jdir) else 0
+    if not killed and time.time() - t0 < KILL_AT:
+        seen_journals = journals
+    # The kill lands once a new journal appears after KILL_AT (a batch is being applied), or at KILL_AT + 3 s.
+    if not killed and time.time() - t0 >= KILL_AT and (journals > seen_journals or time.time() - t0 >= KILL_AT + 3):
         watcher.send_signal(signal.SIGKILL)
         watcher.wait()
         killed_at = time.time() - t0
@@ -79,9 +88,10 @@ rc = watcher.wait(timeout=30)
 lat = sorted((seen_at[e] - done_at[e], e) for e in seen_at if e in done_at)
 lost = [e for e in range(1, FILES + 1) if e not in seen_at]
 bad = [e for e in seen_at if hashlib.sha256(open(dest(e), "rb").read()).hexdigest() != expected.get(e)]
-left = [n for n in os.listdir(dl)]
+left = [n for n in os.listdir(dl)] if MODE == "move" else []
+resumed = sum(1 for l in open(os.path.join(root, "watch.log"), encoding="utf-8") if "resumed the interrupted run" in l)
 print(f"files: {FILES} ({SLOW} written over 3-6 s), arrivals over {max(done_at.values()) - t0:.1f} s, settle {SETTLE}")
-print(f"kill -9 at {killed_at:.1f} s, restarted; SIGTERM exit {rc}")
+print(f"mode {MODE}, {SIZE // 1024} KiB files; kill -9 at {killed_at:.1f} s, restarted ({resumed} interrupted journal(s) resumed); SIGTERM exit {rc}")
 print(f"routed: {len(seen_at)}/{FILES}; lost: {lost}; wrong content: {bad}; left in downloads: {len(left)}")
 if lat:
     p50 = lat[len(lat) // 2][0]
