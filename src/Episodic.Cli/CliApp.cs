@@ -27,6 +27,7 @@ internal static class CliApp
             ServeCommand.Create(context),
             RouteCommand.Create(context), UndoCommand.Create(context),
             HookCommand.Create(context), ReviewCommand.Create(context), HistoryCommand.Create(context),
+            WatchCommand.Create(context),
         };
         root.Subcommands.Add(HelpCommand.Create(root, context));
         return root;

@@ -321,7 +321,7 @@ internal static class RouteCommand
     }
 
     /// <summary>A [routing] key; the INI loader folds snake_case keys ("tv_path" → "tvpath"), so both spellings are tried.</summary>
-    private static string? Setting(IConfigurationSection section, string key) =>
+    internal static string? Setting(IConfigurationSection section, string key) =>
         section[key.Replace("_", "", StringComparison.Ordinal)] is { Length: > 0 } folded ? folded : section[key] is { Length: > 0 } plain ? plain : null;
 
     /// <summary>Applies the plan, with a progress bar on stderr when it is a terminal.</summary>
