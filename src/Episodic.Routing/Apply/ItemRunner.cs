@@ -243,23 +243,7 @@ internal sealed class ItemRunner(RouteJournal journal, ApplyOptions options, Rou
     }
 
     /// <summary>Creates missing folders top-down, journaling each first so undo can remove the ones it leaves empty.</summary>
-    private void EnsureFolder(string folder)
-    {
-        var missing = new Stack<string>();
-        for (var dir = folder; !string.IsNullOrEmpty(dir) && !Directory.Exists(dir); dir = Path.GetDirectoryName(dir))
-        {
-            missing.Push(dir);
-        }
-
-        while (missing.TryPop(out var dir))
-        {
-            // Journaled before it is made: a kill between the two still leaves undo a line to remove it by.
-            var intent = new JournalEntry { Type = JournalRecordKind.Intent, Op = JournalOp.Mkdir, Id = RouteJournal.NewId(), Destination = dir };
-            journal.Write(intent);
-            _ops.CreateDirectory(dir);
-            journal.Write(intent with { Type = JournalRecordKind.Done, Time = DateTimeOffset.UtcNow });
-        }
-    }
+    private void EnsureFolder(string folder) => JournaledFolders.Ensure(folder, journal, _ops);
 
     /// <summary>"name (2).mkv", "name (3).mkv", ... the first that does not exist.</summary>
     internal static string FreeName(string destination)

@@ -69,7 +69,7 @@ internal static class ReleaseCleaner
         foreach (var file in files)
         {
             var destination = Path.Join(trash, Path.GetRelativePath(parent, file));
-            EnsureFolder(Path.GetDirectoryName(destination)!, journal, ops);
+            JournaledFolders.Ensure(Path.GetDirectoryName(destination)!, journal, ops);
             var temp = Transfer.TempBeside(destination);
             var intent = new JournalEntry { Type = JournalRecordKind.Intent, Op = JournalOp.Trash, Id = RouteJournal.NewId(), Source = file, Destination = destination, Size = new FileInfo(file).Length, Temp = temp };
             journal.Write(intent);
@@ -127,23 +127,5 @@ internal static class ReleaseCleaner
         }
 
         return null;
-    }
-
-    /// <summary>Trash folders are made top-down, each journaled first, so undo removes them once they are empty again.</summary>
-    private static void EnsureFolder(string folder, RouteJournal journal, FileOps ops)
-    {
-        var missing = new Stack<string>();
-        for (var dir = folder; !string.IsNullOrEmpty(dir) && !Directory.Exists(dir); dir = Path.GetDirectoryName(dir))
-        {
-            missing.Push(dir);
-        }
-
-        while (missing.TryPop(out var dir))
-        {
-            var intent = new JournalEntry { Type = JournalRecordKind.Intent, Op = JournalOp.Mkdir, Id = RouteJournal.NewId(), Destination = dir };
-            journal.Write(intent);
-            ops.CreateDirectory(dir);
-            journal.Write(intent with { Type = JournalRecordKind.Done, Time = DateTimeOffset.UtcNow });
-        }
     }
 }
