@@ -34,11 +34,12 @@ internal static class HookCommand
         var animeLibrary = new Option<string?>("--anime-library") { Description = "Anime root (default [hook] anime_library, else [routing] anime_tv_path)." };
         var mode = new Option<string?>("--mode") { Description = "move, copy or hardlink (default [hook] CLIENT_mode, else hardlink for torrents, move for usenet)." };
         mode.OneOf("move", "copy", "hardlink");
+        var noRefresh = MediaRefresh.NoRefreshOption();
         var llmOptions = new LlmOptions();
         var metadata = new MetadataOptions(allowNone: true);
         var command = new Command("hook", "Run by a download client when a download completes: file what it brought into the library, hold what cannot be settled for review.")
         {
-            client, arguments, library, animeLibrary, mode, llmOptions.Config,
+            client, arguments, library, animeLibrary, mode, noRefresh, llmOptions.Config,
         };
         foreach (var option in metadata.All)
         {
@@ -57,7 +58,7 @@ internal static class HookCommand
             int code;
             try
             {
-                code = await RunAsync(context, result, run, result.GetValue(arguments) ?? [], result.GetValue(library), result.GetValue(animeLibrary), result.GetValue(mode), llmOptions, metadata, cancellationToken).ConfigureAwait(false);
+                code = await RunAsync(context, result, run, result.GetValue(arguments) ?? [], result.GetValue(library), result.GetValue(animeLibrary), result.GetValue(mode), result.GetValue(noRefresh), llmOptions, metadata, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -74,7 +75,7 @@ internal static class HookCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, ParseResult result, HookRun run, string[] args, string? library, string? animeLibrary, string? modeText, LlmOptions llmOptions, MetadataOptions metadata, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, ParseResult result, HookRun run, string[] args, string? library, string? animeLibrary, string? modeText, bool skipRefresh, LlmOptions llmOptions, MetadataOptions metadata, CancellationToken cancellationToken)
     {
         HookRequest request;
         try
@@ -100,6 +101,12 @@ internal static class HookCommand
         if (routing is not null && Directory.Exists(routing.LibraryRoot))
         {
             run.Logger = new HookLog(settings.Log ?? Path.Join(LibraryLock.FolderOf(routing.LibraryRoot), "hook.log"), settings.LogMaxBytes, settings.LogKeep);
+        }
+
+        if (!MediaRefresh.TryRead(configuration, context, skipRefresh, out var mediaServers))
+        {
+            run.Log("error: a media-server section ([plex], [jellyfin], [emby], [kodi]) is invalid", ExitCodes.ConfigError);
+            return ExitCodes.ConfigError;
         }
 
         if (problems.Count > 0 || routing is null)
@@ -182,6 +189,7 @@ internal static class HookCommand
 
         context.Stdout.WriteLine(text + (summary.JournalPath is { } j ? $"; journal: {j}" : ""));
         run.Log(text, code, summary.JournalPath);
+        await MediaRefresh.RunAsync(context, mediaServers, roots, summary, cancellationToken).ConfigureAwait(false);
         return code;
     }
 

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using Episodic.Automation;
+using Episodic.Automation.Refresh;
 using Episodic.Automation.Review;
 using Episodic.Core.Metadata;
 using Episodic.Metadata;
 using Episodic.Routing.Planning;
+using Episodic.Routing.Reporting;
 using Microsoft.Extensions.Configuration;
 
 namespace Episodic.Cli;
@@ -65,9 +67,10 @@ internal static class ReviewCommand
         var season = new Option<int?>("--season") { Description = "The season number (0 = specials)." };
         var episodes = new Option<int[]>("--episode") { Description = "Episode number(s); repeat for a multi-episode file.", AllowMultipleArgumentsPerToken = true };
         var metadata = new MetadataOptions(allowNone: true);
+        var noRefresh = MediaRefresh.NoRefreshOption();
         var command = new Command("accept", "File a held item as proposed, or with the show, season and episodes given; journaled like route --apply.")
         {
-            id, show, tmdbId, tvmazeId, season, episodes, shared.Library, shared.AnimeLibrary, shared.Llm.Config,
+            id, show, tmdbId, tvmazeId, season, episodes, shared.Library, shared.AnimeLibrary, noRefresh, shared.Llm.Config,
         };
         foreach (var option in metadata.All)
         {
@@ -94,7 +97,22 @@ internal static class ReviewCommand
             var hosts = new List<MetadataHost>();
             try
             {
-                if (shared.Desk(result, context, (configuration, routing) => WithMetadata(result, context, metadata, configuration, routing, showId, hosts), p => hosts.FirstOrDefault(h => h.Identifier.Provider == p)?.Identifier) is not { } desk)
+                IReadOnlyList<MediaServerEndpoint> mediaServers = [];
+                IReadOnlyList<string> libraryRoots = [];
+                RoutingOptions? Configure(IConfiguration configuration, RoutingOptions routing)
+                {
+                    // Read before anything moves: a bad server section is exit 3 with the file still held.
+                    if (!MediaRefresh.TryRead(configuration, context, result.GetValue(noRefresh), out mediaServers))
+                    {
+                        return null;
+                    }
+
+                    libraryRoots = [routing.LibraryRoot, .. routing.AnimeRoot is { } anime ? [anime] : Array.Empty<string>()];
+                    return WithMetadata(result, context, metadata, configuration, routing, showId, hosts);
+                }
+
+                Task Refresh(RouteSummary summary, CancellationToken token) => MediaRefresh.RunAsync(context, mediaServers, libraryRoots, summary, token);
+                if (shared.Desk(result, context, Configure, p => hosts.FirstOrDefault(h => h.Identifier.Provider == p)?.Identifier, Refresh) is not { } desk)
                 {
                     return ExitCodes.ConfigError;
                 }
@@ -207,7 +225,7 @@ internal static class ReviewCommand
         public LlmOptions Llm { get; } = new();
 
         /// <summary>The desk over the configured library; null after writing the problem.</summary>
-        public ReviewDesk? Desk(ParseResult result, CliContext context, Func<IConfiguration, RoutingOptions, RoutingOptions?>? configure, Func<MetadataProvider, IEpisodeIdentifier?>? identifierFor = null)
+        public ReviewDesk? Desk(ParseResult result, CliContext context, Func<IConfiguration, RoutingOptions, RoutingOptions?>? configure, Func<MetadataProvider, IEpisodeIdentifier?>? identifierFor = null, Func<RouteSummary, CancellationToken, Task>? afterChange = null)
         {
             var configuration = LibrarySettings.Configuration(result, Llm, context);
             var routing = LibrarySettings.Routing(configuration, result.GetValue(Library), result.GetValue(AnimeLibrary), out var problem);
@@ -227,7 +245,7 @@ internal static class ReviewCommand
                 routing = configured;
             }
 
-            return new ReviewDesk(new ReviewDeskOptions { Libraries = [routing], IdentifierFor = identifierFor, Logger = new CliLogger(context) });
+            return new ReviewDesk(new ReviewDeskOptions { Libraries = [routing], IdentifierFor = identifierFor, AfterChange = afterChange, Logger = new CliLogger(context) });
         }
     }
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Episodic.Automation.Refresh;
+using Episodic.Automation.Review;
 using Episodic.Automation.Watch;
 using Episodic.Core.Parsing;
 using Episodic.Llm.Configuration;
@@ -6,6 +8,7 @@ using Episodic.Routing.Apply;
 using Episodic.Routing.Journal;
 using Episodic.Routing.Library;
 using Episodic.Routing.Planning;
+using Episodic.Routing.Reporting;
 using Episodic.Routing.Templates;
 using Microsoft.Extensions.Logging;
 
@@ -37,10 +40,11 @@ internal static class WatchCommand
         var rescan = Duration.Option("--rescan", $"Walk the folders again this often: events are lost on network shares (default {WatchOptions.DefaultRescan.TotalSeconds:0}s).");
         rescan.DefaultValueFactory = _ => WatchOptions.DefaultRescan;
         var createLibrary = new Option<bool>("--create-library") { Description = "Create the library root when it does not exist (by default a missing root is refused: an unmounted share would fill the local disk)." };
+        var noRefresh = MediaRefresh.NoRefreshOption();
         var llmOptions = new LlmOptions();
         var command = new Command("watch", "Watch download folders and route every finished video into the library (journaled, like route --apply); runs until SIGTERM.")
         {
-            folders, library, animeLibrary, mode, onConflict, minConfidence, settle, rescan, createLibrary, llmOptions.Config,
+            folders, library, animeLibrary, mode, onConflict, minConfidence, settle, rescan, createLibrary, noRefresh, llmOptions.Config,
         };
 
         command.SetAction(async (result, cancellationToken) =>
@@ -65,6 +69,11 @@ internal static class WatchCommand
             catch (LlmConfigurationException ex)
             {
                 LlmOptions.Report(context, ex);
+                return CliApp.ExitConfigError;
+            }
+
+            if (!MediaRefresh.TryRead(configuration, context, result.GetValue(noRefresh), out var mediaServers))
+            {
                 return CliApp.ExitConfigError;
             }
 
@@ -123,7 +132,10 @@ internal static class WatchCommand
                 }
             });
             var watchOptions = new WatchOptions { Settle = result.GetValue(settle), Rescan = result.GetValue(rescan) };
-            var batches = new WatchBatch(roots, options, applyOptions, libraryRoots, logger);
+            var batches = new WatchBatch(roots, options, applyOptions, libraryRoots, logger)
+            {
+                Refresh = (summary, token) => MediaRefresh.RunAsync(context, mediaServers, libraryRoots, summary, token),
+            };
             await new FolderWatcher(roots, watchOptions, batches.RouteAsync, logger).RunAsync(cancellationToken).ConfigureAwait(false);
             WatchLog.Stopping(logger, "signal received; the file in hand was finished");
             return CliApp.ExitOk;
@@ -131,9 +143,16 @@ internal static class WatchCommand
         return command;
     }
 
-    /// <summary>One batch of ready files: planned over the watched folders (only those files taken) and applied under the library lock and a new journal.</summary>
+    /// <summary>
+    /// One batch of ready files: planned over the watched folders (only those files taken) and applied under the library
+    /// lock and a new journal; what cannot be settled is held in the review queue, and the media servers are asked to
+    /// rescan once the lock is released.
+    /// </summary>
     private sealed class WatchBatch(IReadOnlyList<string> roots, RoutingOptions options, ApplyOptions applyOptions, IReadOnlyList<string> libraryRoots, ILogger logger)
     {
+        /// <summary>The media-server refresh after a batch that changed the library; it only warns.</summary>
+        public required Func<RouteSummary, CancellationToken, Task> Refresh { get; init; }
+
         public async Task<bool> RouteAsync(IReadOnlyList<string> ready, CancellationToken stop)
         {
             var take = new HashSet<string>(ready, StringComparer.Ordinal);
@@ -151,10 +170,11 @@ internal static class WatchCommand
                 return false;
             }
 
+            RouteSummary summary;
             using (libraryLock)
             {
                 var journalFolder = LibraryLock.FolderOf(options.LibraryRoot);
-                var summary = RouteExecutor.Apply(plan, RouteJournal.NewPath(journalFolder, DateTimeOffset.UtcNow), applyOptions with { Resume = RouteJournal.Unfinished(journalFolder) }, null, stop);
+                summary = RouteExecutor.Apply(plan, RouteJournal.NewPath(journalFolder, DateTimeOffset.UtcNow), applyOptions with { Resume = RouteJournal.Unfinished(journalFolder) }, null, stop);
                 foreach (var resumed in summary.ResumedJournals)
                 {
                     WatchLog.Resumed(logger, resumed);
@@ -166,13 +186,7 @@ internal static class WatchCommand
                     WatchLog.Routed(logger, filed.Changed ? operation : "already in place", filed.Source, filed.Destination);
                 }
 
-                var held = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var item in summary.Held)
-                {
-                    held.Add(item.Item.Source);
-                    WatchLog.Held(logger, item.Item.Source, item.Hold.Detail);
-                }
-
+                var held = Hold(plan, summary);
                 foreach (var item in plan.Items.Where(i => i.Action == RouteAction.Skip && !held.Contains(i.Source)))
                 {
                     WatchLog.Skipped(logger, item.Source, item.Hold?.Detail ?? item.Reason);
@@ -189,7 +203,35 @@ internal static class WatchCommand
                 }
             }
 
+            // After the lock: a slow media server must not keep a hook or a person's route waiting.
+            await Refresh(summary, stop).ConfigureAwait(false);
             return true;
+        }
+
+        /// <summary>
+        /// Records what the batch could not settle in the review queue (as <c>route --apply --hold</c> does) and returns
+        /// the sources it covers. A file already held unchanged (a restart offers it again) is not held or logged anew.
+        /// </summary>
+        private HashSet<string> Hold(RoutePlan plan, RouteSummary summary)
+        {
+            var covered = new HashSet<string>(StringComparer.Ordinal);
+            using var queue = ReviewStore.Open(options.LibraryRoot);
+            var already = queue.List().ToDictionary(i => i.Path, StringComparer.Ordinal);
+            foreach (var item in HeldFiles.Of(plan, summary, new HoldContext("watch", applyOptions.Mode)))
+            {
+                covered.Add(item.Path);
+                if (already.TryGetValue(item.Path, out var old) && old.Size == item.Size && old.Modified.ToUnixTimeMilliseconds() == item.Modified.ToUnixTimeMilliseconds() && old.Reason == item.Reason)
+                {
+                    continue;
+                }
+
+                if (queue.Hold(item) is not null)
+                {
+                    WatchLog.Held(logger, item.Path, item.Detail);
+                }
+            }
+
+            return covered;
         }
     }
 }

@@ -11,7 +11,7 @@ public static partial class WatchLog
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "{Operation} '{Source}' -> '{Destination}'")]
     public static partial void Routed(ILogger logger, string operation, string source, string destination);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "held '{Source}': {Reason} (left in place)")]
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "held for review '{Source}': {Reason} (left in place; episodic review)")]
     public static partial void Held(ILogger logger, string source, string reason);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "skipped '{Source}': {Reason} (left in place)")]
