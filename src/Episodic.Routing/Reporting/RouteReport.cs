@@ -104,14 +104,18 @@ public static partial class RouteReport
         return string.Join(", ", parts);
     }
 
-    /// <summary>The totals line; the dry run prints the forecast's with <paramref name="prefix"/>, so both use one format.</summary>
+    /// <summary>
+    /// The totals line; the dry run prints the forecast's with <paramref name="prefix"/>, so both use one format. A run
+    /// that wrote a journal names it, so the line that says what changed also says how to take it back.
+    /// </summary>
     public static void WriteSummary(RouteSummary summary, TextWriter output, string prefix = "")
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(output);
         output.WriteLine(
             $"{prefix}moved {summary.Moved}, copied {summary.Copied}, linked {summary.Linked}, skipped {summary.Skipped}, conflicts {summary.Conflicts}, " +
-            $"verified {summary.Verified}, already done {summary.AlreadyDone}, recovered {summary.Recovered}, failed {summary.Failed}, {FormatBytes(summary.Bytes)}");
+            $"verified {summary.Verified}, already done {summary.AlreadyDone}, recovered {summary.Recovered}, failed {summary.Failed}, {FormatBytes(summary.Bytes)}" +
+            (summary.JournalPath is { } journal ? $"; journal {journal}" : ""));
     }
 
     public static void WriteUndoSummary(UndoSummary summary, TextWriter output)

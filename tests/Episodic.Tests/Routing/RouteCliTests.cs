@@ -106,6 +106,8 @@ public sealed class RouteCliTests
         Assert.True(File.Exists(Path.Join(fx.Anime, "Anime", "Anime - Episode 003.mkv")));
         var journal = Assert.Single(Directory.GetFiles(Path.Join(fx.Library, ".episodic"), "journal-*.jsonl"));
         Assert.Contains(journal, run.Stderr, StringComparison.Ordinal);
+        // The totals line on stdout names the journal too (issue 18 item 7): what changed, and how to take it back.
+        Assert.Single(run.Stdout.Split('\n'), l => l.StartsWith("moved 3,", StringComparison.Ordinal) && l.TrimEnd().EndsWith($"; journal {journal}", StringComparison.Ordinal));
 
         var undo = await Run(["undo", journal]);
 
