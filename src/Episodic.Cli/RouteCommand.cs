@@ -61,12 +61,15 @@ internal static class RouteCommand
         };
         metadataFallback.OneOf([.. MetadataFallbackNames.All]);
         var noRefresh = MediaRefresh.NoRefreshOption();
+        var show = new Option<string?>("--show") { Description = "File every name of the run under this show (\"Name (2005)\" for a year); season and episode still come from each name." };
+        var tmdbId = new Option<int?>("--tmdb-id") { Description = "File every name of the run under this TMDB show: identified by id, never searched." };
+        var tvmazeId = new Option<int?>("--tvmaze-id") { Description = "File every name of the run under this TVmaze show: identified by id, never searched." };
         var command = new Command("route", "File episodes into a media library (dry run unless --apply); every operation is journaled and can be undone.")
         {
             sources, library, animeLibrary, apply, mode, onConflict, minConfidence, verifyCrc, journal, wait, noClean, createLibrary, format, template, animeTemplate, dailyTemplate, rename, llm, strict,
         };
         command.Description += $"\n\nTemplate placeholders: {TemplateRenderer.PlaceholderHelp}";
-        foreach (var option in llmOptions.All.Concat(metadata.All).Append(metadataRequired).Append(metadataFallback).Append(hold).Append(noRefresh))
+        foreach (var option in llmOptions.All.Concat(metadata.All).Append(metadataRequired).Append(metadataFallback).Append(hold).Append(noRefresh).Append(show).Append(tmdbId).Append(tvmazeId))
         {
             command.Options.Add(option);
         }
@@ -81,6 +84,11 @@ internal static class RouteCommand
             }
 
             if (missing.Count > 0)
+            {
+                return CliApp.ExitInputError;
+            }
+
+            if (RouteOverrides.Read(result, context, show, tmdbId, tvmazeId) is not { } overrides)
             {
                 return CliApp.ExitInputError;
             }
@@ -171,18 +179,25 @@ internal static class RouteCommand
                 return CliApp.ExitConfigError;
             }
 
-            options = options with { Identifier = metadataHost?.Identifier, MetadataRequired = result.GetValue(metadataRequired), MetadataFallback = fallback };
+            using var chosenHost = overrides.ShowId is { } sid && sid.Provider != provider ? metadata.CreateHost(result, configuration, context, sid.Provider, null) : null;
+            if (overrides.ShowId is { } wanted && wanted.Provider != provider && chosenHost is null)
+            {
+                host?.Dispose();
+                return CliApp.ExitConfigError;
+            }
+
+            options = options with { Identifier = RouteOverrides.Identifier(overrides, metadataHost?.Identifier, chosenHost?.Identifier), MetadataRequired = result.GetValue(metadataRequired), MetadataFallback = fallback };
             using (host)
             {
                 RoutePlan plan;
                 if (host is not null)
                 {
                     using var status = new TerminalStatus(context.Stderr, context.StderrIsTerminal);
-                    plan = await RoutePlanner.PlanAsync(roots, options, (names, ct) => ParseWithProgressAsync(host, names, status, ct), host.Service, new CliLogger(message => { status.Clear(); context.Error(message); }), cancellationToken).ConfigureAwait(false);
+                    plan = await RoutePlanner.PlanAsync(roots, options, RouteOverrides.Apply(overrides, (names, ct) => ParseWithProgressAsync(host, names, status, ct)), host.Service, new CliLogger(message => { status.Clear(); context.Error(message); }), cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
-                    plan = await RoutePlanner.PlanAsync(roots, options, RuleParser.Default.Parse, null, new CliLogger(context), cancellationToken).ConfigureAwait(false);
+                    plan = await RoutePlanner.PlanAsync(roots, options, RouteOverrides.Apply(overrides, (names, _) => Task.FromResult<IReadOnlyList<Core.Model.EpisodeParse>>([.. names.Select(RuleParser.Default.Parse)])), null, new CliLogger(context), cancellationToken).ConfigureAwait(false);
                 }
 
                 if (host is not null && LlmFailures.Report(context, host.Pipeline.Failures, result.GetValue(strict)) is { } failedStrict)

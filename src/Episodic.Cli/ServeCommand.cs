@@ -56,12 +56,17 @@ internal static class ServeCommand
             Description = "Server log threshold: trace, debug (one line per request, never the query string), information, warning, error, critical or none. Default: [logging] level, else information.",
         };
         logLevel.OneOf([.. LogLevels.Keys]);
+        var libraries = new Option<string[]>("--library")
+        {
+            Description = "A library whose review queue /review serves; repeat for several. Default: [routing] tv_path.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var llmOptions = new LlmOptions();
         var metadata = new MetadataOptions(allowNone: true);
 
         var command = new Command("serve", "Serve parsing, route planning, health checks and metrics over HTTP until Ctrl+C.")
         {
-            urls, apiKey, llm, strategy, noCache, maxBatch, maxPlans, planQueue, logLevel,
+            urls, apiKey, llm, strategy, noCache, maxBatch, maxPlans, planQueue, logLevel, libraries,
         };
         foreach (var option in llmOptions.All.Concat(metadata.All))
         {
@@ -95,6 +100,11 @@ internal static class ServeCommand
                 return CliApp.ExitConfigError;
             }
 
+            if (!ServeLibraries.TryDesk(context, configuration, result.GetValue(libraries) ?? [], metadataHost?.Identifier, out var review))
+            {
+                return CliApp.ExitConfigError;
+            }
+
             WebApplication app;
             try
             {
@@ -118,6 +128,7 @@ internal static class ServeCommand
                     Identifier = metadataHost?.Identifier,
                     Overrides = new PipelineOverrides { Strategy = chosen, NoCache = result.GetValue(noCache) },
                     ConfigurationLogger = new CliLogger(context),
+                    Review = review,
                 });
             }
             catch (ServerConfigurationException ex)

@@ -170,6 +170,7 @@ public static partial class EpisodicServer
         var maxBody = options.MaxBodyBytes;
         var maxBatch = options.MaxBatch;
         MapIdentify(app, options);
+        MapReview(app, options);
 
         app.MapPost("/parse", async (HttpRequest request, PipelineHost host, CancellationToken cancellationToken) =>
         {

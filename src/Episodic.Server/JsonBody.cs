@@ -19,6 +19,11 @@ internal static class JsonBody
         ["template"] = "a string",
         ["existing_shows"] = "an array of strings",
         ["min_confidence"] = "a number from 0 to 1",
+        ["show"] = "a string",
+        ["tmdb_id"] = "a whole number",
+        ["tvmaze_id"] = "a whole number",
+        ["season"] = "a whole number",
+        ["episodes"] = "an array of whole numbers",
     };
 
     /// <summary>"The field 'names' must be an array of strings (line 1, byte 12)", or where the JSON itself is broken.</summary>

@@ -22,6 +22,10 @@ namespace Episodic.Server;
 [JsonSerializable(typeof(RoutePlanRequest))]
 [JsonSerializable(typeof(BatchParseDocument))]
 [JsonSerializable(typeof(RoutePlanDocument))]
+[JsonSerializable(typeof(ReviewAcceptRequest))]
+[JsonSerializable(typeof(ReviewListDocument))]
+[JsonSerializable(typeof(ReviewAcceptDocument))]
+[JsonSerializable(typeof(ReviewSkipDocument))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;
 
 /// <summary>The options every response and request of the API is written and read with.</summary>

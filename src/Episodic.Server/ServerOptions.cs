@@ -79,6 +79,12 @@ public sealed record ServerOptions
     /// <summary>Answers <c>POST /identify</c> (TMDB or TVmaze, composed by the caller); null = the endpoint says metadata is not configured.</summary>
     public Episodic.Core.Metadata.IEpisodeIdentifier? Identifier { get; init; }
 
+    /// <summary>
+    /// The review queue of the server's libraries (<c>serve --library</c>, else <c>[routing] tv_path</c>) behind
+    /// <c>/review</c>; null = those endpoints say no library is configured.
+    /// </summary>
+    public Episodic.Automation.Review.ReviewDesk? Review { get; init; }
+
     /// <summary>Turns off ASP.NET Core's console logging (tests, embedding).</summary>
     public bool Quiet { get; init; }
 }

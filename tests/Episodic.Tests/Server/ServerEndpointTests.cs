@@ -168,7 +168,7 @@ public sealed class ServerEndpointTests
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var paths = doc.RootElement.GetProperty("paths");
         Assert.Equal(
-            ["/health/live", "/health/ready", "/identify", "/metrics", "/parse", "/parse/batch", "/route/plan"],
+            ["/health/live", "/health/ready", "/identify", "/metrics", "/parse", "/parse/batch", "/review", "/review/{id}/accept", "/review/{id}/skip", "/route/plan"],
             paths.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
         var scheme = doc.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
         Assert.Equal("apiKey", scheme.GetProperty("type").GetString());
