@@ -135,7 +135,7 @@ internal static class HookCommand
             return ExitCodes.InputError;
         }
 
-        var roots = new[] { routing.LibraryRoot }.Concat(routing.AnimeRoot is { } a ? [a] : []).ToList();
+        var roots = LibrarySettings.Roots(routing);
         if (roots.FirstOrDefault(r => !Directory.Exists(r)) is { } missing)
         {
             context.Error($"the library root '{missing}' does not exist (is the share mounted?); nothing was changed");

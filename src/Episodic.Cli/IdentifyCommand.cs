@@ -34,14 +34,8 @@ internal static class IdentifyCommand
 
         command.SetAction(async (result, cancellationToken) =>
         {
-            IConfiguration configuration;
-            try
+            if (!llmOptions.TryBuildConfiguration(result, context, out var configuration))
             {
-                configuration = llmOptions.BuildConfiguration(result, context);
-            }
-            catch (LlmConfigurationException ex)
-            {
-                LlmOptions.Report(context, ex);
                 return CliApp.ExitConfigError;
             }
 

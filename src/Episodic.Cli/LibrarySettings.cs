@@ -50,9 +50,7 @@ internal static class LibrarySettings
             DailyTemplate = Setting(section, "daily_template") ?? RoutingOptions.DefaultDailyTemplate,
             KeepOriginalName = string.Equals(Setting(section, "rename"), "keep", StringComparison.OrdinalIgnoreCase),
         };
-        var problems = new[] { (RouteLayout.Season, "[routing] template"), (RouteLayout.Absolute, "[routing] anime_template"), (RouteLayout.Daily, "[routing] daily_template") }
-            .SelectMany(t => Episodic.Routing.Templates.TemplateValidator.Problems(options, t.Item1, t.Item2))
-            .ToList();
+        var problems = TemplateProblems(options);
         if (problems.Count > 0)
         {
             problem = problems[0];
@@ -61,6 +59,14 @@ internal static class LibrarySettings
 
         return options;
     }
+
+    /// <summary>Each [routing] template must be usable and read back to the numbers it writes; problems name the key to fix.</summary>
+    public static List<string> TemplateProblems(RoutingOptions options) =>
+        [.. new[] { (RouteLayout.Season, "[routing] template"), (RouteLayout.Absolute, "[routing] anime_template"), (RouteLayout.Daily, "[routing] daily_template") }
+            .SelectMany(t => Episodic.Routing.Templates.TemplateValidator.Problems(options, t.Item1, t.Item2))];
+
+    /// <summary>The roots a run locks and refreshes: the library, then the anime root when it has its own.</summary>
+    public static List<string> Roots(RoutingOptions options) => [options.LibraryRoot, .. options.AnimeRoot is { } anime ? [anime] : Array.Empty<string>()];
 
     /// <summary>An environment variable from the context (tests, the server) or the process.</summary>
     public static string? Variable(CliContext context, string name) =>

@@ -37,6 +37,25 @@ internal sealed class LlmOptions
     }.OneOf([.. PipelineOptions.StrategyNames.Keys]);
 
     /// <summary>
+    /// <see cref="BuildConfiguration(ParseResult, CliContext)"/> for a command that exits 3 on a bad file: false after
+    /// the problem is reported, so each command does not repeat the same catch.
+    /// </summary>
+    public bool TryBuildConfiguration(ParseResult result, CliContext context, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IConfiguration? configuration)
+    {
+        try
+        {
+            configuration = BuildConfiguration(result, context);
+            return true;
+        }
+        catch (LlmConfigurationException ex)
+        {
+            Report(context, ex);
+            configuration = null;
+            return false;
+        }
+    }
+
+    /// <summary>
     /// The layered configuration for this command: the INI file (--config, $EPISODIC_CONFIG or ./episodic.ini), the
     /// environment, and --backend/--model on top. --model applies to the backend that ends up selected.
     /// </summary>

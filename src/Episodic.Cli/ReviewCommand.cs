@@ -107,7 +107,7 @@ internal static class ReviewCommand
                         return null;
                     }
 
-                    libraryRoots = [routing.LibraryRoot, .. routing.AnimeRoot is { } anime ? [anime] : Array.Empty<string>()];
+                    libraryRoots = LibrarySettings.Roots(routing);
                     return WithMetadata(result, context, metadata, configuration, routing, showId, hosts);
                 }
 

@@ -93,14 +93,8 @@ internal static class RouteCommand
                 return CliApp.ExitInputError;
             }
 
-            IConfiguration configuration;
-            try
+            if (!llmOptions.TryBuildConfiguration(result, context, out var configuration))
             {
-                configuration = llmOptions.BuildConfiguration(result, context);
-            }
-            catch (LlmConfigurationException ex)
-            {
-                LlmOptions.Report(context, ex);
                 return CliApp.ExitConfigError;
             }
 
@@ -110,21 +104,21 @@ internal static class RouteCommand
             }
 
             var section = configuration.GetSection("routing");
-            var libraryRoot = result.GetValue(library) ?? Setting(section, "tv_path");
+            var libraryRoot = result.GetValue(library) ?? LibrarySettings.Setting(section, "tv_path");
             if (string.IsNullOrWhiteSpace(libraryRoot))
             {
                 context.Error("--library is required (or [routing] tv_path in the configuration)");
                 return CliApp.ExitInputError;
             }
 
-            var renameText = result.GetValue(rename) ?? Setting(section, "rename") ?? "template";
+            var renameText = result.GetValue(rename) ?? LibrarySettings.Setting(section, "rename") ?? "template";
             if (OptionChecks.Canonical(renameText, RenameModes) is not { } renameMode)
             {
                 context.Error(OptionChecks.NotOneOf("[routing] rename", renameText, RenameModes));
                 return CliApp.ExitConfigError;
             }
 
-            var fallbackText = result.GetValue(metadataFallback) ?? Setting(section, "metadata_fallback") ?? MetadataFallbackNames.NameOf(MetadataFallback.Hold);
+            var fallbackText = result.GetValue(metadataFallback) ?? LibrarySettings.Setting(section, "metadata_fallback") ?? MetadataFallbackNames.NameOf(MetadataFallback.Hold);
             if (MetadataFallbackNames.Parse(fallbackText) is not { } fallback)
             {
                 context.Error(OptionChecks.NotOneOf("[routing] metadata_fallback", fallbackText, [.. MetadataFallbackNames.All]));
@@ -134,10 +128,10 @@ internal static class RouteCommand
             var options = new RoutingOptions
             {
                 LibraryRoot = Path.GetFullPath(libraryRoot),
-                AnimeRoot = (result.GetValue(animeLibrary) ?? Setting(section, "anime_tv_path")) is { Length: > 0 } anime ? Path.GetFullPath(anime) : null,
-                Template = result.GetValue(template) ?? Setting(section, "template") ?? RoutingOptions.DefaultTemplate,
-                AnimeTemplate = result.GetValue(animeTemplate) ?? Setting(section, "anime_template") ?? RoutingOptions.DefaultAnimeTemplate,
-                DailyTemplate = result.GetValue(dailyTemplate) ?? Setting(section, "daily_template") ?? RoutingOptions.DefaultDailyTemplate,
+                AnimeRoot = (result.GetValue(animeLibrary) ?? LibrarySettings.Setting(section, "anime_tv_path")) is { Length: > 0 } anime ? Path.GetFullPath(anime) : null,
+                Template = result.GetValue(template) ?? LibrarySettings.Setting(section, "template") ?? RoutingOptions.DefaultTemplate,
+                AnimeTemplate = result.GetValue(animeTemplate) ?? LibrarySettings.Setting(section, "anime_template") ?? RoutingOptions.DefaultAnimeTemplate,
+                DailyTemplate = result.GetValue(dailyTemplate) ?? LibrarySettings.Setting(section, "daily_template") ?? RoutingOptions.DefaultDailyTemplate,
                 KeepOriginalName = renameMode == "keep",
                 MinConfidence = result.GetValue(minConfidence),
             };
@@ -213,7 +207,7 @@ internal static class RouteCommand
                 var json = result.GetValue(format) == "json";
                 var applyOptions = new ApplyOptions
                 {
-                    Mode = result.GetValue(mode) switch { "copy" => RouteMode.Copy, "hardlink" => RouteMode.Hardlink, _ => RouteMode.Move },
+                    Mode = HookSettings.ParseMode(result.GetValue(mode) ?? "") ?? RouteMode.Move,
                     OnConflict = result.GetValue(onConflict) == "suffix" ? OnConflict.Suffix : OnConflict.Skip,
                     VerifyCrc = result.GetValue(verifyCrc),
                 };
@@ -236,7 +230,7 @@ internal static class RouteCommand
                     return CliApp.ExitOk;
                 }
 
-                var libraryRoots = new[] { options.LibraryRoot }.Concat(options.AnimeRoot is { } a ? [a] : []).ToList();
+                var libraryRoots = LibrarySettings.Roots(options);
                 if (MissingRoot(context, libraryRoots, result.GetValue(createLibrary)) is { } refused)
                 {
                     return refused;
@@ -285,8 +279,11 @@ internal static class RouteCommand
         return command;
     }
 
-    /// <summary>A library root that does not exist is refused (an unmounted share must not fill the local disk) unless --create-library.</summary>
-    private static int? MissingRoot(CliContext context, IEnumerable<string> roots, bool create)
+    /// <summary>
+    /// A library root that does not exist is refused (an unmounted share must not fill the local disk) unless
+    /// --create-library; <paramref name="announce"/> says so on stderr (route does, watch keeps its log to routed files).
+    /// </summary>
+    internal static int? MissingRoot(CliContext context, IEnumerable<string> roots, bool create, bool announce = true)
     {
         foreach (var root in roots.Where(r => !Directory.Exists(r)))
         {
@@ -297,7 +294,10 @@ internal static class RouteCommand
             }
 
             Directory.CreateDirectory(root);
-            context.Stderr.WriteLine($"created the library root '{root}'");
+            if (announce)
+            {
+                context.Stderr.WriteLine($"created the library root '{root}'");
+            }
         }
 
         return null;
@@ -334,10 +334,6 @@ internal static class RouteCommand
 
         return problems;
     }
-
-    /// <summary>A [routing] key; the INI loader folds snake_case keys ("tv_path" → "tvpath"), so both spellings are tried.</summary>
-    internal static string? Setting(IConfigurationSection section, string key) =>
-        section[key.Replace("_", "", StringComparison.Ordinal)] is { Length: > 0 } folded ? folded : section[key] is { Length: > 0 } plain ? plain : null;
 
     /// <summary>Applies the plan, with a progress bar on stderr when it is a terminal.</summary>
     private static RouteSummary Execute(CliContext context, RoutePlan plan, string journalPath, ApplyOptions options, CancellationToken cancellationToken)

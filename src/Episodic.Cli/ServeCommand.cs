@@ -78,14 +78,8 @@ internal static class ServeCommand
             var chosen = result.GetValue(strategy) is { } s ? PipelineOptions.StrategyNames[s] : (Strategy?)null;
             var useLlm = result.GetValue(llm) || chosen is not null and not Strategy.RulesOnly;
             var key = result.GetValue(apiKey) ?? Environment(context, ApiKeyVariable);
-            Microsoft.Extensions.Configuration.IConfiguration configuration;
-            try
+            if (!llmOptions.TryBuildConfiguration(result, context, out var configuration))
             {
-                configuration = llmOptions.BuildConfiguration(result, context);
-            }
-            catch (LlmConfigurationException ex)
-            {
-                LlmOptions.Report(context, ex);
                 return CliApp.ExitConfigError;
             }
 

@@ -97,14 +97,8 @@ internal static class SuggestShowCommand
     /// <summary>The provider's search results for the name (year and country suffixes used as hints), as model candidates.</summary>
     private static async Task<(int? Exit, string? Provider, List<ShowCandidate> Candidates)> SearchAsync(ParseResult result, CliContext context, LlmOptions llmOptions, MetadataOptions metadata, string name, CancellationToken cancellationToken)
     {
-        Microsoft.Extensions.Configuration.IConfiguration configuration;
-        try
+        if (!llmOptions.TryBuildConfiguration(result, context, out var configuration))
         {
-            configuration = llmOptions.BuildConfiguration(result, context);
-        }
-        catch (Episodic.Llm.Configuration.LlmConfigurationException ex)
-        {
-            LlmOptions.Report(context, ex);
             return (CliApp.ExitConfigError, null, []);
         }
 

@@ -3,13 +3,11 @@ using Episodic.Automation.Refresh;
 using Episodic.Automation.Review;
 using Episodic.Automation.Watch;
 using Episodic.Core.Parsing;
-using Episodic.Llm.Configuration;
 using Episodic.Routing.Apply;
 using Episodic.Routing.Journal;
 using Episodic.Routing.Library;
 using Episodic.Routing.Planning;
 using Episodic.Routing.Reporting;
-using Episodic.Routing.Templates;
 using Microsoft.Extensions.Logging;
 
 namespace Episodic.Cli;
@@ -61,14 +59,8 @@ internal static class WatchCommand
                 return CliApp.ExitInputError;
             }
 
-            Microsoft.Extensions.Configuration.IConfiguration configuration;
-            try
+            if (!llmOptions.TryBuildConfiguration(result, context, out var configuration))
             {
-                configuration = llmOptions.BuildConfiguration(result, context);
-            }
-            catch (LlmConfigurationException ex)
-            {
-                LlmOptions.Report(context, ex);
                 return CliApp.ExitConfigError;
             }
 
@@ -78,7 +70,7 @@ internal static class WatchCommand
             }
 
             var section = configuration.GetSection("routing");
-            if ((result.GetValue(library) ?? RouteCommand.Setting(section, "tv_path")) is not { Length: > 0 } libraryRoot)
+            if ((result.GetValue(library) ?? LibrarySettings.Setting(section, "tv_path")) is not { Length: > 0 } libraryRoot)
             {
                 context.Error("--library is required (or [routing] tv_path in the configuration)");
                 return CliApp.ExitInputError;
@@ -87,14 +79,13 @@ internal static class WatchCommand
             var options = new RoutingOptions
             {
                 LibraryRoot = Path.GetFullPath(libraryRoot),
-                AnimeRoot = (result.GetValue(animeLibrary) ?? RouteCommand.Setting(section, "anime_tv_path")) is { Length: > 0 } anime ? Path.GetFullPath(anime) : null,
-                Template = RouteCommand.Setting(section, "template") ?? RoutingOptions.DefaultTemplate,
-                AnimeTemplate = RouteCommand.Setting(section, "anime_template") ?? RoutingOptions.DefaultAnimeTemplate,
-                DailyTemplate = RouteCommand.Setting(section, "daily_template") ?? RoutingOptions.DefaultDailyTemplate,
+                AnimeRoot = (result.GetValue(animeLibrary) ?? LibrarySettings.Setting(section, "anime_tv_path")) is { Length: > 0 } anime ? Path.GetFullPath(anime) : null,
+                Template = LibrarySettings.Setting(section, "template") ?? RoutingOptions.DefaultTemplate,
+                AnimeTemplate = LibrarySettings.Setting(section, "anime_template") ?? RoutingOptions.DefaultAnimeTemplate,
+                DailyTemplate = LibrarySettings.Setting(section, "daily_template") ?? RoutingOptions.DefaultDailyTemplate,
                 MinConfidence = result.GetValue(minConfidence),
             };
-            var problems = new[] { (RouteLayout.Season, "[routing] template"), (RouteLayout.Absolute, "[routing] anime_template"), (RouteLayout.Daily, "[routing] daily_template") }
-                .SelectMany(t => TemplateValidator.Problems(options, t.Item1, t.Item2)).ToList();
+            var problems = LibrarySettings.TemplateProblems(options);
             foreach (var problem in problems)
             {
                 context.Error(problem);
@@ -105,21 +96,15 @@ internal static class WatchCommand
                 return CliApp.ExitConfigError;
             }
 
-            var libraryRoots = new[] { options.LibraryRoot }.Concat(options.AnimeRoot is { } a ? [a] : []).Distinct().ToList();
-            foreach (var root in libraryRoots.Where(r => !Directory.Exists(r)))
+            var libraryRoots = LibrarySettings.Roots(options).Distinct().ToList();
+            if (RouteCommand.MissingRoot(context, libraryRoots, result.GetValue(createLibrary), announce: false) is { } refused)
             {
-                if (!result.GetValue(createLibrary))
-                {
-                    context.Error($"the library root '{root}' does not exist (is the share mounted?); add --create-library to create it");
-                    return CliApp.ExitInputError;
-                }
-
-                Directory.CreateDirectory(root);
+                return refused;
             }
 
             var applyOptions = new ApplyOptions
             {
-                Mode = result.GetValue(mode) switch { "copy" => RouteMode.Copy, "hardlink" => RouteMode.Hardlink, _ => RouteMode.Move },
+                Mode = HookSettings.ParseMode(result.GetValue(mode) ?? "") ?? RouteMode.Move,
                 OnConflict = result.GetValue(onConflict) == "suffix" ? OnConflict.Suffix : OnConflict.Skip,
             };
             var gate = new Lock();
