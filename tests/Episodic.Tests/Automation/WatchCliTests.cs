@@ -10,7 +10,6 @@ namespace Episodic.Tests.Automation;
 /// </summary>
 public sealed class WatchCliTests
 {
-    private const int SigTerm = 15;
 
     /// <summary>One name per kind of partial marker in the table: none of these may ever reach the library.</summary>
     private static readonly string[] Partials =
@@ -47,7 +46,7 @@ public sealed class WatchCliTests
         }
 
         var stopped = DateTime.UtcNow;
-        Assert.True(await EventuallyAsync(() => File.Exists(destination), TimeSpan.FromSeconds(5)), "not routed within 5 s of its last write");
+        Assert.True(await WatchHelpers.EventuallyAsync(() => File.Exists(destination), TimeSpan.FromSeconds(5)), "not routed within 5 s of its last write");
         Assert.Equal(40960, new FileInfo(destination).Length);
         Assert.False(File.Exists(growing));
         Assert.True(DateTime.UtcNow - stopped >= TimeSpan.FromSeconds(1), "routed before the settle time had passed");
@@ -59,8 +58,8 @@ public sealed class WatchCliTests
             Assert.True(File.Exists(Path.Join(fx.Downloads, partial)), $"{partial} was moved");
         }
 
-        Assert.Equal(["Show - S01E01.mkv"], Videos(fx.Library).Select(Path.GetFileName));
-        watcher.Signal(SigTerm);
+        Assert.Equal(["Show - S01E01.mkv"], WatchHelpers.Videos(fx.Library).Select(Path.GetFileName));
+        watcher.Signal(WatchHelpers.SigTerm);
         var (exit, _, stderr) = await watcher.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Equal(0, exit);
         Assert.Single(stderr.Split('\n'), l => l.Contains("moved '", StringComparison.Ordinal));
@@ -85,43 +84,24 @@ public sealed class WatchCliTests
         // Copies are slow enough to be caught mid-batch; SIGTERM goes once the first file is in the library.
         using (var first = CliProcess.Start(["watch", fx.Downloads, "--library", fx.Library, "--settle", "500ms", "--mode", "copy", "--create-library"], fx.Root))
         {
-            Assert.True(await EventuallyAsync(() => Videos(fx.Library).Count > 0, TimeSpan.FromSeconds(15)), "nothing routed from the initial scan");
-            first.Signal(SigTerm);
+            Assert.True(await WatchHelpers.EventuallyAsync(() => WatchHelpers.Videos(fx.Library).Count > 0, TimeSpan.FromSeconds(15)), "nothing routed from the initial scan");
+            first.Signal(WatchHelpers.SigTerm);
             var (exit, _, stderr) = await first.WaitAsync(TimeSpan.FromSeconds(20));
             Assert.True(exit == 0, stderr);
         }
 
         // Nothing half-done: every library file is whole (one of the originals), no temporary file is left.
-        var routed = Videos(fx.Library);
+        var routed = WatchHelpers.Videos(fx.Library);
         Assert.All(routed, f => Assert.Contains(RoutingFixture.Fingerprint(f), before));
         Assert.DoesNotContain(Directory.EnumerateFiles(fx.Library, "*", SearchOption.AllDirectories), f => !f.Contains(".episodic", StringComparison.Ordinal) && !f.EndsWith(".mkv", StringComparison.Ordinal));
 
         // Stopped: a new download arrives; the restart routes it and everything the first run did not reach.
         await File.WriteAllTextAsync(Path.Join(fx.Downloads, "Show.S02E13.mkv"), "late", TestContext.Current.CancellationToken);
         using var second = CliProcess.Start(["watch", fx.Downloads, "--library", fx.Library, "--settle", "500ms", "--mode", "copy"], fx.Root);
-        Assert.True(await EventuallyAsync(() => Videos(fx.Library).Count == 13, TimeSpan.FromSeconds(20)), $"only {Videos(fx.Library).Count} of 13 routed after the restart");
-        second.Signal(SigTerm);
+        Assert.True(await WatchHelpers.EventuallyAsync(() => WatchHelpers.Videos(fx.Library).Count == 13, TimeSpan.FromSeconds(20)), $"only {WatchHelpers.Videos(fx.Library).Count} of 13 routed after the restart");
+        second.Signal(WatchHelpers.SigTerm);
         var (secondExit, _, secondErr) = await second.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.True(secondExit == 0, secondErr);
-        Assert.Equal(before.Append(RoutingFixture.Fingerprint(Path.Join(fx.Downloads, "Show.S02E13.mkv"))).Order(StringComparer.Ordinal), Videos(fx.Library).Select(RoutingFixture.Fingerprint).Order(StringComparer.Ordinal));
-    }
-
-    private static List<string> Videos(string library) =>
-        Directory.Exists(library) ? [.. Directory.EnumerateFiles(library, "*.mkv", SearchOption.AllDirectories)] : [];
-
-    private static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan within)
-    {
-        var until = DateTime.UtcNow + within;
-        while (DateTime.UtcNow < until)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        return condition();
+        Assert.Equal(before.Append(RoutingFixture.Fingerprint(Path.Join(fx.Downloads, "Show.S02E13.mkv"))).Order(StringComparer.Ordinal), WatchHelpers.Videos(fx.Library).Select(RoutingFixture.Fingerprint).Order(StringComparer.Ordinal));
     }
 }

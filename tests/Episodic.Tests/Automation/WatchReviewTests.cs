@@ -12,7 +12,6 @@ namespace Episodic.Tests.Automation;
 /// </summary>
 public sealed class WatchReviewTests
 {
-    private const int SigTerm = 15;
     private const string JellyfinKey = "jellyfin-key-6666SECRET";
     private const string HeldLine = "held for review '";
 
@@ -32,12 +31,12 @@ public sealed class WatchReviewTests
         string firstErr;
         using (var first = CliProcess.Start(watch, fx.Root, environment))
         {
-            Assert.True(await EventuallyAsync(() => Videos(fx.Library).Count == 1 && jellyfin.Requests.Count == 1, TimeSpan.FromSeconds(20)), "the first batch was not routed and refreshed");
+            Assert.True(await WatchHelpers.EventuallyAsync(() => WatchHelpers.Videos(fx.Library).Count == 1 && jellyfin.Requests.Count == 1, TimeSpan.FromSeconds(20)), "the first batch was not routed and refreshed");
 
             // A later batch: the held file is not offered or held again; the batch changed the library, so one more refresh.
             fx.Write("Show.S01E02.mkv");
-            Assert.True(await EventuallyAsync(() => Videos(fx.Library).Count == 2 && jellyfin.Requests.Count == 2, TimeSpan.FromSeconds(20)), "the second batch was not routed and refreshed");
-            first.Signal(SigTerm);
+            Assert.True(await WatchHelpers.EventuallyAsync(() => WatchHelpers.Videos(fx.Library).Count == 2 && jellyfin.Requests.Count == 2, TimeSpan.FromSeconds(20)), "the second batch was not routed and refreshed");
+            first.Signal(WatchHelpers.SigTerm);
             var (exit, _, stderr) = await first.WaitAsync(TimeSpan.FromSeconds(20));
             Assert.True(exit == 0, stderr);
             firstErr = stderr;
@@ -52,8 +51,8 @@ public sealed class WatchReviewTests
         // A restart offers the held file again with a new episode: the episode is filed, the held item is left as it was.
         fx.Write("Show.S01E03.mkv");
         using var second = CliProcess.Start(watch, fx.Root, environment);
-        Assert.True(await EventuallyAsync(() => Videos(fx.Library).Count == 3 && jellyfin.Requests.Count == 3, TimeSpan.FromSeconds(20)), "the restart did not route the new episode");
-        second.Signal(SigTerm);
+        Assert.True(await WatchHelpers.EventuallyAsync(() => WatchHelpers.Videos(fx.Library).Count == 3 && jellyfin.Requests.Count == 3, TimeSpan.FromSeconds(20)), "the restart did not route the new episode");
+        second.Signal(WatchHelpers.SigTerm);
         var (secondExit, _, secondErr) = await second.WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.True(secondExit == 0, secondErr);
@@ -69,24 +68,5 @@ public sealed class WatchReviewTests
         var list = await CliProcess.RunAsync(["review", "--library", fx.Library, "-f", "json"], fx.Root);
         Assert.True(list.Exit == 0, list.Stderr);
         return [.. JsonDocument.Parse(list.Stdout).RootElement.GetProperty("items").EnumerateArray()];
-    }
-
-    private static List<string> Videos(string library) =>
-        Directory.Exists(library) ? [.. Directory.EnumerateFiles(library, "*.mkv", SearchOption.AllDirectories)] : [];
-
-    private static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan within)
-    {
-        var until = DateTime.UtcNow + within;
-        while (DateTime.UtcNow < until)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        return condition();
     }
 }
