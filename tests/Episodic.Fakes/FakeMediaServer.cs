@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using WireMock;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Types;
 using WireMock.Util;
@@ -35,8 +31,7 @@ public abstract class FakeMediaServer : IDisposable
 
     protected FakeMediaServer()
     {
-        server = WireMockServer.Start(new WireMock.Settings.WireMockServerSettings { Urls = [$"http://127.0.0.1:{FreePort()}"] });
-        server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(Handle));
+        server = FakeHttp.Start(Handle);
     }
 
     /// <summary>The server's address as a user writes it in <c>url</c>, e.g. http://127.0.0.1:40123.</summary>
@@ -54,7 +49,7 @@ public abstract class FakeMediaServer : IDisposable
     public string? RawBody { get; set; }
 
     /// <summary>An address where nothing listens (a server that is down).</summary>
-    public static string DownUrl() => $"http://127.0.0.1:{FreePort()}";
+    public static string DownUrl() => $"http://127.0.0.1:{FakeHttp.FreePort()}";
 
     public void Dispose()
     {
@@ -76,13 +71,6 @@ public abstract class FakeMediaServer : IDisposable
 
     /// <summary>The server's error reply for a status (401 for a refused credential).</summary>
     protected abstract MediaReply ErrorReply(int status);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private ResponseMessage Handle(IRequestMessage message)
     {

@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using WireMock;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Types;
 using WireMock.Util;
@@ -32,8 +28,7 @@ public abstract class FakeMetadataServer : IDisposable
     protected FakeMetadataServer(IEnumerable<FakeShow> shows)
     {
         Shows = [.. shows];
-        server = WireMockServer.Start(new WireMock.Settings.WireMockServerSettings { Urls = [$"http://127.0.0.1:{FreePort()}"] });
-        server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(Handle));
+        server = FakeHttp.Start(Handle);
     }
 
     public List<FakeShow> Shows { get; }
@@ -84,13 +79,6 @@ public abstract class FakeMetadataServer : IDisposable
     protected abstract JsonNode ErrorBody(int status);
 
     protected static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private ResponseMessage Handle(IRequestMessage message)
     {

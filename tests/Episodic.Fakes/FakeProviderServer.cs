@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using WireMock;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Types;
 using WireMock.Util;
@@ -27,8 +23,7 @@ public abstract class FakeProviderServer : IDisposable
 
     protected FakeProviderServer()
     {
-        server = WireMockServer.Start(new WireMock.Settings.WireMockServerSettings { Urls = [$"http://127.0.0.1:{FreePort()}"] });
-        server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(HandleAsync));
+        server = FakeHttp.Start(HandleAsync);
     }
 
     /// <summary>The server root, e.g. http://127.0.0.1:40123/.</summary>
@@ -95,14 +90,6 @@ public abstract class FakeProviderServer : IDisposable
 
     /// <summary>Extra headers on every response (request ids).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> ResponseHeaders() => [];
-
-    private static int FreePort()
-    {
-        // Ask the OS for a free port, then release it for the server (a tiny race, fine for tests).
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private async Task<IResponseMessage> HandleAsync(IRequestMessage message)
     {
