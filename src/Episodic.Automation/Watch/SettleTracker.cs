@@ -30,9 +30,6 @@ public sealed class SettleTracker(TimeSpan settle)
     private readonly Dictionary<string, (FileStamp Stamp, DateTimeOffset Since)> _waiting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FileStamp> _handled = new(StringComparer.Ordinal);
 
-    /// <summary>How many files are waiting to settle.</summary>
-    public int Waiting => _waiting.Count;
-
     /// <summary>Looks at <paramref name="path"/> now: starts or restarts its settle clock when it is new or changed.</summary>
     public void Observe(string path, DateTimeOffset now)
     {
