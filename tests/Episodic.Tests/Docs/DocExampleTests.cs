@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Xunit;
 
@@ -109,7 +107,7 @@ public sealed class DocExampleTests
 
     private static async Task<string> RequestAsync(DocBlock block, DocSandbox sandbox)
     {
-        var url = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var url = new Uri($"http://127.0.0.1:{Fakes.FakeHttp.FreePort()}/");
         var args = new List<string> { "serve", "--urls", url.ToString().TrimEnd('/') };
         args.AddRange(CurlCommand.ShellWords(block.Attribute("serve", "")));
         using var server = CliProcess.Start(args, sandbox.Root, sandbox.Environment);
@@ -153,13 +151,6 @@ public sealed class DocExampleTests
         }
 
         Assert.Fail("episodic serve did not answer /health/live in time");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>A json output block holding one value compares as JSON (<see cref="DocJson"/>); anything else as text.</summary>
