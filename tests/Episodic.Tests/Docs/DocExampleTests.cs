@@ -12,7 +12,8 @@ namespace Episodic.Tests.Docs;
 /// real process); it must exit 0 (or N).</item>
 /// <item><c>&lt;!-- doctest: request --&gt;</c>: curl lines sent with HttpClient to a real <c>episodic serve</c>
 /// process the test starts (extra serve arguments in <c>serve="..."</c>; the block's other lines, such as the serve
-/// command shown to the reader, are not run); every answer must be a success.</item>
+/// command shown to the reader, are not run); every answer must be a success. <c>setup="..."</c> is a shell line run in
+/// the sandbox before the server starts (to hold an item for the review queue, say).</item>
 /// <item><c>fakes="tvmaze,tmdb"</c> on a run or request marker points the CLI at in-process fakes (<see cref="DocFakes"/>).</item>
 /// <item><c>&lt;!-- doctest: output --&gt;</c>: the expected output of the run/request block before it, compared after
 /// <see cref="DocOutput.Normalise"/> (placeholders for the sandbox, timestamps, journal ids, durations, pids); a
@@ -107,6 +108,12 @@ public sealed class DocExampleTests
 
     private static async Task<string> RequestAsync(DocBlock block, DocSandbox sandbox)
     {
+        if (block.Attribute("setup", "") is { Length: > 0 } setup)
+        {
+            var (exit, output) = await sandbox.RunAsync(setup, Timeout);
+            Assert.True(exit == 0, $"{block.Doc}:{block.FenceLine}: the setup exited {exit}\n{output}");
+        }
+
         var url = new Uri($"http://127.0.0.1:{Fakes.FakeHttp.FreePort()}/");
         var args = new List<string> { "serve", "--urls", url.ToString().TrimEnd('/') };
         args.AddRange(CurlCommand.ShellWords(block.Attribute("serve", "")));

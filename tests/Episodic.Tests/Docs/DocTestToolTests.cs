@@ -27,6 +27,16 @@ public sealed class DocTestToolTests
     }
 
     [Fact]
+    public void Review_ids_and_history_times_match_where_review_and_history_print_them_only()
+    {
+        Assert.Equal(
+            DocOutput.Normalise("b4v7a9  not_an_episode  ~/x.mkv\n2026-12-06 20:18:30Z  review accept b4v7a9      complete"),
+            DocOutput.Normalise("<review-id>  not_an_episode  ~/x.mkv\n<time>  review accept hmkyxt      complete"));
+        Assert.NotEqual(DocOutput.Normalise("abcdef  3 files"), DocOutput.Normalise("<review-id>  3 files"));
+        Assert.NotEqual(DocOutput.Normalise("review accept b4v7a9"), DocOutput.Normalise("review accept b4v7a1"));
+    }
+
+    [Fact]
     public void A_curl_line_becomes_the_same_request()
     {
         var curl = CurlCommand.Parse("curl -s localhost:5080/parse -H 'content-type: application/json' -d '{\"name\":\"Show.S01E02.mkv\"}'   # one name");
