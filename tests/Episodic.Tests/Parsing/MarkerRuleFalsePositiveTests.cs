@@ -80,4 +80,18 @@ public sealed class MarkerRuleFalsePositiveTests
         Assert.Equal(season, p.Season);
         Assert.Equal([episode], p.Episodes);
     }
+
+    // "Episode" is English (word first); listed under German it also read "10 Episode" as episode 10 and cut the title
+    // short ("The Top"). German writes "Folge" number first; "Episode" stays word first only.
+    [Theory]
+    [InlineData("The.Top.10.Episode.S02E05.720p", "10", 2, 5)]
+    [InlineData("Room 101 Episode S01E03", "101", 1, 3)]
+    [InlineData("Area.51.Episode.S03E02.HDTV", "51", 3, 2)]
+    public void Nearest_false_positive_a_title_number_before_the_word_episode_stays_in_the_title(string name, string titleNumber, int season, int episode)
+    {
+        var p = RuleParser.Default.Parse(name);
+        Assert.Contains(titleNumber, p.ShowName ?? "", StringComparison.Ordinal);
+        Assert.Equal(season, p.Season);
+        Assert.Equal([episode], p.Episodes);
+    }
 }
