@@ -173,8 +173,9 @@ public sealed partial class RuleParser : IFilenameParser
         var show = r.Title is null ? "no show name found" : titleFromFolder ? $"show name \"{r.Title}\" from the folder" : $"show name \"{r.Title}\" from the text before it";
         var doubts = r.Doubts.Count == 0 ? "" : " Doubts: " + string.Join("; ", r.Doubts.Select(ConfidenceModel.Describe)) + ".";
         var rival = r.Evidence.Rival is { } rv ? $" Rival reading: {rv.Describe()}." : "";
-        var what = r.Matched.Length == 0 ? r.Rule : $"{r.Matched} as {r.Rule}";
-        return $"Matched {what} {where}; {show}.{doubts}{rival}";
+        return r.Matched.Length == 0
+            ? $"Matched {r.Rule} {where}; {show}.{doubts}{rival}"
+            : $"Matched {r.Matched} as {r.Rule} {where}; {show}.{doubts}{rival}";
     }
 
     [GeneratedRegex(@"\d{1,3}E\d{1,3}S", RegexOptions.CultureInvariant, Episodic.Core.Text.RegexLimits.TimeoutMs)]

@@ -10,13 +10,20 @@ namespace Episodic.Core.Parsing.Rules;
 /// </summary>
 internal static class MarkerWordMatch
 {
+    // Span lookups into the word sets, made once: the joined-word check runs on every mixed token of every name, and
+    // slicing the word off its number must not allocate a string each time.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SeasonJoinable = SeasonWords.SeasonJoinable.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SeasonAfterNumber = SeasonWords.SeasonAfterNumber.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EpisodeJoinable = SeasonWords.EpisodeJoinable.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EpisodeAfterNumber = SeasonWords.EpisodeAfterNumber.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>"Sezon2", "Season4", "Sn2", "시즌2" (word first) or "2季", "3сезон" (number first): a season in one token.</summary>
     public static bool TryJoinedSeason(string text, out int season) =>
-        TryJoined(text, SeasonWords.SeasonJoinable, SeasonWords.SeasonAfterNumber, 3, out season) && season is > 0 and <= 100;
+        TryJoined(text, SeasonJoinable, SeasonAfterNumber, 3, out season) && season is > 0 and <= 100;
 
     /// <summary>"Folge5", "Odc7" (word first) or "5화", "7серия" (number first): an episode in one token.</summary>
     public static bool TryJoinedEpisode(string text, out int episode) =>
-        TryJoined(text, SeasonWords.EpisodeJoinable, SeasonWords.EpisodeAfterNumber, 4, out episode);
+        TryJoined(text, EpisodeJoinable, EpisodeAfterNumber, 4, out episode);
 
     /// <summary>
     /// A number at <paramref name="i"/>, an optional ordinal suffix ("5-й"), then a word of <paramref name="words"/>
@@ -40,7 +47,7 @@ internal static class MarkerWordMatch
         return scan.At(j) is { Consumed: false } w && w.Sep.Length <= 2 && w.Sep.IndexOfAny(['(', ')', '[', ']']) < 0 && words.Contains(w.Text) ? j : -1;
     }
 
-    private static bool TryJoined(string text, FrozenSet<string> wordFirst, FrozenSet<string> numberFirst, int maxDigits, out int number)
+    private static bool TryJoined(string text, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> wordFirst, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> numberFirst, int maxDigits, out int number)
     {
         number = 0;
         var start = 0;
@@ -61,8 +68,8 @@ internal static class MarkerWordMatch
             return false;
         }
 
-        var prefix = text[..start];
-        var suffix = text[end..];
+        var prefix = text.AsSpan(0, start);
+        var suffix = text.AsSpan(end);
         var known = prefix.Length > 0 ? wordFirst.Contains(prefix) : suffix.Length > 0 && numberFirst.Contains(suffix);
         if (!known)
         {

@@ -34,7 +34,7 @@ internal static class SanityChecks
 
             // "Show 2 - 05": the 2 may be the season rather than part of the show's name.
             var lastSpace = title.LastIndexOf(' ');
-            if (reading.Season is null && lastSpace > 0 && title[(lastSpace + 1)..] is { Length: <= 2 } tail && tail.All(char.IsAsciiDigit))
+            if (reading.Season is null && lastSpace > 0 && title.Length - lastSpace - 1 <= 2 && !title.AsSpan(lastSpace + 1).ContainsAnyExceptInRange('0', '9'))
             {
                 scan.Doubts.Add(Doubt.TitleEndsInNumber);
             }
@@ -75,7 +75,20 @@ internal static class SanityChecks
         for (var i = scan.TitleStart; i < end && i < scan.Count; i++)
         {
             var t = scan.Tokens[i];
-            if (!t.Consumed && t.Kind == TokenKind.Word && !t.InBrackets && t.Text.Any(char.IsLetter))
+            if (!t.Consumed && t.Kind == TokenKind.Word && !t.InBrackets && HasLetter(t.Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasLetter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
             {
                 return true;
             }

@@ -45,7 +45,7 @@ internal static class MarkerLanguages
             "Les Phares Saison 3 Épisode 4", 3, 4),
         new("Italian", ["stagione", "stagioni"], ["episodio", "puntata"], WordOrder.WordThenNumber, ["ª", "º", "a"],
             "Il Faro Stagione 2 Puntata 5", 2, 5),
-        new("German", ["staffel"], ["folge", "episode"], WordOrder.Both, ["."],
+        new("German", ["staffel"], ["folge"], WordOrder.Both, ["."],
             "Der Leuchtturm Staffel 2 Folge 5", 2, 5),
         new("Dutch", ["seizoen", "~se"], ["aflevering", "afl"], WordOrder.WordThenNumber, ["e", "ste", "de"],
             "De Vuurtoren Seizoen 2 Aflevering 5", 2, 5),
