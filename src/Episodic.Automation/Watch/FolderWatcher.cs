@@ -29,7 +29,9 @@ public sealed class FolderWatcher(IReadOnlyList<string> roots, WatchOptions opti
         var watchers = _roots.Select(Watch).ToList();
         try
         {
-            WatchLog.Started(logger, _roots, options.Settle, options.Rescan);
+            var settle = DurationText.Format(options.Settle);
+            var rescan = DurationText.Format(options.Rescan);
+            WatchLog.Started(logger, _roots, settle, rescan);
             var nextRescan = DateTimeOffset.MinValue;
             while (!stop.IsCancellationRequested)
             {

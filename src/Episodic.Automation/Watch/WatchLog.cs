@@ -6,7 +6,7 @@ namespace Episodic.Automation.Watch;
 public static partial class WatchLog
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "watching {Folders} (settle {Settle}, rescan {Rescan})")]
-    public static partial void Started(ILogger logger, IEnumerable<string> folders, TimeSpan settle, TimeSpan rescan);
+    public static partial void Started(ILogger logger, IEnumerable<string> folders, string settle, string rescan);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "{Operation} '{Source}' -> '{Destination}'")]
     public static partial void Routed(ILogger logger, string operation, string source, string destination);
