@@ -1,6 +1,6 @@
-using Xunit;
 using Episodic.Automation.Watch;
 using Episodic.Cli;
+using Xunit;
 
 namespace Episodic.Tests.Automation;
 
