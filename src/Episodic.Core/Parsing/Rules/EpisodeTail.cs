@@ -55,6 +55,13 @@ internal static class EpisodeTail
                     break;
                 }
 
+                // "S03E13_91", "S04E01_31 Title": a bare number after an underscore continues the list only as the next
+                // episode; any other is a counter or part of the title, left for the sanity check to doubt.
+                if (t.Sep == "_" && !explicitPart && m.Kind == MarkerKind.SeasonEpisode && n != last + 1)
+                {
+                    break;
+                }
+
                 AddEpisode(m, last, n, isRange || t.Sep.Contains('~', StringComparison.Ordinal));
                 m.Version ??= version;
                 m.Last = i++;
