@@ -157,4 +157,47 @@ public sealed class PackAndTitleNumberClassTests
     [Fact]
     public void Nearest_false_positive_the_next_episode_after_an_underscore_continues_the_list() =>
         Assert.Equal([5, 6], Parse("Harbor.Lights.S02E05_06.720p").Episodes);
+
+    // ---------------------------------------------------------------- episodes joined by "and", SxxEPyy
+
+    [Theory]
+    [InlineData("Harbor Lights - S02E04and05 - Night Falls", "Harbor Lights", 2, "4,5")]
+    [InlineData("Copper_Valley.3x07and08and09.HDTV-Grp", "Copper Valley", 3, "7,8,9")]
+    [InlineData("Night Market S03EP11 1080p", "Night Market", 3, "11")]
+    [InlineData("Lantern.Keepers.S01EP24.WEB", "Lantern Keepers", 1, "24")]
+    public void Episodes_joined_by_and_or_written_EP_belong_to_the_marker(string name, string title, int season, string episodes)
+    {
+        var p = Parse(name);
+        Assert.Equal((title, season), (p.ShowName, p.Season));
+        Assert.Equal(List(episodes), p.Episodes);
+    }
+
+    [Fact]
+    public void Nearest_false_positive_a_word_starting_with_and_after_the_marker_is_not_an_episode()
+    {
+        var p = Parse("Harbor.Lights.S01E02.Andes.720p");
+        Assert.Equal(("Harbor Lights", 1), (p.ShowName, p.Season));
+        Assert.Equal([2], p.Episodes);
+    }
+
+    // ---------------------------------------------------------------- a year after a number-first episode word
+
+    [Theory]
+    [InlineData("Liman 3.Sezon 12.Bölüm 2019 720p", "Liman", 3, 12)]
+    [InlineData("Deniz.Feneri.2.Sezon.5.Bölüm.2020.1080p", "Deniz Feneri", 2, 5)]
+    [InlineData("Kule 4.Sezon 1.Bölüm 2018 WEB-DL", "Kule", 4, 1)]
+    public void A_year_after_the_number_first_episode_word_is_not_its_number(string name, string title, int season, int episode)
+    {
+        var p = Parse(name);
+        Assert.Equal((title, season), (p.ShowName, p.Season));
+        Assert.Equal([episode], p.Episodes);
+    }
+
+    [Fact]
+    public void Nearest_false_positive_the_word_first_order_with_a_year_still_reads()
+    {
+        var p = Parse("Liman Sezon 3 Bölüm 12 2019");
+        Assert.Equal(("Liman", 3), (p.ShowName, p.Season));
+        Assert.Equal([12], p.Episodes);
+    }
 }
