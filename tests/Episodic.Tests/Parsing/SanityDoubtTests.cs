@@ -94,4 +94,41 @@ public sealed class SanityDoubtTests
         Assert.NotEqual("SubsPlease", p.ShowName);
         Assert.False(Has(p, Doubt.TitleIsTag), p.Reasoning);
     }
+
+    [Theory]
+    [InlineData("www.harbor.com - 05")]
+    [InlineData("WWW.NIGHTMARKET.NET - 03")]
+    [InlineData("www.copper-site.org - 12.mkv")]
+    public void A_web_site_standing_where_the_show_should_is_doubted(string name)
+    {
+        var p = Parse(name);
+        Assert.Null(p.ShowName);
+        Assert.True(Has(p, Doubt.TitleIsTag), p.Reasoning);
+    }
+
+    [Fact]
+    public void Nearest_false_positive_a_site_before_the_show_name_is_not_doubted()
+    {
+        var p = Parse("www.site.com - Harbor Lights - 05");
+        Assert.Equal("Harbor Lights", p.ShowName);
+        Assert.False(Has(p, Doubt.TitleIsTag), p.Reasoning);
+    }
+
+    [Theory]
+    [InlineData("Harbor.[Uncut].S01.1080p-Grp")]
+    [InlineData("Copper.[Extended].S02.720p-Grp")]
+    [InlineData("Lantern.[Remastered].S03.WEB-Grp")]
+    public void Words_before_the_marker_that_no_reading_took_as_the_show_are_doubted(string name)
+    {
+        var p = Parse(name);
+        Assert.Null(p.ShowName);
+        Assert.True(Has(p, Doubt.NoTitleBeforeMarker), p.Reasoning);
+        Assert.Contains("words stand before the marker", p.Reasoning, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[Grp] 05 - Harbor Lights [720p]")]
+    [InlineData("S01E05.720p.HDTV")]
+    public void Nearest_false_positive_a_title_after_the_number_or_no_words_is_not_doubted(string name) =>
+        Assert.False(Has(Parse(name), Doubt.NoTitleBeforeMarker));
 }

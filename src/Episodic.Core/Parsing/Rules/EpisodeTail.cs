@@ -55,6 +55,13 @@ internal static class EpisodeTail
                     break;
                 }
 
+                // "S03E13_91", "S04E01_31 Title": a bare number after an underscore continues the list only as the next
+                // episode; any other is a counter or part of the title, left for the sanity check to doubt.
+                if (t.Sep == "_" && !explicitPart && m.Kind == MarkerKind.SeasonEpisode && n != last + 1)
+                {
+                    break;
+                }
+
                 AddEpisode(m, last, n, isRange || t.Sep.Contains('~', StringComparison.Ordinal));
                 m.Version ??= version;
                 m.Last = i++;
@@ -151,8 +158,9 @@ internal static class EpisodeTail
         return true;
     }
 
+    /// <summary>The further episodes of "E02E03", "x02x03" or "and03and04", in the order written.</summary>
     public static IEnumerable<int> SplitMore(string more) =>
-        more.Split(['e', 'E', 'x', 'X'], StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+        more.Split(['e', 'E', 'x', 'X', 'a', 'A', 'n', 'N', 'd', 'D'], StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
 
     public static int ParseInt(Group g) => int.Parse(g.ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
 

@@ -89,8 +89,9 @@ internal static class EpisodeWordRule
         }
 
         // "7 серия", "09-я серия", "5.Bölüm", "5. rész": languages that write the number before the episode word.
+        // A year after the word ("7.Bölüm.2021") is the release year, not the word's own number.
         if (t.IsDigits && MarkerWordMatch.WordAfterNumber(scan, i, SeasonWords.EpisodeAfterNumber, 4, out var numberFirst) is var w and >= 0
-            && !(scan.At(w + 1) is { IsDigits: true } own && own.Sep.Length <= 2))
+            && !(scan.At(w + 1) is { IsDigits: true, IsYear: false } own && own.Sep.Length <= 2))
         {
             return Make(MarkerForm.EpisodeWord, "episode", i, w, numberFirst);
         }

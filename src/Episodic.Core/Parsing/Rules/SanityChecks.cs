@@ -39,9 +39,11 @@ internal static class SanityChecks
                 scan.Doubts.Add(Doubt.TitleEndsInNumber);
             }
         }
-        else if (reading.TitleAfter is null && HasFreeWordBefore(scan, primary.First))
+        else if (reading.TitleAfter is null && WordsBefore(scan, primary.First) is var before and not WordsBeforeMarker.None)
         {
-            scan.Doubts.Add(Doubt.NoTitleBeforeMarker);
+            // "You.[Uncut].S01", "www.site.com - 05": words stand before the marker, yet another rule took them (as a
+            // group, a site or noise) and no show name is left. A web site there is a tag standing where the show should.
+            scan.Doubts.Add(before == WordsBeforeMarker.Site ? Doubt.TitleIsTag : Doubt.NoTitleBeforeMarker);
         }
 
         // "S03E02_17 Title", "S04 11", "S03.05": a number right after the marker that no reading used.
@@ -70,18 +72,50 @@ internal static class SanityChecks
         || title.StartsWith("www ", StringComparison.OrdinalIgnoreCase)
         || SeasonWords.Season.Contains(title);
 
-    private static bool HasFreeWordBefore(Scan scan, int end)
+    /// <summary>
+    /// Whether words with letters stand outside brackets before the marker, free or taken by a non-marker rule
+    /// (a leading group, a web site): the reading found no show name although the name seems to hold one.
+    /// </summary>
+    private static WordsBeforeMarker WordsBefore(Scan scan, int end)
     {
-        for (var i = scan.TitleStart; i < end && i < scan.Count; i++)
+        var found = WordsBeforeMarker.None;
+        for (var i = 0; i < end && i < scan.Count; i++)
         {
             var t = scan.Tokens[i];
-            if (!t.Consumed && t.Kind == TokenKind.Word && !t.InBrackets && HasLetter(t.Text))
+            if (t.Kind != TokenKind.Word || t.InBrackets || !HasLetter(t.Text) || InMarker(scan, i))
+            {
+                continue;
+            }
+
+            if (t.Text.Equals("www", StringComparison.OrdinalIgnoreCase) || t.Consumed && i > 0 && t.Sep == "." && Patterns.TopLevelDomain().IsMatch(t.Text))
+            {
+                return WordsBeforeMarker.Site;
+            }
+
+            found = WordsBeforeMarker.Words;
+        }
+
+        return found;
+    }
+
+    private static bool InMarker(Scan scan, int i)
+    {
+        foreach (var m in scan.Markers)
+        {
+            if (i >= m.First && i <= m.Last)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private enum WordsBeforeMarker
+    {
+        None,
+        Words,
+        Site,
     }
 
     private static bool HasLetter(string text)

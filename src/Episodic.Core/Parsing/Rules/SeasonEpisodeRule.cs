@@ -25,6 +25,56 @@ internal static class SeasonEpisodeRule
             scan.Consume(marker.First, marker.Last);
             i = marker.Last;
         }
+
+        DropCrossBeforeExplicit(scan);
+        ReadLeadingAbsoluteRange(scan);
+    }
+
+    /// <summary>
+    /// "3x3 Eyes - 012 - S02E03", "165-166.3x3 Eyes.S08E014E015": an NxN before an explicit SxxEyy is part of the
+    /// show name; the explicit marker says the season and episode.
+    /// </summary>
+    private static void DropCrossBeforeExplicit(Scan scan)
+    {
+        var explicitMarker = scan.Markers.Find(m => m.Form is MarkerForm.SxxEyy or MarkerForm.SxxSpaceEyy);
+        if (explicitMarker is null)
+        {
+            return;
+        }
+
+        foreach (var cross in scan.Markers.FindAll(m => m.Form == MarkerForm.Cross && m.Last < explicitMarker.First))
+        {
+            scan.Markers.Remove(cross);
+            for (var k = cross.First; k <= cross.Last; k++)
+            {
+                scan.Tokens[k].Consumed = false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// "165-166.Show Name.S08E14E15": a range at the very start whose length is the marker's episode count is the
+    /// absolute numbering of those episodes, not the start of the show name. A single leading number stays in the
+    /// title ("12.Monkeys.S01E01", "90.Day.Fiance.S02E07").
+    /// </summary>
+    private static void ReadLeadingAbsoluteRange(Scan scan)
+    {
+        var i = scan.TitleStart;
+        var se = scan.Markers.Find(m => m.Kind == MarkerKind.SeasonEpisode && m.Form is MarkerForm.SxxEyy or MarkerForm.SxxSpaceEyy);
+        if (se is null || se.Episodes.Count < 2 || se.Absolute.Count > 0 || se.First <= i + 2
+            || scan.At(i) is not { IsDigits: true, Consumed: false, InBrackets: false } lo || scan.At(i + 1) is not { IsDigits: true, Sep: "-", Consumed: false, InBrackets: false } hi
+            || lo.Text.Length < 2 || hi.Text.Length < 2 || lo.IsYear || scan.At(i + 2) is not { Consumed: false, InBrackets: false } after || after.Sep.Contains('-', StringComparison.Ordinal)
+            || !Scan.TryNumber(lo, out var from) || !Scan.TryNumber(hi, out var to) || to - from + 1 != se.Episodes.Count)
+        {
+            return;
+        }
+
+        for (var n = from; n <= to; n++)
+        {
+            se.Absolute.Add(n);
+        }
+
+        scan.Consume(i, i + 1);
     }
 
     /// <summary>True for NxN markers that are not resolutions (1280x720).</summary>

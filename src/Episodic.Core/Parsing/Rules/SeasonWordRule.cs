@@ -13,14 +13,29 @@ internal static class SeasonWordRule
     {
         for (var i = 0; i < scan.Count; i++)
         {
-            if (!scan.IsFree(i) || TrySeason(scan, i, out var season, out var last, out _) is false)
+            if (!scan.IsFree(i))
             {
                 continue;
             }
 
-            var m = new Marker { Form = MarkerForm.SeasonPack, Rule = "season", Kind = MarkerKind.SeasonPack, First = i, Last = last, Season = season, FullSeason = true };
-            ReadMoreSeasons(scan, m);
-            ReadEpisode(scan, m);
+            Marker m;
+            if (TryBracketedSeasons(scan, i, out var first, out var upper))
+            {
+                // "All Seasons (1-6)", "Seasons [1-3]": a multi-season pack whose range stands in brackets.
+                m = new Marker { Form = MarkerForm.MultiSeasonPack, Rule = "multi-season pack", Kind = MarkerKind.SeasonPack, First = i, Last = upper, Season = first, FullSeason = true };
+            }
+            else if (TrySeason(scan, i, out var season, out var last, out _))
+            {
+                m = new Marker { Form = MarkerForm.SeasonPack, Rule = "season", Kind = MarkerKind.SeasonPack, First = i, Last = last, Season = season, FullSeason = true };
+                ReadMoreSeasons(scan, m);
+                ReadEpisode(scan, m);
+            }
+            else
+            {
+                continue;
+            }
+
+            AbsorbPackWordsBefore(scan, m);
             scan.Add(m);
             i = m.Last;
         }
@@ -67,8 +82,10 @@ internal static class SeasonWordRule
 
         // "3 сезон", "5-й сезон", "2.Sezon", "2. évad": languages that write the number first. A word followed by its own
         // number that no episode word follows ("Ocean 11 Staffel 2") is the word-first order, not this one.
+        // A stronger marker right after the word ("Top 5 Série S03E04") makes the number part of the title, not a season.
         if (t.Text.Length <= 2 && MarkerWordMatch.WordAfterNumber(scan, i, SeasonWords.SeasonAfterNumber, 2, out var numberFirst) is var w and >= 0 && numberFirst is > 0 and <= 100
-            && !(scan.At(w + 1) is { IsDigits: true } own && own.Sep.Length <= 2 && !EpisodeFollows(scan, w + 1)))
+            && !(scan.At(w + 1) is { IsDigits: true } own && own.Sep.Length <= 2 && !EpisodeFollows(scan, w + 1))
+            && !scan.Markers.Exists(se => se.Kind == MarkerKind.SeasonEpisode && se.First == w + 1))
         {
             season = numberFirst;
             last = w;
@@ -115,9 +132,37 @@ internal static class SeasonWordRule
         return false;
     }
 
-    /// <summary>"7 серия" at <paramref name="i"/>: an episode written number first, its word not followed by a number of its own ("2 Folge 5" is word first).</summary>
+    /// <summary>"7 серия" at <paramref name="i"/>: an episode written number first, its word not followed by a number of its own ("2 Folge 5" is word first; a year after it, "7.Bölüm.2021", is not its number).</summary>
+    /// <summary>"Seasons (1-8)": a season word, then a bracket holding only an ascending range of season numbers.</summary>
+    private static bool TryBracketedSeasons(Scan scan, int i, out int first, out int last)
+    {
+        first = 0;
+        last = i + 2;
+        return SeasonWords.Season.Contains(scan.Tokens[i].Text)
+            && scan.At(i + 1) is { IsDigits: true, Opener: '(' or '[' } lo && lo.Group != scan.Tokens[i].Group
+            && scan.At(i + 2) is { IsDigits: true, Sep: "-" } hi && hi.Group == lo.Group && scan.At(i + 3)?.Group != lo.Group
+            && Scan.TryNumber(lo, out first) && Scan.TryNumber(hi, out var upper) && first is >= 1 and < 100 && upper > first && upper < 100;
+    }
+
+    /// <summary>
+    /// "Skins Season S01-S07", "All Seasons (1-6)", "The Complete Season 3": the words that only announce the pack
+    /// belong to the marker, not to the show name ("all" only before a range of seasons: "Winner Takes All Season 2"
+    /// keeps it). At least one word before them stays for the title.
+    /// </summary>
+    private static void AbsorbPackWordsBefore(Scan scan, Marker m)
+    {
+        while (m.First - 1 > scan.TitleStart && scan.At(m.First - 1) is { Consumed: false, InBrackets: false } b
+            && (SeasonWords.Season.Contains(b.Text) && m.FullSeason
+                || b.Text.Equals("complete", StringComparison.OrdinalIgnoreCase) && m.FullSeason
+                || b.Text.Equals("all", StringComparison.OrdinalIgnoreCase) && m.Form == MarkerForm.MultiSeasonPack
+                || b.Text.Equals("the", StringComparison.OrdinalIgnoreCase) && scan.Tokens[m.First].Text.Equals("complete", StringComparison.OrdinalIgnoreCase)))
+        {
+            m.First--;
+        }
+    }
+
     private static bool EpisodeFollows(Scan scan, int i) =>
-        MarkerWordMatch.WordAfterNumber(scan, i, SeasonWords.EpisodeAfterNumber, 4, out _) is var e and >= 0 && scan.At(e + 1) is not { IsDigits: true };
+        MarkerWordMatch.WordAfterNumber(scan, i, SeasonWords.EpisodeAfterNumber, 4, out _) is var e and >= 0 && scan.At(e + 1) is not { IsDigits: true, IsYear: false };
 
     private static bool TryOrdinal(string text, out int n)
     {
@@ -155,6 +200,17 @@ internal static class SeasonWordRule
             return;
         }
 
+        // "Season 1 - 6": a season word, a spaced dash and an unpadded single digit above it is a range of seasons
+        // (a fansub episode after "Season 2 - " is written with two digits, "Season 2 - 06").
+        if (SeasonWords.Season.Contains(scan.Tokens[m.First].Text) && t.SpacedDashBefore && t.IsDigits && t.Text.Length == 1
+            && Scan.TryNumber(t, out var lastSeason) && lastSeason > m.Season && scan.At(i + 1) is not { IsDigits: true })
+        {
+            m.Last = i;
+            m.Rule = "multi-season pack";
+            m.Form = MarkerForm.MultiSeasonPack;
+            return;
+        }
+
         // "Seasons 1 & 2", "Season.1&3", "S01 04" (a second season number right after a season-only token)
         if (t.Sep.Contains('&', StringComparison.Ordinal) && Scan.TryNumber(t, out var other) && other > m.Season
             || t.Sep == " " && Patterns.SeasonOnly().IsMatch(scan.Tokens[m.First].Text) && Scan.TryNumber(t, out other) && other > m.Season && other < 40 && t.Text.Length == 2 && NextIsNoiseOrEnd(scan, i))
@@ -185,7 +241,7 @@ internal static class SeasonWordRule
                 break;
             }
 
-            if (EpisodeWordRule.TryAt(scan, k) is { } explicitEpisode && explicitEpisode.Form != MarkerForm.MiniSeriesPart)
+            if ((EpisodeWordRule.TryAt(scan, k) ?? EpisodeList(scan, k)) is { } explicitEpisode && explicitEpisode.Form != MarkerForm.MiniSeriesPart)
             {
                 if (Patterns.SeasonOnly().IsMatch(scan.Tokens[m.First].Text) && scan.Tokens[k].SpacedDashBefore)
                 {
@@ -215,6 +271,16 @@ internal static class SeasonWordRule
         {
             SetEpisode(m, specialNumber, i + 1, "special", MarkerForm.SeasonThenNumber);
             m.Special = true;
+            return;
+        }
+
+        // "S01 (01 - 12)", "Season 2 [01-10]": a bracket holding only a range of episodes lists the pack's episodes.
+        if (t is { IsDigits: true, Opener: '(' or '[' } && t.Group != scan.Tokens[m.First].Group && scan.At(i + 1) is { IsDigits: true } hi
+            && hi.Group == t.Group && hi.Sep.Contains('-', StringComparison.Ordinal) && scan.At(i + 2)?.Group != t.Group
+            && Scan.TryNumber(t, out var lo) && Scan.TryNumber(hi, out var up) && lo >= 1 && up > lo && !t.IsYear && !hi.IsYear)
+        {
+            SetEpisode(m, lo, i + 1, "bracketed range", MarkerForm.SeasonThenNumber);
+            EpisodeTail.AddEpisode(m, lo, up, range: true);
             return;
         }
 
@@ -267,6 +333,20 @@ internal static class SeasonWordRule
                 EpisodeTail.Read(scan, m);
             }
         }
+    }
+
+    /// <summary>"Episodes 1-8", "Eps.05-08" after a season: the first episode of the list; the tail reads the rest.</summary>
+    private static Marker? EpisodeList(Scan scan, int i)
+    {
+        if (!SeasonWords.EpisodeList.Contains(scan.Tokens[i].Text) || scan.At(i + 1) is not { IsDigits: true, Consumed: false, InBrackets: false } n
+            || n.Sep.Length > 2 || !Scan.TryNumber(n, out var first) || n.IsYear)
+        {
+            return null;
+        }
+
+        var m = new Marker { Form = MarkerForm.EpisodeWord, Rule = "episodes", Kind = MarkerKind.Episode, First = i, Last = i + 1 };
+        m.Episodes.Add(first);
+        return m;
     }
 
     private static void SetEpisode(Marker m, int episode, int index, string how, MarkerForm form)
