@@ -55,6 +55,7 @@ internal static class ConfidenceFeatures
         x[k++] = Math.Min(e.UnplacedInBrackets, 4) / 4.0;
         x[k++] = Math.Min(e.OtherNumbers, 3) / 3.0;
         x[k++] = Math.Min(e.WordsAfterMarker, 6) / 6.0;
+        x[k++] = 1 - Math.Clamp(e.Coverage, 0, 1);
         foreach (var d in Doubts)
         {
             x[k++] = r.Doubts.Contains(d) ? 1 : 0;
@@ -74,7 +75,7 @@ internal static class ConfidenceFeatures
         names.AddRange([
             "title.missing", "title.long", "title.one_word", "title.junk", "title.has_number", "title.cjk", "title.short_dash_tail", "title.parenthesis",
             "folder.title", "folder.numbers", "group", "crc", "version", "fansub", "year", "number.3plus_digits",
-            "episodes.several", "season.none", "unplaced.in_brackets", "numbers.other", "words.after_marker",
+            "episodes.several", "season.none", "unplaced.in_brackets", "numbers.other", "words.after_marker", "reading.uncovered",
         ]);
         names.AddRange(Doubts.Select(d => "doubt." + Snake(d.ToString())));
         names.AddRange(RivalKinds.Select(k => "rival." + Snake(k.ToString())));
