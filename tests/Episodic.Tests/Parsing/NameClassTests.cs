@@ -372,6 +372,27 @@ public sealed class NameClassTests
         Assert.True(Margin(fansub.Reasoning) > Margin(plain.Reasoning), fansub.Reasoning + " / " + plain.Reasoning);
     }
 
+    [Theory]
+    [InlineData("Harbor.Lights.S03E13_91.720p", "Harbor.Lights.S03E13_14.720p")]
+    [InlineData("Copper Valley S04E01_31 Ending", "Copper Valley S04E01_02 Ending")]
+    [InlineData("Night.Market.S02E05E09.HDTV", "Night.Market.S02E05E06.HDTV")]
+    public void An_episode_list_with_a_jump_is_trusted_less_than_a_consecutive_one(string gapped, string consecutive)
+    {
+        var g = Parse(gapped);
+        var c = Parse(consecutive);
+        Assert.True(g.Episodes.Count >= 2, g.Reasoning);
+        Assert.True(g.Confidence < c.Confidence, $"{g.Confidence} !< {c.Confidence}: {g.Reasoning}");
+    }
+
+    [Fact]
+    public void Nearest_false_positive_a_written_range_is_consecutive_and_keeps_its_confidence()
+    {
+        var range = Parse("Harbor.Lights.S03E13-E16.720p");
+        var chain = Parse("Harbor.Lights.S03E13E14E15E16.720p");
+        Assert.Equal([13, 14, 15, 16], range.Episodes);
+        Assert.Equal(chain.Confidence, range.Confidence, 3);
+    }
+
     private static double Margin(string reasoning)
     {
         var at = reasoning.IndexOf("(margin ", StringComparison.Ordinal) + "(margin ".Length;
