@@ -60,6 +60,7 @@ public sealed record RuleDoubts
     {
         RivalKind.AbsoluteOrCompact or RivalKind.CompactOrAbsolute => ["season", "episodes", "absolute_episodes"],
         RivalKind.TitleNumberOrEpisode => ["show_name", "episodes"],
+        RivalKind.PackOrEpisode => ["season", "episodes", "full_season"],
         RivalKind.OtherMarker => rival.AirDate is null ? ["season", "episodes"] : ["air_date", "season", "episodes"],
         _ => [],
     };

@@ -172,7 +172,7 @@ public sealed partial class RuleParser : IFilenameParser
         var where = numbersFromFolder ? "in the folder name" : "in the file name";
         var show = r.Title is null ? "no show name found" : titleFromFolder ? $"show name \"{r.Title}\" from the folder" : $"show name \"{r.Title}\" from the text before it";
         var doubts = r.Doubts.Count == 0 ? "" : " Doubts: " + string.Join("; ", r.Doubts.Select(ConfidenceModel.Describe)) + ".";
-        var rival = r.Evidence.Rival is { } rv ? $" Rival reading: {rv.Describe()}." : "";
+        var rival = r.Evidence.Rival is { } rv ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" Rival reading: {rv.Describe()} (margin {rv.Margin:0.00}).") : "";
         return r.Matched.Length == 0
             ? $"Matched {r.Rule} {where}; {show}.{doubts}{rival}"
             : $"Matched {r.Matched} as {r.Rule} {where}; {show}.{doubts}{rival}";

@@ -335,6 +335,70 @@ public sealed class NameClassTests
         Assert.Contains($"Rival reading: another marker in the name reads {rival}", p.Reasoning, StringComparison.Ordinal);
     }
 
+    // ---------------------------------------------------------------- whole readings scored together
+
+    [Theory]
+    [InlineData("Harbor.Lights.S03.05.720p", "Harbor Lights", 3, "5")]
+    [InlineData("Copper.Valley.S02.11.HDTV", "Copper Valley", 2, "11")]
+    [InlineData("Night.Market.S05.07.WEB", "Night Market", 5, "7")]
+    public void A_number_beside_a_season_pack_is_read_as_its_episode_because_that_reading_explains_more(string name, string title, int season, string episodes)
+    {
+        AssertReading(name, title, season, episodes);
+        var p = Parse(name);
+        Assert.False(p.FullSeason);
+        Assert.Contains($"Rival reading: it could also be season {season} (margin ", p.Reasoning, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Harbor.Lights.S03.2019.720p", 3)]
+    [InlineData("Copper.Valley.S02.1080p.HDTV", 2)]
+    [InlineData("Night.Market.Season.1-3.1080p", 1)]
+    public void Nearest_false_positive_a_season_pack_without_a_plain_number_beside_it_stays_a_pack(string name, int season)
+    {
+        var p = Parse(name);
+        Assert.Equal(season, p.Season);
+        Assert.Empty(p.Episodes);
+        Assert.True(p.FullSeason, p.Reasoning);
+    }
+
+    [Fact]
+    public void The_margin_to_the_runner_up_is_named_in_the_reasoning()
+    {
+        var fansub = Parse("[Kumo] Drifting Harbor - 1071 [1080p]");
+        var plain = Parse("Drifting Harbor - 1071");
+        Assert.Matches(@"Rival reading: it could also be S10E71 written compactly \(margin 0\.\d\d\)", fansub.Reasoning);
+
+        // Fansub style agrees with absolute numbering, so the compact reading stays further behind there.
+        Assert.True(Margin(fansub.Reasoning) > Margin(plain.Reasoning), fansub.Reasoning + " / " + plain.Reasoning);
+    }
+
+    [Theory]
+    [InlineData("Harbor.Lights.S03E13_91.720p", "Harbor.Lights.S03E13_14.720p")]
+    [InlineData("Copper Valley S04E01_31 Ending", "Copper Valley S04E01_02 Ending")]
+    [InlineData("Night.Market.S02E05E09.HDTV", "Night.Market.S02E05E06.HDTV")]
+    public void An_episode_list_with_a_jump_is_trusted_less_than_a_consecutive_one(string gapped, string consecutive)
+    {
+        var g = Parse(gapped);
+        var c = Parse(consecutive);
+        Assert.True(g.Episodes.Count >= 2, g.Reasoning);
+        Assert.True(g.Confidence < c.Confidence, $"{g.Confidence} !< {c.Confidence}: {g.Reasoning}");
+    }
+
+    [Fact]
+    public void Nearest_false_positive_a_written_range_is_consecutive_and_keeps_its_confidence()
+    {
+        var range = Parse("Harbor.Lights.S03E13-E16.720p");
+        var chain = Parse("Harbor.Lights.S03E13E14E15E16.720p");
+        Assert.Equal([13, 14, 15, 16], range.Episodes);
+        Assert.Equal(chain.Confidence, range.Confidence, 3);
+    }
+
+    private static double Margin(string reasoning)
+    {
+        var at = reasoning.IndexOf("(margin ", StringComparison.Ordinal) + "(margin ".Length;
+        return double.Parse(reasoning.AsSpan(at, 4), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     [Fact]
     public void Nearest_false_positive_markers_merged_into_the_winner_are_no_rival()
     {

@@ -46,9 +46,9 @@ public sealed class SanityDoubtTests
         Assert.False(Has(Parse("Harbor.Lights.S2019E05.720p"), Doubt.SeasonOver100));
 
     [Theory]
-    [InlineData("Harbor.Lights.S03.05.720p")]
-    [InlineData("Copper.Valley.S02.11.HDTV")]
-    [InlineData("Night.Market.S05.07.WEB")]
+    [InlineData("Harbor.Lights.S03E05.17.720p")]
+    [InlineData("Copper.Valley.S02E11.04.HDTV")]
+    [InlineData("Night.Market.S05E07 12 WEB")]
     public void An_unexplained_number_next_to_the_marker_is_doubted(string name)
     {
         var p = Parse(name);

@@ -55,6 +55,8 @@ internal static class ConfidenceFeatures
         x[k++] = Math.Min(e.UnplacedInBrackets, 4) / 4.0;
         x[k++] = Math.Min(e.OtherNumbers, 3) / 3.0;
         x[k++] = Math.Min(e.WordsAfterMarker, 6) / 6.0;
+        x[k++] = 1 - Math.Clamp(e.Coverage, 0, 1);
+        x[k++] = HasGap(r.Episodes) ? 1 : 0;
         foreach (var d in Doubts)
         {
             x[k++] = r.Doubts.Contains(d) ? 1 : 0;
@@ -68,13 +70,30 @@ internal static class ConfidenceFeatures
         return x;
     }
 
+    /// <summary>
+    /// A list of episodes with a jump in it ("S03E13_91" read as 13 and 91): written ranges and chains are consecutive,
+    /// so a gap is more often a number the reading swallowed than a real list.
+    /// </summary>
+    private static bool HasGap(List<int> episodes)
+    {
+        for (var i = 1; i < episodes.Count; i++)
+        {
+            if (episodes[i] - episodes[i - 1] > 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static List<string> BuildNames()
     {
         var names = Families.Select(f => "form." + f).ToList();
         names.AddRange([
             "title.missing", "title.long", "title.one_word", "title.junk", "title.has_number", "title.cjk", "title.short_dash_tail", "title.parenthesis",
             "folder.title", "folder.numbers", "group", "crc", "version", "fansub", "year", "number.3plus_digits",
-            "episodes.several", "season.none", "unplaced.in_brackets", "numbers.other", "words.after_marker",
+            "episodes.several", "season.none", "unplaced.in_brackets", "numbers.other", "words.after_marker", "reading.uncovered", "episodes.gapped",
         ]);
         names.AddRange(Doubts.Select(d => "doubt." + Snake(d.ToString())));
         names.AddRange(RivalKinds.Select(k => "rival." + Snake(k.ToString())));

@@ -24,6 +24,9 @@ internal sealed class Evidence
     /// <summary>Digits in the deciding number as written (1071 → 4), 0 when the marker has no bare number.</summary>
     public int NumberDigits { get; set; }
 
+    /// <summary>Share of the name's content tokens (from the title on) the winning reading explains, from 0 to 1.</summary>
+    public double Coverage { get; set; } = 1;
+
     /// <summary>A reading that fits the same tokens differently and stayed close to the winner.</summary>
     public Rival? Rival { get; set; }
 }

@@ -16,6 +16,9 @@ public enum RivalKind
 
     /// <summary>Another marker in the name ("S01E02 ... E05", a date and a number) reads the episode differently.</summary>
     OtherMarker,
+
+    /// <summary>"Show.S04.11": a season pack with a number beside it, or that season's episode 11.</summary>
+    PackOrEpisode,
 }
 
 /// <summary>The runner-up reading: what it would say, and how far behind the winner it scored (0 = a tie).</summary>
@@ -39,6 +42,7 @@ internal sealed record Rival(RivalKind Kind, MarkerForm Form, int? Season, IRead
             RivalKind.CompactOrAbsolute => $"it could also be absolute {numbers}",
             RivalKind.TitleNumberOrEpisode => $"the number in the title could also be the episode ({numbers})",
             RivalKind.OtherMarker => $"another marker in the name reads {numbers}",
+            RivalKind.PackOrEpisode => $"it could also be {numbers}",
             _ => numbers,
         };
     }

@@ -164,8 +164,9 @@ internal static class Resolver
             scan.Doubts.Add(Doubt.DashInTitle);
         }
 
-        SanityChecks.Apply(scan, reading, primary);
-        EvidenceReader.Fill(reading, scan, primary, [.. used, .. absolute is null ? Array.Empty<Marker>() : [absolute]], titleTokens);
+        var (chosen, rival) = Readings.Choose(scan, reading, primary, [.. used, .. absolute is null ? Array.Empty<Marker>() : [absolute]], titleTokens);
+        SanityChecks.Apply(scan, reading, chosen);
+        EvidenceReader.Fill(reading, scan, chosen, rival, titleTokens);
         return reading;
     }
 

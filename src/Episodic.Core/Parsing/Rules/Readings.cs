@@ -1,0 +1,136 @@
+using Episodic.Core.Parsing.Confidence;
+
+namespace Episodic.Core.Parsing.Rules;
+
+/// <summary>
+/// The readings of one name, side by side: the proposers' reading and one alternative per ambiguity the name holds
+/// (a 3–4 digit number read absolute or compact, a title number that could be the episode, a marker the winner did not
+/// absorb, a season pack with a number beside it that could be its episode). All are scored by
+/// <see cref="ReadingScorer"/>; the best wins and the runner-up, with its margin, becomes the rival.
+/// </summary>
+internal static class Readings
+{
+    /// <summary>
+    /// Scores every reading and returns the deciding marker of the winner (a new marker when an alternative won; the
+    /// reading is then rewritten to it) and the runner-up as the rival (null when the name has only one reading).
+    /// </summary>
+    public static (Marker Primary, Rival? Rival) Choose(Scan scan, Reading reading, Marker primary, IReadOnlyList<Marker> merged, List<int> titleTokens)
+    {
+        var title = new HashSet<int>(titleTokens);
+        var best = ReadingCandidate.Proposed(reading, primary);
+        var bestScore = ReadingScorer.Score(scan, best, title);
+        ReadingCandidate? second = null;
+        var secondScore = double.NegativeInfinity;
+        foreach (var alt in Alternatives(scan, reading, primary, merged, title))
+        {
+            var score = ReadingScorer.Score(scan, alt, title);
+            if (score > bestScore && CanWin(alt, primary))
+            {
+                (second, secondScore) = (best, bestScore);
+                (best, bestScore) = (alt, score);
+            }
+            else if (score > secondScore)
+            {
+                (second, secondScore) = (alt, score);
+            }
+        }
+
+        if (!best.IsProposed)
+        {
+            primary = Adopt(scan, reading, best);
+        }
+
+        if (second is null)
+        {
+            return (primary, null);
+        }
+
+        // When an alternative won, the proposers' reading is the runner-up and the ambiguity is the winner's.
+        var rival = second.IsProposed ? second with { Origin = best.Origin } : second;
+        return (primary, rival.ToRival(ReadingScorer.Margin(bestScore, secondScore)));
+    }
+
+    /// <summary>An alternative may win only where it keeps the title's boundary; one that would move it stays a rival.</summary>
+    private static bool CanWin(ReadingCandidate alt, Marker primary) =>
+        alt.Origin is RivalKind.PackOrEpisode && alt.First == primary.First;
+
+    private static IEnumerable<ReadingCandidate> Alternatives(Scan scan, Reading reading, Marker primary, IReadOnlyList<Marker> merged, HashSet<int> title)
+    {
+        var token = scan.Tokens[primary.First];
+        var digits = primary.Kind == MarkerKind.Number ? token.Text.TakeWhile(char.IsAsciiDigit).Count() : 0;
+        if (primary.Form is MarkerForm.DashNumber or MarkerForm.BareNumber or MarkerForm.BracketedNumber && digits is 3 or 4 && primary.Episodes.Count == 1
+            && primary.Episodes[0] % 100 != 0 && token.Text[0] != '0')
+        {
+            // "Show - 1071": absolute 1071, or S10E71 written compactly.
+            var n = primary.Episodes[0];
+            yield return new ReadingCandidate(MarkerForm.CompactNumber, MarkerKind.Number, primary.First, primary.Last, n / 100, [n % 100], [], null, RivalKind.AbsoluteOrCompact);
+        }
+
+        if (primary.Form == MarkerForm.CompactNumber && primary.Season is { } s && primary.Episodes.Count == 1)
+        {
+            // "Show.103": S1E3, or absolute 103.
+            var n = s * 100 + primary.Episodes[0];
+            yield return new ReadingCandidate(MarkerForm.BareNumber, MarkerKind.Number, primary.First, primary.Last, null, [n], [n], null, RivalKind.CompactOrAbsolute);
+        }
+
+        if (primary.Kind is MarkerKind.Number or MarkerKind.Episode && title.FirstOrDefault(i => scan.Tokens[i].IsDigits && !scan.Tokens[i].IsYear, -1) is var t and >= 0)
+        {
+            // "Gundam 00 - 05": the number in the title could be the episode.
+            yield return new ReadingCandidate(MarkerForm.BareNumber, MarkerKind.Number, t, t, null, [], [], null, RivalKind.TitleNumberOrEpisode);
+        }
+
+        if (primary.Form == MarkerForm.SeasonPack && primary.First == primary.Last && reading.Season is { } season && PackEpisode(scan, primary, title) is { } episode)
+        {
+            // "Show.S04.11.720p": the season pack, or season 4 episode 11 with nothing left unexplained.
+            yield return new ReadingCandidate(MarkerForm.SeasonThenNumber, MarkerKind.SeasonEpisode, primary.First, primary.Last + 1, season, [episode], [], null, RivalKind.PackOrEpisode);
+        }
+
+        foreach (var m in scan.Markers)
+        {
+            if (m != primary && !merged.Contains(m) && m.Kind != MarkerKind.Special && Differs(reading, m))
+            {
+                // "Show 2x03 ... Part 4": another marker reads the numbers differently.
+                yield return new ReadingCandidate(m.Form, m.Kind, m.First, m.Last, m.Season, [.. m.Episodes], [.. m.Absolute], m.Date, RivalKind.OtherMarker);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The number right after a one-token season pack ("S04.11", "S03 05") when it is a plausible episode: joined by a
+    /// plain separator (not "Season 1-3", "S01~3", which are ranges) and not the start of a range itself.
+    /// </summary>
+    private static int? PackEpisode(Scan scan, Marker pack, HashSet<int> title)
+    {
+        var i = pack.Last + 1;
+        if (scan.At(i) is not { Consumed: false, IsDigits: true, IsYear: false, InBrackets: false } t || t.Text.Length > 3 || t.Sep is not ("." or " " or "_") || title.Contains(i)
+            || !Scan.TryNumber(t, out var n) || n == 0 || scan.At(i + 1) is { IsDigits: true } after && after.Sep.Contains('-', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return n;
+    }
+
+    private static bool Differs(Reading reading, Marker m) =>
+        m.Date is { } d ? reading.AirDate != d : m.Season != reading.Season && m.Season is not null || m.Episodes.Count > 0 && !m.Episodes.SequenceEqual(reading.Episodes) && !m.Episodes.SequenceEqual(reading.Absolute);
+
+    /// <summary>Rewrites the reading to a winning alternative and records its marker on the scan (its tokens are now explained).</summary>
+    private static Marker Adopt(Scan scan, Reading reading, ReadingCandidate c)
+    {
+        var marker = new Marker { Form = c.Form, Kind = c.Kind, First = c.First, Last = c.Last, Season = c.Season, Date = c.Date, Rule = "season and episode (a season, then the number beside it)" };
+        marker.Episodes.AddRange(c.Episodes);
+        marker.Absolute.AddRange(c.Absolute);
+        scan.Add(marker);
+        reading.Kind = c.Kind;
+        reading.Form = c.Form;
+        reading.Rule = marker.Rule;
+        reading.Season = c.Season;
+        reading.Episodes = [.. c.Episodes];
+        reading.Absolute = [.. c.Absolute];
+        reading.FullSeason = false;
+        var first = scan.Tokens[c.First];
+        var last = scan.Tokens[c.Last];
+        reading.Matched = scan.Name[first.Start..last.End];
+        return marker;
+    }
+}
