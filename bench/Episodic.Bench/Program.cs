@@ -31,6 +31,14 @@ if (args.Contains("--metadata"))
     return;
 }
 
+if (args.Contains("--whole-process"))
+{
+    string? Text(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    int Count(string name, int fallback) => int.TryParse(Text(name), out var v) && v > 0 ? v : fallback;
+    Environment.ExitCode = await WholeProcessBench.RunAsync(Console.Out, Text("--episodic"), Count("--names", WholeProcessBench.DefaultNames), Count("--runs", WholeProcessBench.DefaultRuns));
+    return;
+}
+
 if (args.Contains("--quick"))
 {
     QuickBench.Run(Console.Out);

@@ -34,9 +34,9 @@ internal static class CliApp
     }
 
     /// <summary>As <see cref="RunAsync"/>, with tables fitted to <paramref name="columns"/> cells (null = $COLUMNS, else the default).</summary>
-    public static async Task<int> RunSizedAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, int? columns, bool stderrIsTerminal = false, IReadOnlyDictionary<string, string?>? environment = null, bool stdinIsTerminal = false, CancellationToken cancellationToken = default)
+    public static async Task<int> RunSizedAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, int? columns, bool stderrIsTerminal = false, IReadOnlyDictionary<string, string?>? environment = null, bool stdinIsTerminal = false, bool stdoutIsTerminal = false, CancellationToken cancellationToken = default)
     {
-        var context = new CliContext(stdin, stdout, stderr, stderrIsTerminal) { Environment = environment, Columns = columns ?? ColumnsFrom(environment), StdinIsTerminal = stdinIsTerminal };
+        var context = new CliContext(stdin, stdout, stderr, stderrIsTerminal) { Environment = environment, Columns = columns ?? ColumnsFrom(environment), StdinIsTerminal = stdinIsTerminal, StdoutIsTerminal = stdoutIsTerminal };
         var root = CreateRoot(context);
         var verbose = new Option<bool>("--verbose") { Description = "On a failure, print the stack trace after the one-line error.", Recursive = true };
         root.Options.Add(verbose);

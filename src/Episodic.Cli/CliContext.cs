@@ -9,6 +9,12 @@ internal sealed record CliContext(TextReader Stdin, TextWriter Stdout, TextWrite
     /// <summary>Stdin is a terminal, so a command may ask a question and read the answer (eval --llm's cost confirmation).</summary>
     public bool StdinIsTerminal { get; init; }
 
+    /// <summary>
+    /// Stdout is a terminal: someone is watching, so streamed results are flushed one by one. Redirected output is
+    /// flushed in large blocks instead (a flush per record is a write system call per name).
+    /// </summary>
+    public bool StdoutIsTerminal { get; init; }
+
     /// <summary>Display cells a table may use: the terminal's width, else $COLUMNS, else 120.</summary>
     public int Columns { get; init; } = Output.TableOutputWriter.DefaultColumns;
 

@@ -38,11 +38,15 @@ internal static class ParseCommand
         var stats = new Option<bool>("--stats") { Description = "Print a run summary on stderr: names by tier, calls, tokens, cost, cache hit rate, latency." };
         var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve Prometheus metrics on http://127.0.0.1:PORT/metrics during the run." };
         metricsPort.Port();
+        var lineBuffered = new Option<bool>("--line-buffered")
+        {
+            Description = "Flush each result as soon as it is written, for a program reading the other end of a pipe (on a terminal this is always so; otherwise output is written in large blocks).",
+        };
         var llmOptions = new LlmOptions();
 
         var command = new Command("parse", "Parse release/file names into show, season, episodes, air date and more.")
         {
-            paths, format, llm, strategy, concurrency, noCache, cacheDir, stats, metricsPort, strict,
+            paths, format, llm, strategy, concurrency, noCache, cacheDir, stats, metricsPort, strict, lineBuffered,
         };
         foreach (var option in llmOptions.All)
         {
@@ -55,9 +59,10 @@ internal static class ParseCommand
             var useLlm = result.GetValue(llm) || chosen is not null and not Strategy.RulesOnly;
             var inputs = new Inputs(context, result.GetValue(paths) ?? []);
             var outputFormat = result.GetValue(format) ?? ParseOutputWriter.Table;
+            var flushEachRecord = context.StdoutIsTerminal || result.GetValue(lineBuffered);
             if (!useLlm && !result.GetValue(stats) && result.GetValue(metricsPort) is null)
             {
-                return RunRules(context, inputs, outputFormat);
+                return RunRules(context, inputs, outputFormat, flushEachRecord);
             }
 
             PipelineHost host;
@@ -80,7 +85,7 @@ internal static class ParseCommand
             {
                 using var exporter = result.GetValue(metricsPort) is { } port ? MetricsExporter.StartPrometheus(port) : null;
                 using var statistics = result.GetValue(stats) ? RunStatistics.Start(host.Metrics) : null;
-                using (var sink = ParseOutputWriter.Create(outputFormat, context.Stdout, context.Columns))
+                using (var sink = ParseOutputWriter.Create(outputFormat, context.Stdout, context.Columns, flushEachRecord))
                 using (var status = new TerminalStatus(context.Stderr, context.StderrIsTerminal && useLlm))
                 {
                     var done = 0;
@@ -116,9 +121,9 @@ internal static class ParseCommand
     }
 
     /// <summary>The rules-only path: synchronous, streaming, with a progress bar for folder scans on a terminal.</summary>
-    private static int RunRules(CliContext context, Inputs inputs, string format)
+    private static int RunRules(CliContext context, Inputs inputs, string format, bool flushEachRecord)
     {
-        using var sink = ParseOutputWriter.Create(format, context.Stdout, context.Columns);
+        using var sink = ParseOutputWriter.Create(format, context.Stdout, context.Columns, flushEachRecord);
         foreach (var path in inputs.Paths)
         {
             if (Directory.Exists(path) && context.StderrIsTerminal)

@@ -26,7 +26,7 @@ try
 {
     // A table on a terminal fits its width; redirected output uses $COLUMNS or the default.
     int? columns = !Console.IsOutputRedirected && Console.WindowWidth >= 40 ? Console.WindowWidth : null;
-    return await CliApp.RunSizedAsync(args, stdin, stdout, Console.Error, columns, stderrIsTerminal: !Console.IsErrorRedirected, stdinIsTerminal: !Console.IsInputRedirected, cancellationToken: stop.Token);
+    return await CliApp.RunSizedAsync(args, stdin, stdout, Console.Error, columns, stderrIsTerminal: !Console.IsErrorRedirected, stdinIsTerminal: !Console.IsInputRedirected, cancellationToken: stop.Token, stdoutIsTerminal: !Console.IsOutputRedirected);
 }
 finally
 {

@@ -5,6 +5,8 @@ namespace Episodic.Cli.Output;
 /// <summary>Streams parse results to stdout in one format; <see cref="Complete"/> closes the document.</summary>
 internal abstract class ParseOutputWriter(TextWriter output) : IDisposable
 {
+    private bool _flushEachRecord;
+
     public const string Table = "table";
     public const string Json = "json";
     public const string Jsonl = "jsonl";
@@ -12,18 +14,36 @@ internal abstract class ParseOutputWriter(TextWriter output) : IDisposable
     protected TextWriter Output { get; } = output;
 
     /// <param name="columns">Terminal width the table fits (display cells).</param>
-    public static ParseOutputWriter Create(string format, TextWriter output, int columns = TableOutputWriter.DefaultColumns) => format switch
+    /// <param name="flushEachRecord">
+    /// Flush after every record: stdout is a terminal or the user asked for <c>--line-buffered</c>. Otherwise the
+    /// output stream's buffer decides, and the caller flushes once at the end.
+    /// </param>
+    public static ParseOutputWriter Create(string format, TextWriter output, int columns = TableOutputWriter.DefaultColumns, bool flushEachRecord = true)
     {
-        Json => new JsonArrayOutputWriter(output),
-        Jsonl => new JsonLinesOutputWriter(output),
-        _ => new TableOutputWriter(output, columns),
-    };
+        ParseOutputWriter writer = format switch
+        {
+            Json => new JsonArrayOutputWriter(output),
+            Jsonl => new JsonLinesOutputWriter(output),
+            _ => new TableOutputWriter(output, columns),
+        };
+        writer._flushEachRecord = flushEachRecord;
+        return writer;
+    }
 
-    /// <summary>Writes one record and flushes it, so a reader of a pipe (or a person) sees each result as it is ready.</summary>
+    /// <summary>Whether each record is flushed as soon as it is written (see <see cref="Create"/>).</summary>
+    public bool FlushesEachRecord => _flushEachRecord;
+
+    /// <summary>
+    /// Writes one record; flushes it when someone is watching (a terminal, or <c>--line-buffered</c> for a reader at
+    /// the other end of a pipe), so each result shows as soon as it is ready.
+    /// </summary>
     public void Write(EpisodeParse result)
     {
         WriteRecord(result);
-        Output.Flush();
+        if (_flushEachRecord)
+        {
+            Output.Flush();
+        }
     }
 
     protected abstract void WriteRecord(EpisodeParse result);

@@ -15,6 +15,9 @@ internal static class PathParts
         "srt", "ass", "ssa", "sub", "idx", "sup", "vtt", "nfo", "torrent", "txt", "jpg", "png", "sfv", "par2",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Looks an extension up as a slice of the file name, without cutting it out as a new string.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ExtensionSpans = Extensions.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static string Sanitise(string? input)
     {
         if (string.IsNullOrEmpty(input))
@@ -23,6 +26,12 @@ internal static class PathParts
         }
 
         var s = input.Length > MaxLength ? input[^MaxLength..] : input;
+        if (!s.AsSpan().ContainsAnyExceptInRange(' ', '~'))
+        {
+            // Printable ASCII (most names) has nothing to replace: only the trim below would change it.
+            return s.Trim();
+        }
+
         var sb = new StringBuilder(s.Length);
         for (var i = 0; i < s.Length; i++)
         {
@@ -101,7 +110,7 @@ internal static class PathParts
     public static string StripExtension(string file)
     {
         var dot = file.LastIndexOf('.');
-        if (dot > 0 && file.Length - dot <= 8 && Extensions.Contains(file[(dot + 1)..]))
+        if (dot > 0 && file.Length - dot <= 8 && ExtensionSpans.Contains(file.AsSpan(dot + 1)))
         {
             var stem = file[..dot];
 

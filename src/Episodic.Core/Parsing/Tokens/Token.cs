@@ -39,7 +39,7 @@ internal sealed class Token(string text, int start, string sep, int group, char 
 
     public bool InBrackets => Group >= 0;
 
-    public bool IsDigits => Text.Length > 0 && Text.All(char.IsAsciiDigit);
+    public bool IsDigits => Text.Length > 0 && !Text.AsSpan().ContainsAnyExceptInRange('0', '9');
 
     /// <summary>A four-digit year from 1900 to 2100.</summary>
     public bool IsYear => Text.Length == 4 && IsDigits && int.Parse(Text, System.Globalization.CultureInfo.InvariantCulture) is >= 1900 and <= 2100;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Episodic.Core.Parsing.Tokens;
 
 /// <summary>
@@ -8,68 +6,83 @@ namespace Episodic.Core.Parsing.Tokens;
 /// </summary>
 internal static class Tokenizer
 {
-    private const string Openers = "[({【「『〔";
-    private const string Closers = "])}】」』〕";
+    /// <summary>One-character separators as shared strings: most separators are one '.', ' ', '_' or '-'.</summary>
+    private static readonly string[] AsciiSeparators = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
 
     public static List<Token> Tokenize(string name)
     {
-        var tokens = new List<Token>();
-        var sep = new StringBuilder();
-        var groupStack = new Stack<(int Id, char Opener)>();
+        var tokens = new List<Token>(Math.Max(4, name.Length / 4));
+
+        // The separator before a token is always the run of characters since the previous token ended.
+        var sepStart = 0;
+        // Nested brackets belong to the outermost group, so the open group is the outermost one and a depth.
+        var depth = 0;
+        var outer = (Id: -1, Opener: '\0');
         var nextGroup = 0;
         var i = 0;
         while (i < name.Length)
         {
             var c = name[i];
-            if (Openers.Contains(c, StringComparison.Ordinal) && i > 0 && name[i - 1] == c)
+            if (IsOpener(c) && i > 0 && name[i - 1] == c)
             {
                 // "[[Grp] Title - 05": a doubled opener is a typo for one bracket, or the rest of the name would sit inside it.
-                sep.Append(c);
                 i++;
                 continue;
             }
 
-            if (Openers.Contains(c, StringComparison.Ordinal))
+            if (IsOpener(c))
             {
                 // Nested brackets belong to the outermost group: "[Title (2019)]" is one unit.
-                groupStack.Push(groupStack.Count == 0 ? (nextGroup++, c) : groupStack.Peek());
-                sep.Append(c);
+                if (depth++ == 0)
+                {
+                    outer = (nextGroup++, c);
+                }
+
                 i++;
                 continue;
             }
 
-            if (Closers.Contains(c, StringComparison.Ordinal))
+            if (IsCloser(c))
             {
-                if (groupStack.Count > 0)
+                if (depth > 0)
                 {
-                    groupStack.Pop();
+                    depth--;
                 }
 
-                sep.Append(c);
                 i++;
                 continue;
             }
 
             if (IsSeparator(c))
             {
-                sep.Append(c);
                 i++;
                 continue;
             }
 
             var start = i;
-            while (i < name.Length && !IsSeparator(name[i]) && !Openers.Contains(name[i], StringComparison.Ordinal) && !Closers.Contains(name[i], StringComparison.Ordinal))
+            while (i < name.Length && !IsSeparator(name[i]) && !IsOpener(name[i]) && !IsCloser(name[i]))
             {
                 i++;
             }
 
-            var (group, opener) = groupStack.Count > 0 ? groupStack.Peek() : (-1, '\0');
-            tokens.Add(new Token(name[start..i], start, sep.ToString(), group, opener));
-            sep.Clear();
+            var (group, opener) = depth > 0 ? outer : (-1, '\0');
+            tokens.Add(new Token(name[start..i], start, Separator(name, sepStart, start), group, opener));
+            sepStart = i;
         }
 
         return tokens;
     }
+
+    private static bool IsOpener(char c) => c is '[' or '(' or '{' or '【' or '「' or '『' or '〔';
+
+    private static bool IsCloser(char c) => c is ']' or ')' or '}' or '】' or '」' or '』' or '〕';
+
+    private static string Separator(string name, int from, int to) => (to - from) switch
+    {
+        0 => "",
+        1 when name[from] < 128 => AsciiSeparators[name[from]],
+        _ => name[from..to],
+    };
 
     /// <summary>Separators between words. '-' splits too; the separator string keeps it so "9-1-1" and "01-03" can be rebuilt.</summary>
     private static bool IsSeparator(char c) =>
