@@ -1,0 +1,95 @@
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Episodic.Tests.Browser;
+
+/// <summary>
+/// One headless Chromium for all browser tests: the machine's own build (<c>/usr/bin/chromium</c>, Debian's package),
+/// driven by Playwright's bundled driver; no browser is ever downloaded. Starting Chromium costs a second or two, so the
+/// tests share it and each opens its own context (own cookies, own cache, own viewport). Where Chromium is missing the
+/// tests skip and say why, unless <c>EPISODIC_REQUIRE_BROWSER=1</c> (CI), where they fail.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    /// <summary>Where Debian's chromium package puts the browser.</summary>
+    public const string DefaultChromium = "/usr/bin/chromium";
+
+    /// <summary>Another Chromium to drive instead of <see cref="DefaultChromium"/>.</summary>
+    public const string ChromiumVariable = "EPISODIC_CHROMIUM";
+
+    /// <summary>Set to 1 where a missing browser is a failure, not a skip (CI installs it).</summary>
+    public const string RequireVariable = "EPISODIC_REQUIRE_BROWSER";
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private string? _missing;
+
+    /// <summary>The flags the browser runs with: headless on a machine without a display, sandbox, GPU or network chatter.</summary>
+    public static IReadOnlyList<string> Flags { get; } =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync",
+    ];
+
+    /// <summary>The running browser; skips the calling test (or fails it under <see cref="RequireVariable"/>) when there is none.</summary>
+    public IBrowser Browser
+    {
+        get
+        {
+            if (_browser is not null)
+            {
+                return _browser;
+            }
+
+            if (Environment.GetEnvironmentVariable(RequireVariable) == "1")
+            {
+                Assert.Fail($"{_missing} ({RequireVariable}=1 makes this a failure)");
+            }
+
+            Assert.Skip($"{_missing}; install Debian's chromium package to run the browser tests");
+            return null!;
+        }
+    }
+
+    /// <summary>The Chromium to drive: <see cref="ChromiumVariable"/>, else <see cref="DefaultChromium"/>.</summary>
+    public static string ChromiumPath => Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } path ? path : DefaultChromium;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            _missing = $"no Chromium at {ChromiumPath}";
+            return;
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await LaunchAsync(_playwright);
+    }
+
+    /// <summary>Starts the machine's Chromium headless; Playwright gives it a fresh temporary profile (user-data-dir) every launch.</summary>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = Flags,
+            Timeout = 60_000,
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}
+
+/// <summary>The browser tests run one after another (they share <see cref="BrowserFixture"/> and the machine's 2 cores).</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserGroup : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
