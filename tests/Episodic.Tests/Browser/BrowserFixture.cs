@@ -20,9 +20,23 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Set to 1 where a missing browser is a failure, not a skip (CI installs it).</summary>
     public const string RequireVariable = "EPISODIC_REQUIRE_BROWSER";
 
+    private readonly string _chromium;
+    private readonly bool _required;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private string? _missing;
+
+    public BrowserFixture()
+        : this(ChromiumPath, Environment.GetEnvironmentVariable(RequireVariable) == "1")
+    {
+    }
+
+    /// <summary>A fixture for another Chromium path and requirement (the tests of the skip itself).</summary>
+    internal BrowserFixture(string chromium, bool required)
+    {
+        _chromium = chromium;
+        _required = required;
+    }
 
     /// <summary>The flags the browser runs with: headless on a machine without a display, sandbox, GPU or network chatter.</summary>
     public static IReadOnlyList<string> Flags { get; } =
@@ -41,7 +55,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 return _browser;
             }
 
-            if (Environment.GetEnvironmentVariable(RequireVariable) == "1")
+            if (_required)
             {
                 Assert.Fail($"{_missing} ({RequireVariable}=1 makes this a failure)");
             }
@@ -56,21 +70,21 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
+        if (!File.Exists(_chromium))
         {
-            _missing = $"no Chromium at {ChromiumPath}";
+            _missing = $"no Chromium at {_chromium}";
             return;
         }
 
         _playwright = await Playwright.CreateAsync();
-        _browser = await LaunchAsync(_playwright);
+        _browser = await LaunchAsync(_playwright, _chromium);
     }
 
     /// <summary>Starts the machine's Chromium headless; Playwright gives it a fresh temporary profile (user-data-dir) every launch.</summary>
-    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright, string chromium) =>
         playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ChromiumPath,
+            ExecutablePath = chromium,
             Headless = true,
             Args = Flags,
             Timeout = 60_000,

@@ -32,7 +32,7 @@ public sealed class LayoutBrowserTests(BrowserFixture browser)
             """);
 
         Assert.True(scroll <= client, $"the page is {scroll} px wide in a {client} px viewport; too wide: {string.Join(", ", wide.Take(10))}");
-        await Pages.ScreenshotAsync(page, "review-mobile");
+        await Pages.ScreenshotAsync(page, "ui-review-mobile");
     }
 
     [Fact]
@@ -44,14 +44,14 @@ public sealed class LayoutBrowserTests(BrowserFixture browser)
         var page = await Pages.SignedInAsync(context, served);
         await Assertions.Expect(page.Locator(".item")).ToHaveCountAsync(Names.Length);
         var light = await Pages.BackgroundAsync(page);
-        await Pages.ScreenshotAsync(page, "review-light");
+        await Pages.ScreenshotAsync(page, "ui-review-light");
 
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
 
         var dark = await Pages.BackgroundAsync(page);
         Assert.NotEqual(light, dark);
         Assert.True(Luminance(dark) < Luminance(light), $"dark background {dark} is not darker than light {light}");
-        await Pages.ScreenshotAsync(page, "review-dark");
+        await Pages.ScreenshotAsync(page, "ui-review-dark");
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class LayoutBrowserTests(BrowserFixture browser)
         await Assertions.Expect(rows.Nth(2).Locator(".show")).ToHaveTextAsync("Some Show");
         await Assertions.Expect(rows.Nth(2).Locator(".season")).ToContainTextAsync("1");
         await Assertions.Expect(rows.Nth(2).Locator(".episodes")).ToContainTextAsync("2");
-        await Pages.ScreenshotAsync(page, "parse");
+        await Pages.ScreenshotAsync(page, "ui-parse");
     }
 
     /// <summary>Relative luminance (0 black .. 1 white) of a CSS <c>rgb()</c>/<c>rgba()</c> colour as getComputedStyle gives it.</summary>

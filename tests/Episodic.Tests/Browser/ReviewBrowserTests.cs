@@ -30,7 +30,7 @@ public sealed class ReviewBrowserTests(BrowserFixture browser)
         Assert.Equal(401, refused.Status);
         Assert.Empty(await context.CookiesAsync([served.BaseUri.ToString()]) is var jar ? jar.Where(c => c.Name == "episodic_session") : []);
 
-        var signedIn = await Pages.SignedInAsync(context, served, screenshot: "signin");
+        var signedIn = await Pages.SignedInAsync(context, served, screenshot: "ui-signin");
 
         Assert.Equal(served.Url("/"), signedIn.Url);
         await Assertions.Expect(signedIn.Locator("#empty")).ToContainTextAsync("Nothing is waiting for review");
