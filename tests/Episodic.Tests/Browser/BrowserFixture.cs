@@ -38,7 +38,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _required = required;
     }
 
-    /// <summary>The flags the browser runs with: headless on a machine without a display, sandbox, GPU or network chatter.</summary>
+    /// <summary>The flags the browser runs with: no sandbox or GPU (a container without either), no first-run or background network traffic.</summary>
     public static IReadOnlyList<string> Flags { get; } =
     [
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -55,15 +55,23 @@ public sealed class BrowserFixture : IAsyncLifetime
                 return _browser;
             }
 
-            if (_required)
+            var (message, fails) = Missing!.Value;
+            if (fails)
             {
-                Assert.Fail($"{_missing} ({RequireVariable}=1 makes this a failure)");
+                Assert.Fail(message);
             }
 
-            Assert.Skip($"{_missing}; install Debian's chromium package to run the browser tests");
+            Assert.Skip(message);
             return null!;
         }
     }
+
+    /// <summary>Why there is no browser, and whether that fails the test rather than skips it; null when the browser runs.</summary>
+    internal (string Message, bool Fails)? Missing => _browser is not null
+        ? null
+        : _required
+            ? ($"{_missing} ({RequireVariable}=1 makes this a failure)", true)
+            : ($"{_missing}; install Debian's chromium package to run the browser tests", false);
 
     /// <summary>The Chromium to drive: <see cref="ChromiumVariable"/>, else <see cref="DefaultChromium"/>.</summary>
     public static string ChromiumPath => Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } path ? path : DefaultChromium;

@@ -9,13 +9,14 @@ public sealed class BrowserFixtureTests
     private static readonly string Missing = Path.Join(Path.GetTempPath(), $"no-chromium-{Guid.NewGuid():N}", "chromium");
 
     [Fact]
-    public async Task A_missing_browser_skips_the_test_and_names_the_path()
+    public async Task A_missing_browser_is_a_skip_that_names_the_path()
     {
         await using var fixture = new BrowserFixture(Missing, required: false);
         await fixture.InitializeAsync();
 
-        var skip = Assert.Throws<SkipException>(() => fixture.Browser);
-        Assert.Contains(Missing, skip.Message, StringComparison.Ordinal);
+        var (message, fails) = Assert.NotNull(fixture.Missing);
+        Assert.False(fails);
+        Assert.Contains(Missing, message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -24,7 +25,10 @@ public sealed class BrowserFixtureTests
         await using var fixture = new BrowserFixture(Missing, required: true);
         await fixture.InitializeAsync();
 
-        var failure = Assert.Throws<FailException>(() => fixture.Browser);
-        Assert.Contains(BrowserFixture.RequireVariable, failure.Message, StringComparison.Ordinal);
+        var (message, fails) = Assert.NotNull(fixture.Missing);
+        Assert.True(fails);
+        Assert.Contains(Missing, message, StringComparison.Ordinal);
+        Assert.Contains(BrowserFixture.RequireVariable, message, StringComparison.Ordinal);
+        Assert.Throws<FailException>(() => fixture.Browser);
     }
 }
