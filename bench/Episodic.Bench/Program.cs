@@ -25,6 +25,13 @@ if (args.Contains("--serve-load"))
     return;
 }
 
+if (args.Contains("--ui"))
+{
+    int Value(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
+    Environment.ExitCode = await UiBench.RunAsync(Console.Out, Value("--items", UiBench.DefaultItems), Value("--runs", UiBench.DefaultRuns)) ? 0 : 1;
+    return;
+}
+
 if (args.Contains("--metadata"))
 {
     await MetadataBench.RunAsync(Console.Out);

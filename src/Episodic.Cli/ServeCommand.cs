@@ -123,6 +123,7 @@ internal static class ServeCommand
                     Overrides = new PipelineOverrides { Strategy = chosen, NoCache = result.GetValue(noCache) },
                     ConfigurationLogger = new CliLogger(context),
                     Review = review,
+                    Caches = ServeLibraries.Caches(configuration),
                 });
             }
             catch (ServerConfigurationException ex)

@@ -13,6 +13,14 @@ internal static class ServeLibraries
     /// <summary>How long an accept over HTTP waits for a library a hook or watch run has locked before answering 503.</summary>
     public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
 
+    /// <summary>The caches the health page reports: the LLM answer cache ([cache] dir) and the metadata cache ([metadata] cache_path), as <c>cache stats</c> finds them.</summary>
+    public static IReadOnlyList<Server.CacheLocation> Caches(IConfiguration configuration)
+    {
+        var llmDir = configuration.GetSection("cache")["dir"] is { Length: > 0 } d ? d.Trim() : null;
+        var metadata = Metadata.Configuration.MetadataConfiguration.Read(configuration).Settings.CachePath ?? Metadata.Http.MetadataCache.DefaultPath();
+        return [new("LLM answers", Llm.Caching.CachePaths.ForDirectory(llmDir)), new("metadata", metadata)];
+    }
+
     /// <summary>The desk, or null when no library is configured (the endpoints then say so); false after writing a configuration problem.</summary>
     public static bool TryDesk(CliContext context, IConfiguration configuration, IReadOnlyList<string> libraries, IEpisodeIdentifier? identifier, out ReviewDesk? desk)
     {

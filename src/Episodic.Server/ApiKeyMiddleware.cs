@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace Episodic.Server;
 
 /// <summary>
-/// Requires the <c>X-Api-Key</c> header on every request except the liveness probe. The comparison takes the same
+/// Requires the <c>X-Api-Key</c> header on every API request (not the liveness probe; the pages have their own gate). The comparison takes the same
 /// time whatever the key given (both sides are hashed first, so not even the length leaks); the key is never logged
 /// or echoed.
 /// </summary>
@@ -17,7 +17,8 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, byte[] expectedHash
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path.StartsWithSegments(EpisodicServer.LivePath, StringComparison.OrdinalIgnoreCase) || Matches(context.Request.Headers[HeaderName]))
+        // The pages answer for themselves (Pages.UiGate): a sign-in cookie or this header.
+        if (context.Request.Path.StartsWithSegments(EpisodicServer.LivePath, StringComparison.OrdinalIgnoreCase) || Pages.UiGate.IsUiPath(context.Request.Path) || Matches(context.Request.Headers[HeaderName]))
         {
             return next(context);
         }

@@ -30,7 +30,7 @@ public static partial class EpisodicServer
 
     public const string MetricsPath = "/metrics";
 
-    private const string ReadyTag = "ready";
+    internal const string ReadyTag = "ready";
 
     // Confidence is a probability; the default buckets (0 ... 10000) would put every answer in one.
     private static readonly double[] ConfidenceBuckets = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1];
@@ -132,6 +132,7 @@ public static partial class EpisodicServer
                 .AddView(EpisodicMetrics.ConfidenceInstrument, new ExplicitBucketHistogramConfiguration { Boundaries = ConfidenceBuckets })
                 .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
 
+        Pages.UiEndpoints.AddUi(builder.Services);
         var probes = new ProbeCache(options.ProbeCacheDuration, TimeProvider.System);
         var health = builder.Services.AddHealthChecks();
         health.AddCheck("rules", () => HealthCheckResult.Healthy("rule parser: always available"), [ReadyTag]);
@@ -149,15 +150,20 @@ public static partial class EpisodicServer
         app.UseMiddleware<RequestLogging>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        var ui = new Pages.UiState(options, new Pages.UiSessions(apiKey is null ? null : ApiKeyMiddleware.Hash(apiKey), TimeProvider.System), new Pages.UiFlash());
         if (apiKey is not null)
         {
             app.UseMiddleware<ApiKeyMiddleware>(ApiKeyMiddleware.Hash(apiKey));
         }
 
+        // The pages take the sign-in cookie as well as the header; the JSON API stays header-only.
+        app.UseMiddleware<Pages.UiGate>(ui.Sessions);
+
         // After the key check, so a request without the key never takes a plan's turn.
         app.UseRateLimiter();
 
         MapEndpoints(app, options);
+        Pages.UiEndpoints.MapUi(app, ui);
         return app;
     }
 

@@ -85,6 +85,9 @@ public sealed record ServerOptions
     /// </summary>
     public Episodic.Automation.Review.ReviewDesk? Review { get; init; }
 
+    /// <summary>The cache files the health page shows the sizes of; none = the page lists none.</summary>
+    public IReadOnlyList<CacheLocation> Caches { get; init; } = [];
+
     /// <summary>Turns off ASP.NET Core's console logging (tests, embedding).</summary>
     public bool Quiet { get; init; }
 }
