@@ -112,6 +112,9 @@ public static partial class EpisodicServer
         // A failed start (a port in use) is thrown to the caller, which says it in one line; the host's own error
         // entry would repeat it with a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        // The pages' antiforgery keys are kept in memory on purpose (Pages.MemoryKeyRing); its warning that they are
+        // not encrypted at rest describes storage that does not exist.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         options.ConfigureLogging?.Invoke(builder.Logging);
         if (!options.Quiet)
         {

@@ -21,7 +21,7 @@ internal static class ParseView
 
     /// <summary>The confidence badge: its colour says how sure, the number says it for those who cannot see colour.</summary>
     public static void Confidence(HtmlWriter w, double confidence) =>
-        w.Open("span").Attr("class", ConfidenceClass(confidence)).Attr("title", "confidence").Text(Number(confidence)).Close("span");
+        w.Open("span").Attr("class", ConfidenceClass(confidence)).Text(Number(confidence)).Close("span");
 
     /// <summary>The reasoning and doubts, folded (<c>details.reasoning</c>).</summary>
     public static void Reasoning(HtmlWriter w, EpisodeParse parse)

@@ -41,7 +41,7 @@ internal static class ReviewPage
         var first = (page - 1) * PageSize;
         var shown = items.Skip(first).Take(PageSize).ToList();
 
-        w.Open("form").Attr("method", "post").Attr("action", "/ui/review/accept").Attr("id", "review");
+        w.Open("form").Attr("method", "post").Attr("action", "/ui/review/accept").Attr("id", "review").Attr("autocomplete", "off");
         layout.Antiforgery(w);
         w.Open("input").Attr("type", "hidden").Attr("name", "page").Attr("value", page).Void();
         w.Open("div").Attr("class", "bar");
@@ -126,7 +126,7 @@ internal static class ReviewPage
     private static void Field(HtmlWriter w, string name, string label, string value, string mode)
     {
         w.Open("label").Attr("for", name).Text(label).Close("label");
-        w.Open("input").Attr("id", name).Attr("name", name).Attr("value", value).Attr("inputmode", mode == "numeric" ? "numeric" : null).Attr("autocomplete", "off").Void();
+        w.Open("input").Attr("id", name).Attr("name", name).Attr("value", value).Attr("inputmode", mode == "numeric" ? "numeric" : null).Void();
     }
 
     /// <summary>Accepts (or, <paramref name="skip"/>, skips) the posted items, one sentence each, then back to the page.</summary>

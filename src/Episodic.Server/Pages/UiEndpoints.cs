@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,8 @@ internal static class UiEndpoints
     /// <summary>Antiforgery with an in-memory key ring (tokens, like sessions, end with the process; nothing written to the profile).</summary>
     public static void AddUi(IServiceCollection services)
     {
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddDataProtection();
+        services.Configure<KeyManagementOptions>(o => o.XmlRepository = new MemoryKeyRing());
         services.AddAntiforgery(o =>
         {
             o.FormFieldName = AntiforgeryField;
