@@ -132,7 +132,7 @@ public sealed class NativeCliTests
     {
         var exe = Exe();
         using var dir = new TempDir();
-        var native = await CliProcess.RunAsync(["shorten", "A Very Long Show Name That Goes On And On", "--max", "10", "--llm", "--backend", "ollama"], dir.Root, executable: exe);
+        var native = await CliProcess.RunAsync(["shorten", "A Very Long Show Name That Goes On And On", "--max-length", "10", "--llm", "--backend", "ollama"], dir.Root, executable: exe);
 
         Assert.Equal(3, native.Exit);
         Assert.Contains("LLM backend is not in the native episodic binary", native.Stderr, StringComparison.Ordinal);
