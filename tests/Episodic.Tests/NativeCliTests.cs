@@ -8,7 +8,7 @@ namespace Episodic.Tests;
 /// Trimming can drop what only reflection reaches, so each test runs a real command end to end and, where the output
 /// is data, compares it with the JIT build's.
 /// </summary>
-public sealed class NativeCliTests
+public sealed partial class NativeCliTests
 {
     private const string Variable = "EPISODIC_NATIVE_EXE";
 
@@ -34,7 +34,7 @@ public sealed class NativeCliTests
     public async Task Version_is_the_projects_version()
     {
         var exe = Exe();
-        using var dir = new TempDir();
+        using var dir = new Routing.RoutingFixture();
         var native = await CliProcess.RunAsync(["--version"], dir.Root, executable: exe);
         var jit = await CliProcess.RunAsync(["--version"], dir.Root);
 
@@ -50,7 +50,7 @@ public sealed class NativeCliTests
     public async Task Parse_prints_what_the_jit_build_prints(string format)
     {
         var exe = Exe();
-        using var dir = new TempDir();
+        using var dir = new Routing.RoutingFixture();
         string[] args = ["parse", .. Names, "--format", format];
         var native = await CliProcess.RunAsync(args, dir.Root, executable: exe);
         var jit = await CliProcess.RunAsync(args, dir.Root);
@@ -66,7 +66,7 @@ public sealed class NativeCliTests
     public async Task Eval_on_a_corpus_file_scores_as_the_jit_build_does()
     {
         var exe = Exe();
-        using var dir = new TempDir();
+        using var dir = new Routing.RoutingFixture();
         string[] args = ["eval", TestPaths.DevCorpus("sonarr.tsv"), "--format", "json", "--misses", "3"];
         var native = await CliProcess.RunAsync(args, dir.Root, executable: exe);
         var jit = await CliProcess.RunAsync(args, dir.Root);
@@ -80,7 +80,7 @@ public sealed class NativeCliTests
     public async Task A_bad_option_value_is_one_line_and_exit_2()
     {
         var exe = Exe();
-        using var dir = new TempDir();
+        using var dir = new Routing.RoutingFixture();
         var native = await CliProcess.RunAsync(["parse", "Show.S01E02.mkv", "--format", "yaml"], dir.Root, executable: exe);
 
         Assert.Equal(2, native.Exit);
@@ -118,7 +118,7 @@ public sealed class NativeCliTests
     public async Task Serve_is_jit_only_and_says_so_in_one_line()
     {
         var exe = Exe();
-        using var dir = new TempDir();
+        using var dir = new Routing.RoutingFixture();
         var native = await CliProcess.RunAsync(["serve", "--urls", "http://127.0.0.1:0"], dir.Root, executable: exe);
 
         Assert.Equal(3, native.Exit);
@@ -131,7 +131,7 @@ public sealed class NativeCliTests
     public async Task An_llm_backend_is_jit_only_and_says_so_in_one_line()
     {
         var exe = Exe();
-        using var dir = new TempDir();
+        using var dir = new Routing.RoutingFixture();
         var native = await CliProcess.RunAsync(["shorten", "A Very Long Show Name That Goes On And On", "--max-length", "10", "--llm", "--backend", "ollama"], dir.Root, executable: exe);
 
         Assert.Equal(3, native.Exit);
@@ -141,6 +141,8 @@ public sealed class NativeCliTests
     }
 
     /// <summary>The eval JSON without its timing fields, which differ from run to run.</summary>
-    private static string Timeless(string json) =>
-        System.Text.RegularExpressions.Regex.Replace(json, "\"(elapsed|seconds|duration|names_per_second)[a-z_]*\"\\s*:\\s*[0-9.eE+-]+", "\"$1\":0");
+    private static string Timeless(string json) => TimingField().Replace(json, "\"$1\":0");
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"(elapsed|seconds|duration|names_per_second)[a-z_]*\"\\s*:\\s*[0-9.eE+-]+")]
+    private static partial System.Text.RegularExpressions.Regex TimingField();
 }
