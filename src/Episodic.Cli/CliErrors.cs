@@ -30,6 +30,7 @@ internal static class CliErrors
         JournalKeyException key => (ExitCodes.ConfigError, $"{key.Message}; nothing was changed"),
         LibraryAccessException access => (ExitCodes.Failure, $"{access.Message}; nothing was changed"),
         OperationCanceledException => (ExitCodes.Interrupted, "interrupted"),
+        Episodic.Core.Hosting.JitOnlyException jitOnly => (ExitCodes.ConfigError, jitOnly.Message),
         LlmConfigurationException config => (ExitCodes.ConfigError, $"the LLM configuration has problems: {string.Join("; ", config.Problems.Count > 0 ? config.Problems : [config.Message])}"),
         System.Text.Json.JsonException json => (ExitCodes.InputError, $"the input is not the JSON expected{(json.Path is { } p ? $" (at {p})" : "")}; check the file"),
         System.Net.HttpListenerException listener => (ExitCodes.Failure, $"cannot listen: {OneLine(listener.Message)}; choose another port (1-65535) or stop what is using it"),

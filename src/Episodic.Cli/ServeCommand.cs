@@ -73,83 +73,95 @@ internal static class ServeCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(async (result, cancellationToken) =>
+        // Not async itself: in the native binary the branch below is a constant throw, so the AOT compiler drops
+        // ServeAsync and the whole ASP.NET Core server with it (an async lambda keeps its resume points reachable).
+        command.SetAction((result, cancellationToken) =>
         {
-            var chosen = result.GetValue(strategy) is { } s ? PipelineOptions.StrategyNames[s] : (Strategy?)null;
-            var useLlm = result.GetValue(llm) || chosen is not null and not Strategy.RulesOnly;
-            var key = result.GetValue(apiKey) ?? Environment(context, ApiKeyVariable);
-            if (!llmOptions.TryBuildConfiguration(result, context, out var configuration))
+            if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
             {
-                return CliApp.ExitConfigError;
+                throw Episodic.Core.Hosting.JitOnlyException.For("serve", "its minimal-API endpoints and OpenAPI document are bound by reflection");
             }
 
-            if (!metadata.TryChoose(result, configuration, context, "none", out var provider))
-            {
-                return CliApp.ExitConfigError;
-            }
+            return ServeAsync();
 
-            using var metadataHost = provider is { } p ? metadata.CreateHost(result, configuration, context, p, null) : null;
-            if (provider is not null && metadataHost is null)
+            async Task<int> ServeAsync()
             {
-                return CliApp.ExitConfigError;
-            }
-
-            if (!ServeLibraries.TryDesk(context, configuration, result.GetValue(libraries) ?? [], metadataHost?.Identifier, out var review))
-            {
-                return CliApp.ExitConfigError;
-            }
-
-            WebApplication app;
-            try
-            {
-                var levelName = result.GetValue(logLevel) ?? configuration["logging:level"] ?? "information";
-                if (!LogLevels.TryGetValue(levelName.Trim(), out var level))
+                var chosen = result.GetValue(strategy) is { } s ? PipelineOptions.StrategyNames[s] : (Strategy?)null;
+                var useLlm = result.GetValue(llm) || chosen is not null and not Strategy.RulesOnly;
+                var key = result.GetValue(apiKey) ?? Environment(context, ApiKeyVariable);
+                if (!llmOptions.TryBuildConfiguration(result, context, out var configuration))
                 {
-                    context.Error($"[logging] level must be one of {string.Join(", ", LogLevels.Keys)}, not '{levelName}'");
                     return CliApp.ExitConfigError;
                 }
 
-                app = EpisodicServer.Build(new ServerOptions
+                if (!metadata.TryChoose(result, configuration, context, "none", out var provider))
                 {
-                    Urls = result.GetValue(urls) ?? ServerOptions.DefaultUrls,
-                    ApiKey = key,
-                    MaxBatch = result.GetValue(maxBatch),
-                    MaxConcurrentPlans = result.GetValue(maxPlans),
-                    PlanQueue = result.GetValue(planQueue),
-                    UseLlm = useLlm,
-                    Configuration = useLlm ? configuration : null,
-                    LogLevel = level,
-                    Identifier = metadataHost?.Identifier,
-                    Overrides = new PipelineOverrides { Strategy = chosen, NoCache = result.GetValue(noCache) },
-                    ConfigurationLogger = new CliLogger(context),
-                    Review = review,
-                    Caches = ServeLibraries.Caches(configuration),
-                });
-            }
-            catch (ServerConfigurationException ex)
-            {
-                context.Error(ex.Message);
-                return CliApp.ExitConfigError;
-            }
-            catch (LlmConfigurationException ex)
-            {
-                LlmOptions.Report(context, ex);
-                return CliApp.ExitConfigError;
-            }
-
-            await using (app.ConfigureAwait(false))
-            {
-                await app.StartAsync(cancellationToken).ConfigureAwait(false);
-                foreach (var url in app.Urls)
-                {
-                    context.Stderr.WriteLine($"episodic: listening on {url} ({(useLlm ? "LLM pipeline" : "rules only")}{(string.IsNullOrWhiteSpace(key) ? "" : ", API key required")}); Ctrl+C to stop");
+                    return CliApp.ExitConfigError;
                 }
 
-                // Ends on Ctrl+C (the command's token) or SIGTERM (the host's lifetime), then stops gracefully.
-                await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
-            }
+                using var metadataHost = provider is { } p ? metadata.CreateHost(result, configuration, context, p, null) : null;
+                if (provider is not null && metadataHost is null)
+                {
+                    return CliApp.ExitConfigError;
+                }
 
-            return CliApp.ExitOk;
+                if (!ServeLibraries.TryDesk(context, configuration, result.GetValue(libraries) ?? [], metadataHost?.Identifier, out var review))
+                {
+                    return CliApp.ExitConfigError;
+                }
+
+                WebApplication app;
+                try
+                {
+                    var levelName = result.GetValue(logLevel) ?? configuration["logging:level"] ?? "information";
+                    if (!LogLevels.TryGetValue(levelName.Trim(), out var level))
+                    {
+                        context.Error($"[logging] level must be one of {string.Join(", ", LogLevels.Keys)}, not '{levelName}'");
+                        return CliApp.ExitConfigError;
+                    }
+
+                    app = EpisodicServer.Build(new ServerOptions
+                    {
+                        Urls = result.GetValue(urls) ?? ServerOptions.DefaultUrls,
+                        ApiKey = key,
+                        MaxBatch = result.GetValue(maxBatch),
+                        MaxConcurrentPlans = result.GetValue(maxPlans),
+                        PlanQueue = result.GetValue(planQueue),
+                        UseLlm = useLlm,
+                        Configuration = useLlm ? configuration : null,
+                        LogLevel = level,
+                        Identifier = metadataHost?.Identifier,
+                        Overrides = new PipelineOverrides { Strategy = chosen, NoCache = result.GetValue(noCache) },
+                        ConfigurationLogger = new CliLogger(context),
+                        Review = review,
+                        Caches = ServeLibraries.Caches(configuration),
+                    });
+                }
+                catch (ServerConfigurationException ex)
+                {
+                    context.Error(ex.Message);
+                    return CliApp.ExitConfigError;
+                }
+                catch (LlmConfigurationException ex)
+                {
+                    LlmOptions.Report(context, ex);
+                    return CliApp.ExitConfigError;
+                }
+
+                await using (app.ConfigureAwait(false))
+                {
+                    await app.StartAsync(cancellationToken).ConfigureAwait(false);
+                    foreach (var url in app.Urls)
+                    {
+                        context.Stderr.WriteLine($"episodic: listening on {url} ({(useLlm ? "LLM pipeline" : "rules only")}{(string.IsNullOrWhiteSpace(key) ? "" : ", API key required")}); Ctrl+C to stop");
+                    }
+
+                    // Ends on Ctrl+C (the command's token) or SIGTERM (the host's lifetime), then stops gracefully.
+                    await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return CliApp.ExitOk;
+            }
         });
         return command;
     }

@@ -84,7 +84,7 @@ internal static class SuggestShowCommand
         {
             var s = await service.SuggestShowNameAsync(name, list, cancellationToken).ConfigureAwait(false);
             var showId = provider is not null && s.IsMatch ? $"{provider}:{s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : null;
-            await context.Stdout.WriteLineAsync(JsonSerializer.Serialize(new { id = s.Id, show_name = s.ShowName, show_id = showId, confidence = s.Confidence, reasoning = s.Reasoning, candidates = list.Count })).ConfigureAwait(false);
+            await context.Stdout.WriteLineAsync(JsonSerializer.Serialize(new SuggestShowLine(s.Id, s.ShowName, showId, s.Confidence, s.Reasoning, list.Count), SuggestShowJson.Default.SuggestShowLine)).ConfigureAwait(false);
             return CliApp.ExitOk;
         }
         catch (LlmBackendException ex)

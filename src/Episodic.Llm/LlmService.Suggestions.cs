@@ -19,16 +19,10 @@ public sealed partial class LlmService
 
         var template = _prompts[PromptLibrary.SuggestShowName];
         var options = Options(300, AnswerSchemas.SuggestShow, "show_match");
-        var candidatesJson = JsonSerializer.Serialize(candidates.Select(c => new
-        {
-            id = c.Id,
-            name = c.Name,
-            original_name = c.OriginalName,
-            first_air_date = c.FirstAirDate,
-            overview = c.Overview is { Length: > 300 } o ? o[..300] : c.Overview,
-            alternative_titles = c.AlternativeTitles,
-        }));
-        var values = new Dictionary<string, string> { ["show_json"] = JsonSerializer.Serialize(showName), ["candidates_json"] = candidatesJson };
+        var candidatesJson = JsonSerializer.Serialize(
+            [.. candidates.Select(c => new PromptCandidate(c.Id, c.Name, c.OriginalName, c.FirstAirDate, c.Overview is { Length: > 300 } o ? o[..300] : c.Overview, c.AlternativeTitles))],
+            PromptJson.Default.ListPromptCandidate);
+        var values = new Dictionary<string, string> { ["show_json"] = JsonSerializer.Serialize(showName, PromptJson.Default.String), ["candidates_json"] = candidatesJson };
         var (suggestion, feedback) = await AskAsync<ShowSuggestion>(template, values, options, json => JudgeShow(json, candidates), cancellationToken).ConfigureAwait(false);
         if (suggestion is not null)
         {
@@ -53,7 +47,7 @@ public sealed partial class LlmService
         {
             ["kind"] = kind == ShortNameKind.File ? "file" : "folder",
             ["max_length"] = maxLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["name_json"] = JsonSerializer.Serialize(longName),
+            ["name_json"] = JsonSerializer.Serialize(longName, PromptJson.Default.String),
         };
         var (shortName, _) = await AskAsync<string>(template, values, options, json =>
         {

@@ -24,9 +24,10 @@ internal sealed class CliProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static CliProcess Start(IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="executable">A native <c>episodic</c> to run instead of <c>dotnet episodic.dll</c> (NativeCliTests).</param>
+    public static CliProcess Start(IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, string? executable = null)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        var start = new ProcessStartInfo(executable ?? (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet"))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -34,7 +35,11 @@ internal sealed class CliProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(Path.Join(AppContext.BaseDirectory, "episodic.dll"));
+        if (executable is null)
+        {
+            start.ArgumentList.Add(Path.Join(AppContext.BaseDirectory, "episodic.dll"));
+        }
+
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);
@@ -56,9 +61,9 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>Runs to the end (killed and failed after <paramref name="timeout"/>, default 2 minutes on a loaded machine).</summary>
-    public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
+    public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null, string? executable = null)
     {
-        using var process = Start(args, workingDirectory, environment);
+        using var process = Start(args, workingDirectory, environment, executable);
         return await process.WaitAsync(timeout).ConfigureAwait(false);
     }
 

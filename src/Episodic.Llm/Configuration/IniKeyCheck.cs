@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text;
 using Episodic.Core.Text;
@@ -104,12 +105,19 @@ public static class IniKeyCheck
 
     private static string Printable(string text) => text.Any(char.IsControl) ? new string([.. text.Select(c => char.IsControl(c) ? '?' : c)]) : text;
 
-    /// <summary>The INI names of the public string-valued settings of <paramref name="types"/> (ApiKey → api_key).</summary>
-    private static List<string> KeysOf(params Type[] types) =>
-        [.. types.SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+    /// <summary>The INI names of the public string-valued settings of <paramref name="type"/> (ApiKey → api_key).</summary>
+    /// <remarks>The annotation keeps the properties through trimming (the native binary reads them by reflection).</remarks>
+    private static List<string> KeysOf([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type type) =>
+        [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite && p.PropertyType == typeof(string))
             .Select(p => SnakeCase(p.Name))
             .Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The keys of a section made of two settings classes, without repeats.</summary>
+    private static List<string> KeysOf(
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type first,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type second) =>
+        [.. KeysOf(first).Concat(KeysOf(second)).Distinct(StringComparer.Ordinal)];
 
     private static string SnakeCase(string name)
     {

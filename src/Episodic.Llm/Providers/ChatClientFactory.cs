@@ -34,6 +34,12 @@ public static class ChatClientFactory
     public static IChatClient CreateProvider(BackendOptions options, HttpClient? httpClient = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+        {
+            // Constant in the native binary: the SDK code below is compiled out of it.
+            throw Episodic.Core.Hosting.JitOnlyException.For($"the {options.Kind} LLM backend", "the Anthropic and OllamaSharp SDKs serialize JSON by reflection");
+        }
+
         if (options.Timeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Timeout, "Timeout must be positive.");
