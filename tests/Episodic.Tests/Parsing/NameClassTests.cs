@@ -380,7 +380,9 @@ public sealed class NameClassTests
     {
         var g = Parse(gapped);
         var c = Parse(consecutive);
-        Assert.True(g.Episodes.Count >= 2, g.Reasoning);
+
+        // Either the jump stays in the list (an E-chain) or the joined number is left out and named as unexplained.
+        Assert.True(g.Episodes.Count >= 2 || g.Reasoning.Contains("not explained by the reading", StringComparison.Ordinal), g.Reasoning);
         Assert.True(g.Confidence < c.Confidence, $"{g.Confidence} !< {c.Confidence}: {g.Reasoning}");
     }
 
