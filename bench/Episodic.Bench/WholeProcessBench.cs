@@ -86,13 +86,19 @@ public static partial class WholeProcessBench
 
     private static async Task<Usage> RunChildAsync(string dll, string[] args, string? stdinFile, string stdoutFile)
     {
-        var info = new ProcessStartInfo("dotnet")
+        // A .dll runs on the shared runtime; anything else (the native AOT binary, the installed tool) runs as itself.
+        var managed = dll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var info = new ProcessStartInfo(managed ? "dotnet" : dll)
         {
             RedirectStandardInput = stdinFile is not null,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(dll);
+        if (managed)
+        {
+            info.ArgumentList.Add(dll);
+        }
+
         foreach (var a in args)
         {
             info.ArgumentList.Add(a);
@@ -100,7 +106,7 @@ public static partial class WholeProcessBench
 
         var before = ChildUsage();
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {info.FileName}");
         await using (var sink = File.Create(stdoutFile))
         {
             var copyOut = process.StandardOutput.BaseStream.CopyToAsync(sink);
