@@ -142,10 +142,20 @@ public sealed class ReviewDeskTests
         Assert.StartsWith(Path.Join(fx.Library, "The Office (2001)", "Season 01", "The Office (2001) - S01E02"), outcome.Destination, StringComparison.Ordinal);
     }
 
-    internal static void Hold(RoutingFixture fx, RoutePlan plan, global::Episodic.Routing.Reporting.RouteSummary? summary = null)
+    internal static IReadOnlyList<ReviewItem> Hold(RoutingFixture fx, RoutePlan plan, global::Episodic.Routing.Reporting.RouteSummary? summary = null)
     {
         using var store = ReviewStore.Open(fx.Library);
-        HeldFiles.Record(store, plan, summary, new HoldContext("test", RouteMode.Move));
+        return HeldFiles.Record(store, plan, summary, new HoldContext("test", RouteMode.Move));
+    }
+
+    /// <summary>Holds "episode five 720p.mkv" (no show, no numbers) as route --apply --hold would, and returns its path.</summary>
+    internal static async Task<string> HoldUnnamedAsync(RoutingFixture fx)
+    {
+        var source = fx.Write("Release Folder/episode five 720p.mkv", "five");
+        var plan = await fx.PlanAsync();
+        Assert.NotNull(plan.Items[0].Hold);
+        Hold(fx, plan);
+        return source;
     }
 
     internal static ReviewDesk Desk(RoutingOptions routing) => new(new ReviewDeskOptions { Libraries = [routing], LockWait = TimeSpan.FromSeconds(30) });

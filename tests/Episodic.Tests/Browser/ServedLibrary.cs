@@ -1,6 +1,6 @@
 using Episodic.Automation.Review;
 using Episodic.Cli;
-using Episodic.Routing.Apply;
+using Episodic.Tests.Automation;
 using Episodic.Tests.Routing;
 using Xunit;
 
@@ -76,9 +76,7 @@ internal sealed class ServedLibrary : IAsyncDisposable
     {
         var paths = relativeNames.ToDictionary(n => n, n => Files.Write(n), StringComparer.Ordinal);
         var plan = await Files.PlanAsync(Files.Options with { MinConfidence = HoldEverything }, [.. paths.Values]);
-        using var store = ReviewStore.Open(Files.Library);
-        var held = HeldFiles.Record(store, plan, null, new HoldContext("browser test", RouteMode.Move));
-        var byPath = held.ToDictionary(i => i.Path, StringComparer.Ordinal);
+        var byPath = ReviewDeskTests.Hold(Files, plan).ToDictionary(i => i.Path, StringComparer.Ordinal);
         return paths.ToDictionary(p => p.Key, p => byPath.TryGetValue(p.Value, out var item) ? item : throw new InvalidOperationException($"'{p.Key}' was not held: {string.Join(", ", plan.Items.Select(i => $"{i.Source} {i.Action}"))}"), StringComparer.Ordinal);
     }
 
@@ -106,7 +104,8 @@ internal sealed class ServedLibrary : IAsyncDisposable
         }
     }
 
-    private static async Task<string> ListeningUrlAsync(StringWriter stderr, Task<int> serve)
+    /// <summary>The URL serve says it listens on (its stderr line), once it has started.</summary>
+    internal static async Task<string> ListeningUrlAsync(StringWriter stderr, Task<int> serve)
     {
         const string marker = "listening on ";
         for (var i = 0; i < 600 && !serve.IsCompleted; i++)

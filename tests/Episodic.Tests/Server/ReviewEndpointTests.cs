@@ -17,15 +17,7 @@ public sealed class ReviewEndpointTests : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Holds "episode five 720p.mkv" (no show, no numbers) as route --apply --hold would, and returns its path.</summary>
-    private async Task<string> HoldAsync()
-    {
-        var source = _fx.Write("Release Folder/episode five 720p.mkv", "five");
-        var plan = await _fx.PlanAsync();
-        Assert.NotNull(plan.Items[0].Hold);
-        ReviewDeskTests.Hold(_fx, plan);
-        return source;
-    }
+    private Task<string> HoldAsync() => ReviewDeskTests.HoldUnnamedAsync(_fx);
 
     private Task<RunningServer> StartAsync(string? apiKey = null) => RunningServer.StartAsync(new ServerOptions
     {

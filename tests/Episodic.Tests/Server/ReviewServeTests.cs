@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Episodic.Cli;
 using Episodic.Tests.Automation;
+using Episodic.Tests.Browser;
 using Episodic.Tests.Routing;
 using Xunit;
 
@@ -31,7 +32,7 @@ public sealed class ReviewServeTests
             cancellationToken: stop.Token);
         try
         {
-            var url = await ListeningUrlAsync(stderr, serve);
+            var url = await ServedLibrary.ListeningUrlAsync(stderr, serve);
             using var client = new HttpClient();
             var text = await client.GetStringAsync(new Uri(new Uri(url), "/review"), TestContext.Current.CancellationToken);
 
@@ -44,23 +45,5 @@ public sealed class ReviewServeTests
             await stop.CancelAsync();
             Assert.Equal(CliApp.ExitOk, await serve);
         }
-    }
-
-    private static async Task<string> ListeningUrlAsync(StringWriter stderr, Task<int> serve)
-    {
-        const string marker = "listening on ";
-        for (var i = 0; i < 300 && !serve.IsCompleted; i++)
-        {
-            var text = stderr.ToString();
-            if (text.IndexOf(marker, StringComparison.Ordinal) is var at and >= 0)
-            {
-                return text[(at + marker.Length)..].Split(' ')[0];
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        Assert.Fail($"serve did not start: {stderr}");
-        return "";
     }
 }

@@ -27,31 +27,12 @@ public sealed partial class UiPagesTests : IDisposable
         Caches = [new CacheLocation("metadata", Path.Join(_fx.Root, "metadata-cache.db"))],
     });
 
-    /// <summary>Holds "episode five 720p.mkv" (no show, no numbers) as route --apply --hold would.</summary>
-    private async Task<string> HoldAsync()
-    {
-        var source = _fx.Write("Release Folder/episode five 720p.mkv", "five");
-        var plan = await _fx.PlanAsync();
-        Assert.NotNull(plan.Items[0].Hold);
-        ReviewDeskTests.Hold(_fx, plan);
-        return source;
-    }
+    private Task<string> HoldAsync() => ReviewDeskTests.HoldUnnamedAsync(_fx);
 
     /// <summary>Puts a file in the queue directly, as a run holds one (for names a run would have filed).</summary>
     private ReviewItem Put(ReviewStore store, string name)
     {
-        var path = _fx.Write(name);
-        return store.Hold(new ReviewItem
-        {
-            Path = path,
-            Library = _fx.Library,
-            SourceRoot = _fx.Downloads,
-            Size = new FileInfo(path).Length,
-            Modified = File.GetLastWriteTimeUtc(path),
-            Reason = HoldReason.LowConfidence,
-            Detail = "held: " + name,
-            Proposal = RuleParser.Default.Parse(name),
-        })!;
+        return store.Hold(ReviewStoreTests.Item(_fx, _fx.Write(name)) with { Detail = "held: " + name, Proposal = RuleParser.Default.Parse(name) })!;
     }
 
     private static string Id(string html) => ItemId().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("no item on the page");
