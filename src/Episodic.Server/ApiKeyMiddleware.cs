@@ -30,13 +30,10 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, byte[] expectedHash
             $"This server requires its API key in the {HeaderName} header.").ExecuteAsync(context);
     }
 
-    private bool Matches(Microsoft.Extensions.Primitives.StringValues given)
-    {
-        if (given.Count != 1 || given[0] is not { Length: > 0 } value)
-        {
-            return false;
-        }
+    private bool Matches(Microsoft.Extensions.Primitives.StringValues given) => given.Count == 1 && KeyMatches(given[0], expectedHash);
 
-        return CryptographicOperations.FixedTimeEquals(Hash(value), expectedHash);
-    }
+    /// <summary>Whether <paramref name="key"/> hashes to <paramref name="expectedHash"/>, in constant time: the one
+    /// comparison the API and the pages' sign-in share.</summary>
+    internal static bool KeyMatches(string? key, byte[] expectedHash) =>
+        !string.IsNullOrEmpty(key) && CryptographicOperations.FixedTimeEquals(Hash(key), expectedHash);
 }

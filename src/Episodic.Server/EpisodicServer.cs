@@ -153,10 +153,11 @@ public static partial class EpisodicServer
         app.UseMiddleware<RequestLogging>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        var ui = new Pages.UiState(options, new Pages.UiSessions(apiKey is null ? null : ApiKeyMiddleware.Hash(apiKey), TimeProvider.System), new Pages.UiFlash());
-        if (apiKey is not null)
+        var keyHash = apiKey is null ? null : ApiKeyMiddleware.Hash(apiKey);
+        var ui = new Pages.UiState(options, new Pages.UiSessions(keyHash, TimeProvider.System), new Pages.UiFlash());
+        if (keyHash is not null)
         {
-            app.UseMiddleware<ApiKeyMiddleware>(ApiKeyMiddleware.Hash(apiKey));
+            app.UseMiddleware<ApiKeyMiddleware>(keyHash);
         }
 
         // The pages take the sign-in cookie as well as the header; the JSON API stays header-only.

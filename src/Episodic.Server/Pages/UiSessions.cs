@@ -27,7 +27,7 @@ internal sealed class UiSessions(byte[]? keyHash, TimeProvider time)
 
     /// <summary>Whether <paramref name="key"/> is the server's API key (constant time).</summary>
     public bool KeyMatches(string? key) =>
-        keyHash is not null && !string.IsNullOrEmpty(key) && CryptographicOperations.FixedTimeEquals(ApiKeyMiddleware.Hash(key), keyHash);
+        keyHash is not null && ApiKeyMiddleware.KeyMatches(key, keyHash);
 
     /// <summary>Whether the request is signed in: a live session cookie, or the API key in the X-Api-Key header.</summary>
     public bool IsSignedIn(HttpRequest request)
@@ -45,17 +45,11 @@ internal sealed class UiSessions(byte[]? keyHash, TimeProvider time)
     public void SignIn(HttpResponse response)
     {
         Sweep();
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         _sessions[Digest(token)] = time.GetUtcNow() + Lifetime;
-        response.Cookies.Append(CookieName, token, new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Path = "/",
-            Secure = response.HttpContext.Request.IsHttps,
-            MaxAge = Lifetime,
-            IsEssential = true,
-        });
+        var options = CookieOptionsFor(response.HttpContext.Request);
+        options.MaxAge = Lifetime;
+        response.Cookies.Append(CookieName, token, options);
     }
 
     /// <summary>Ends the request's session (if any) and clears the cookie.</summary>
@@ -66,8 +60,18 @@ internal sealed class UiSessions(byte[]? keyHash, TimeProvider time)
             _sessions.TryRemove(Digest(token), out _);
         }
 
-        context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Strict });
+        context.Response.Cookies.Delete(CookieName, CookieOptionsFor(context.Request));
     }
+
+    /// <summary>The one set of cookie flags, so signing in and out cannot drift apart.</summary>
+    private static CookieOptions CookieOptionsFor(HttpRequest request) => new()
+    {
+        HttpOnly = true,
+        SameSite = SameSiteMode.Strict,
+        Path = "/",
+        Secure = request.IsHttps,
+        IsEssential = true,
+    };
 
     private bool IsLive(string token)
     {
