@@ -30,9 +30,6 @@ internal abstract class ParseOutputWriter(TextWriter output) : IDisposable
         return writer;
     }
 
-    /// <summary>Whether each record is flushed as soon as it is written (see <see cref="Create"/>).</summary>
-    public bool FlushesEachRecord => _flushEachRecord;
-
     /// <summary>
     /// Writes one record; flushes it when someone is watching (a terminal, or <c>--line-buffered</c> for a reader at
     /// the other end of a pipe), so each result shows as soon as it is ready.

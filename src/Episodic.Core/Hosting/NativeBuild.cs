@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Episodic.Core.Hosting;
 
 /// <summary>
-/// Whether this process is the native (Native AOT) <c>episodic</c> binary. The check is
+/// What the native (Native AOT) <c>episodic</c> binary leaves out. The check is
 /// <see cref="RuntimeFeature.IsDynamicCodeSupported"/>, a constant to the AOT compiler. Guards test that property
 /// directly (<c>if (!RuntimeFeature.IsDynamicCodeSupported) throw JitOnlyException.For(...)</c>, in a method that is not
 /// async): the compiler folds only the direct call, and then drops the code after it from the native binary. That is
@@ -14,9 +14,6 @@ public static class NativeBuild
 {
     /// <summary>The command to use instead, named in every "not in the native binary" message.</summary>
     public const string ToolHint = "use the dotnet tool instead (dotnet tool install --global Episodic.Cli)";
-
-    /// <summary>True in the native binary, false under the JIT (dotnet tool, <c>dotnet episodic.dll</c>, tests).</summary>
-    public static bool IsNative => !RuntimeFeature.IsDynamicCodeSupported;
 }
 
 /// <summary>A feature that only the JIT build (the dotnet tool) has; the message says which and what to use instead.</summary>
