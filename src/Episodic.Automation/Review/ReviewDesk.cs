@@ -221,7 +221,11 @@ public sealed class ReviewDesk(ReviewDeskOptions options)
             await after(summary, cancellationToken).ConfigureAwait(false);
         }
 
-        return new AcceptOutcome(AcceptStatus.Filed, $"filed as '{video.Destination}'")
+        // Identical content already at the destination is no new filing (history counts it as deduplicated, not filed).
+        var message = video.Changed
+            ? $"filed as '{video.Destination}'"
+            : $"already in the library as '{video.Destination}' (identical content{(video.SourceRemoved ? "; the duplicate was removed" : "")})";
+        return new AcceptOutcome(AcceptStatus.Filed, message)
         {
             Item = current,
             Destination = video.Destination,

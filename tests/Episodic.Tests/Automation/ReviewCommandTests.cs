@@ -67,6 +67,25 @@ public sealed class ReviewCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Accepting_a_file_the_library_already_holds_identically_says_so_and_removes_the_duplicate()
+    {
+        var held = await HoldOneAsync();
+        var filed = Path.Join(_fx.Library, "Holiday Show", "Season 01", "Holiday Show - S01E04.mkv");
+        Directory.CreateDirectory(Path.GetDirectoryName(filed)!);
+        File.Copy(held, filed);
+        var id = Assert.Single(await ListAsync()).GetProperty("id").GetString()!;
+
+        var accept = await Run("review", "accept", id, "--show", "Holiday Show", "--season", "1", "--episode", "4", "--library", _fx.Library);
+
+        Assert.True(accept.Exit == 0, accept.Stderr);
+        Assert.Contains($"already in the library as '{filed}'", accept.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("filed as", accept.Stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(held));
+        Assert.True(File.Exists(filed));
+        Assert.Empty(await ListAsync());
+    }
+
+    [Fact]
     public async Task Skip_drops_the_item_and_leaves_the_file()
     {
         var held = await HoldOneAsync();
