@@ -76,25 +76,14 @@ internal static class WatchCommand
                 return CliApp.ExitInputError;
             }
 
-            var options = new RoutingOptions
+            // The same [routing] reading as route, hook and review (templates, rename = keep, trailing separators).
+            if (LibrarySettings.Routing(configuration, libraryRoot, result.GetValue(animeLibrary), out var problem) is not { } routing)
             {
-                LibraryRoot = Path.GetFullPath(libraryRoot),
-                AnimeRoot = (result.GetValue(animeLibrary) ?? LibrarySettings.Setting(section, "anime_tv_path")) is { Length: > 0 } anime ? Path.GetFullPath(anime) : null,
-                Template = LibrarySettings.Setting(section, "template") ?? RoutingOptions.DefaultTemplate,
-                AnimeTemplate = LibrarySettings.Setting(section, "anime_template") ?? RoutingOptions.DefaultAnimeTemplate,
-                DailyTemplate = LibrarySettings.Setting(section, "daily_template") ?? RoutingOptions.DefaultDailyTemplate,
-                MinConfidence = result.GetValue(minConfidence),
-            };
-            var problems = LibrarySettings.TemplateProblems(options);
-            foreach (var problem in problems)
-            {
-                context.Error(problem);
-            }
-
-            if (problems.Count > 0)
-            {
+                context.Error(problem!);
                 return CliApp.ExitConfigError;
             }
+
+            var options = routing with { MinConfidence = result.GetValue(minConfidence) };
 
             var libraryRoots = LibrarySettings.Roots(options).Distinct().ToList();
             if (RouteCommand.MissingRoot(context, libraryRoots, result.GetValue(createLibrary), announce: false) is { } refused)

@@ -33,23 +33,24 @@ public sealed class WatchCliTests
         var destination = Path.Join(fx.Library, "Show", "Season 01", "Show - S01E01.mkv");
 
         // Appended every 300 ms for 3 s: never still for the settle time, so never routed while it grows.
+        var lastWrite = DateTime.UtcNow;
         await using (var stream = new FileStream(growing, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite))
         {
             for (var i = 0; i < 10; i++)
             {
                 await stream.WriteAsync(new byte[4096], TestContext.Current.CancellationToken);
                 await stream.FlushAsync(TestContext.Current.CancellationToken);
+                lastWrite = DateTime.UtcNow;
                 await Task.Delay(300, TestContext.Current.CancellationToken);
                 Assert.False(File.Exists(destination), $"routed while still being written (after {i + 1} appends)");
                 Assert.True(File.Exists(growing));
             }
         }
 
-        var stopped = DateTime.UtcNow;
         Assert.True(await WatchHelpers.EventuallyAsync(() => File.Exists(destination), TimeSpan.FromSeconds(5)), "not routed within 5 s of its last write");
         Assert.Equal(40960, new FileInfo(destination).Length);
         Assert.False(File.Exists(growing));
-        Assert.True(DateTime.UtcNow - stopped >= TimeSpan.FromSeconds(1), "routed before the settle time had passed");
+        Assert.True(DateTime.UtcNow - lastWrite >= TimeSpan.FromSeconds(1), "routed before the settle time had passed since the last write");
 
         // A rescan-free second of quiet more: the partials are still where the clients left them.
         await Task.Delay(1500, TestContext.Current.CancellationToken);
