@@ -27,6 +27,12 @@ public sealed class PackAndTitleNumberClassTests
     [InlineData("Copper Valley All Seasons (1-6) 1080p", "Copper Valley", 1)]
     [InlineData("Night Market Season S03-S07 COMPLETE WEB-DL", "Night Market", 3)]
     [InlineData("Lantern Keepers - The Complete Season 4 [HDTV]", "Lantern Keepers", 4)]
+    [InlineData("Pine Ridge Season 1 - 4 1080p", "Pine Ridge", 1)]
+    [InlineData("Ember Coast Season 3 - 7 HDTV", "Ember Coast", 3)]
+    [InlineData("Birch Road Seasons [1-3] 720p", "Birch Road", 1)]
+    [InlineData("Fog Island All Seasons (2-5)", "Fog Island", 2)]
+    [InlineData("Paper Moon Season S01-S04 WEB-DL", "Paper Moon", 1)]
+    [InlineData("Stone Garden The Complete Season 2 720p", "Stone Garden", 2)]
     public void Season_packs_in_words_give_the_first_season_and_a_title_without_the_pack_words(string name, string title, int season)
     {
         var p = Parse(name);

@@ -47,6 +47,6 @@ internal static class EvidenceReader
         var first = scan.Tokens[primary.First].Text;
         e.NumberDigits = primary.Kind == MarkerKind.Number ? first.TakeWhile(char.IsAsciiDigit).Count() : 0;
         e.Rival = rival;
-        e.Coverage = ReadingScorer.CoverageOf(scan, ReadingCandidate.Proposed(reading, primary), inTitle);
+        e.Coverage = ReadingScorer.CoverageOf(scan, primary.First, primary.Last, inTitle);
     }
 }

@@ -34,7 +34,7 @@ internal static class ReadingScorer
 
     public static double Score(Scan scan, ReadingCandidate c, HashSet<int> titleTokens)
     {
-        var score = Prior * FormPriors.Of(c.Form) + Coverage * CoverageOf(scan, c, titleTokens)
+        var score = Prior * FormPriors.Of(c.Form) + Coverage * CoverageOf(scan, c.First, c.Last, titleTokens)
             - UnexplainedNearMarker * UnexplainedBeside(scan, c, titleTokens);
         if (c.IsProposed)
         {
@@ -58,8 +58,8 @@ internal static class ReadingScorer
     /// <summary>Margin of the winner over the runner-up, from 0 (a tie) to 1 (a clear win).</summary>
     public static double Margin(double best, double runnerUp) => Math.Clamp((best - runnerUp) / MarginScale, 0, 1);
 
-    /// <summary>Share of the content tokens from the title on (words and numbers, not noise, CRC or dashes) that the reading places.</summary>
-    public static double CoverageOf(Scan scan, ReadingCandidate c, HashSet<int> titleTokens)
+    /// <summary>Share of the content tokens from the title on (words and numbers, not noise, CRC or dashes) that a reading whose marker spans tokens <paramref name="first"/>..<paramref name="last"/> places.</summary>
+    public static double CoverageOf(Scan scan, int first, int last, HashSet<int> titleTokens)
     {
         var content = 0;
         var explained = 0;
@@ -72,7 +72,7 @@ internal static class ReadingScorer
             }
 
             content++;
-            if (t.Consumed || titleTokens.Contains(i) || i >= c.First && i <= c.Last)
+            if (t.Consumed || titleTokens.Contains(i) || i >= first && i <= last)
             {
                 explained++;
             }

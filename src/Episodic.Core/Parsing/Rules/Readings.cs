@@ -73,7 +73,7 @@ internal static class Readings
             yield return new ReadingCandidate(MarkerForm.BareNumber, MarkerKind.Number, primary.First, primary.Last, null, [n], [n], null, RivalKind.CompactOrAbsolute);
         }
 
-        if (primary.Kind is MarkerKind.Number or MarkerKind.Episode && title.FirstOrDefault(i => scan.Tokens[i].IsDigits && !scan.Tokens[i].IsYear, -1) is var t and >= 0)
+        if (primary.Kind is MarkerKind.Number or MarkerKind.Episode && FirstTitleNumber(scan, title) is var t and >= 0)
         {
             // "Gundam 00 - 05": the number in the title could be the episode.
             yield return new ReadingCandidate(MarkerForm.BareNumber, MarkerKind.Number, t, t, null, [], [], null, RivalKind.TitleNumberOrEpisode);
@@ -93,6 +93,20 @@ internal static class Readings
                 yield return new ReadingCandidate(m.Form, m.Kind, m.First, m.Last, m.Season, [.. m.Episodes], [.. m.Absolute], m.Date, RivalKind.OtherMarker);
             }
         }
+    }
+
+    /// <summary>The first token of the title that is a number and not a year ("Gundam 00"), or -1; a loop, as this runs on every name.</summary>
+    private static int FirstTitleNumber(Scan scan, HashSet<int> title)
+    {
+        foreach (var i in title)
+        {
+            if (scan.Tokens[i] is { IsDigits: true, IsYear: false })
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

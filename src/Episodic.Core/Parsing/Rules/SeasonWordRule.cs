@@ -132,7 +132,6 @@ internal static class SeasonWordRule
         return false;
     }
 
-    /// <summary>"7 серия" at <paramref name="i"/>: an episode written number first, its word not followed by a number of its own ("2 Folge 5" is word first; a year after it, "7.Bölüm.2021", is not its number).</summary>
     /// <summary>"Seasons (1-8)": a season word, then a bracket holding only an ascending range of season numbers.</summary>
     private static bool TryBracketedSeasons(Scan scan, int i, out int first, out int last)
     {
@@ -161,6 +160,7 @@ internal static class SeasonWordRule
         }
     }
 
+    /// <summary>"7 серия" at <paramref name="i"/>: an episode written number first, its word not followed by a number of its own ("2 Folge 5" is word first; a year after it, "7.Bölüm.2021", is not its number).</summary>
     private static bool EpisodeFollows(Scan scan, int i) =>
         MarkerWordMatch.WordAfterNumber(scan, i, SeasonWords.EpisodeAfterNumber, 4, out _) is var e and >= 0 && scan.At(e + 1) is not { IsDigits: true, IsYear: false };
 
