@@ -14,7 +14,19 @@ public sealed record RuleDoubts
         ArgumentNullException.ThrowIfNull(doubts);
         Doubts = doubts;
         Rival = rival;
-        DisputedFields = [.. doubts.SelectMany(FieldsOf).Concat(rival is null ? [] : FieldsOf(rival)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        var fields = new List<string>(8);
+        foreach (var doubt in doubts)
+        {
+            AddFields(fields, FieldsOf(doubt));
+        }
+
+        if (rival is not null)
+        {
+            AddFields(fields, FieldsOf(rival));
+        }
+
+        fields.Sort(StringComparer.Ordinal);
+        DisputedFields = [.. fields];
     }
 
     public IReadOnlyList<Doubt> Doubts { get; }
@@ -31,8 +43,25 @@ public sealed record RuleDoubts
     /// <summary>Null when the parser had nothing to doubt.</summary>
     internal static RuleDoubts? From(IEnumerable<Doubt> doubts, Rival? rival)
     {
+        if (rival is null && doubts is IReadOnlyCollection<Doubt> { Count: 0 })
+        {
+            return null; // the common case: nothing to sort, nothing to build
+        }
+
         var list = doubts.Order().ToList();
         return list.Count == 0 && rival is null ? null : new RuleDoubts(list, rival?.ToReading());
+    }
+
+    /// <summary>Adds the fields not yet present (ordinal), as Distinct did.</summary>
+    private static void AddFields(List<string> into, IEnumerable<string> fields)
+    {
+        foreach (var field in fields)
+        {
+            if (!into.Contains(field))
+            {
+                into.Add(field);
+            }
+        }
     }
 
     public bool Equals(RuleDoubts? other) =>

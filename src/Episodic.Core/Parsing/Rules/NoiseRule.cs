@@ -49,7 +49,7 @@ internal static class NoiseRule
                 continue;
             }
 
-            if (ReleaseNoise.IsNoise(t.Text))
+            if (t.IsNoiseWord)
             {
                 t.Kind = TokenKind.Noise;
             }
@@ -122,8 +122,7 @@ internal static class NoiseRule
                 return true;
             }
 
-            var text = scan.Tokens[k].Text;
-            if (k != i && (ReleaseNoise.IsNoise(text) || text.Equals("ch", StringComparison.OrdinalIgnoreCase)))
+            if (k != i && (scan.Tokens[k].IsNoiseWord || scan.Tokens[k].Text.Equals("ch", StringComparison.OrdinalIgnoreCase)))
             {
                 return true;
             }

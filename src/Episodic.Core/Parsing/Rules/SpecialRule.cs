@@ -16,14 +16,14 @@ internal static partial class SpecialRule
                 continue;
             }
 
-            if (SpecialNumber().Match(t.Text) is { Success: true } sp)
+            if (SpecialNumberGated.Match(t.Text) is { Success: true } sp)
             {
                 var m = new Marker { Form = MarkerForm.SpecialNumbered, Rule = "numbered special", Kind = MarkerKind.SeasonEpisode, First = i, Last = i, Season = 0, Special = true };
                 m.Episodes.Add(EpisodeTail.ParseInt(sp.Groups["e"]));
                 return m;
             }
 
-            if (SeasonWords.Special.Contains(t.Text) || CreditlessNumbered().IsMatch(t.Text))
+            if (SeasonWords.Special.Contains(t.Text) || CreditlessNumberedGated.IsMatch(t.Text))
             {
                 var m = new Marker { Form = MarkerForm.SpecialWord, Rule = $"special ({t.Text.ToUpperInvariant()}) without an episode number", Kind = MarkerKind.Special, First = i, Last = i, Special = true };
                 if (scan.At(i + 1) is { } n && Scan.TryNumber(n, out var number) && number < 100 && !n.InBrackets)
@@ -41,6 +41,9 @@ internal static partial class SpecialRule
 
         return null;
     }
+
+    private static readonly TokenPattern SpecialNumberGated = new(SpecialNumber(), "sSoO", needsDigit: true);
+    private static readonly TokenPattern CreditlessNumberedGated = new(CreditlessNumbered(), "nN", needsDigit: true);
 
     /// <summary>NCOP1, NCED2: the digit counts openings/endings, not episodes.</summary>
     [GeneratedRegex(@"^nc(?:op|ed)\d{1,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Episodic.Core.Text.RegexLimits.TimeoutMs)]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Episodic.Core.Parsing.Tokens;
 
 namespace Episodic.Core.Parsing.Rules;
@@ -170,8 +169,8 @@ internal static class TitleRule
         var start = first.Start;
         var end = last.End;
         var name = scan.Name;
-        var text = name[start..end];
-        var open = text.Count(c => c == '(') - text.Count(c => c == ')');
+        var text = name.AsSpan(start, end - start);
+        var open = text.Count('(') - text.Count(')');
         while (end < name.Length && (name[end] is '!' or '?' or '！' or '？' or '～' or '\'' || name[end] == ')' && open-- > 0 || name[end] == '.' && IsAbbreviationEnd(scan, segment)))
         {
             end++;
@@ -185,22 +184,28 @@ internal static class TitleRule
 
     public static string Normalise(string raw)
     {
-        var s = raw.Replace('_', ' ');
-        var dotted = !s.Contains(' ', StringComparison.Ordinal);
-        var sb = new StringBuilder(s.Length);
-        for (var i = 0; i < s.Length; i++)
+        // One pass: '_' reads as ' ', a word-separating dot becomes ' ', runs of spaces collapse to one and the ends
+        // lose their spaces (what splitting on ' ' and joining the words did), into one buffer instead of three strings.
+        var dotted = !raw.Contains(' ', StringComparison.Ordinal) && !raw.Contains('_', StringComparison.Ordinal);
+        Span<char> buffer = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
+        var n = 0;
+        for (var i = 0; i < raw.Length; i++)
         {
-            var c = s[i];
-            if (c == '.' && (dotted || i + 1 < s.Length && s[i + 1] != ' ') && !IsAbbreviationDot(s, i))
+            var c = raw[i] == '_' ? ' ' : raw[i];
+            if (c == '.' && (dotted || i + 1 < raw.Length && raw[i + 1] is not (' ' or '_')) && !IsAbbreviationDot(raw, i))
             {
-                sb.Append(' ');
+                c = ' ';
+            }
+
+            if (c == ' ' && (n == 0 || buffer[n - 1] == ' '))
+            {
                 continue;
             }
 
-            sb.Append(c);
+            buffer[n++] = c;
         }
 
-        var result = string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim(' ', '-', ',', ':', ';', '/', '|', '~', '+', '[', '(', '{', '【', '.');
+        var result = buffer[..n].TrimEnd(' ').Trim(" -,:;/|~+[({【.").ToString();
         if (result.EndsWith(", The", StringComparison.OrdinalIgnoreCase))
         {
             result = "The " + result[..^5];
@@ -221,17 +226,53 @@ internal static class TitleRule
     /// <summary>ALL-CAPS names with real words ("SAKAMOTO DAYS") are shouting; short acronyms ("NBA", "VICE") are not.</summary>
     private static bool IsShouting(string s)
     {
-        var letters = s.Where(char.IsLetter).ToList();
-        return letters.Count >= 8 && letters.All(c => !char.IsLower(c)) && letters.Any(char.IsUpper) && !s.Contains('.', StringComparison.Ordinal)
-            && s.Split(' ').Count(w => w.Length >= 4) >= 2;
+        var letters = 0;
+        var upper = false;
+        foreach (var c in s)
+        {
+            if (char.IsLetter(c))
+            {
+                if (char.IsLower(c))
+                {
+                    return false;
+                }
+
+                letters++;
+                upper |= char.IsUpper(c);
+            }
+        }
+
+        return letters >= 8 && upper && !s.Contains('.', StringComparison.Ordinal) && s.Split(' ').Count(w => w.Length >= 4) >= 2;
     }
 
     /// <summary>Where a title without an episode marker ends: release noise, a bare year, or an extras tag like "x02".</summary>
     private static bool EndsUnmarkedTitle(Token t) =>
-        !t.InBrackets && (t.Kind == TokenKind.Noise || t.IsYear || t.Text.Length is >= 2 and <= 4 && t.Text[0] is 'x' or 'X' && t.Text[1..].All(char.IsAsciiDigit));
+        !t.InBrackets && (t.Kind == TokenKind.Noise || t.IsYear || t.Text.Length is >= 2 and <= 4 && t.Text[0] is 'x' or 'X' && !t.Text.AsSpan(1).ContainsAnyExceptInRange('0', '9'));
 
 
-    private static bool HasLatin(string s) => s.Any(c => c < 0x250 && char.IsLetter(c));
+    private static bool HasLatin(string s)
+    {
+        foreach (var c in s)
+        {
+            if (c < 0x250 && char.IsLetter(c))
+            {
+                return true;
+            }
+        }
 
-    private static bool IsHanOnly(string s) => s.Length > 0 && s.All(c => c is >= '\u3000' and <= '\u9fff' || c is >= '\uff00' and <= '\uffef');
+        return false;
+    }
+
+    private static bool IsHanOnly(string s)
+    {
+        foreach (var c in s)
+        {
+            if (c is not (>= '\u3000' and <= '\u9fff' or >= '\uff00' and <= '\uffef'))
+            {
+                return false;
+            }
+        }
+
+        return s.Length > 0;
+    }
 }

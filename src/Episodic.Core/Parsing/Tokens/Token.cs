@@ -39,10 +39,16 @@ internal sealed class Token(string text, int start, string sep, int group, char 
 
     public bool InBrackets => Group >= 0;
 
-    public bool IsDigits => Text.Length > 0 && !Text.AsSpan().ContainsAnyExceptInRange('0', '9');
+    /// <summary>Only ASCII digits. Computed once: rules ask it of the same token many times.</summary>
+    public bool IsDigits { get; } = text.Length > 0 && !text.AsSpan().ContainsAnyExceptInRange('0', '9');
 
     /// <summary>A four-digit year from 1900 to 2100.</summary>
-    public bool IsYear => Text.Length == 4 && IsDigits && int.Parse(Text, System.Globalization.CultureInfo.InvariantCulture) is >= 1900 and <= 2100;
+    public bool IsYear => Text.Length == 4 && IsDigits && (Text[0] - '0') * 1000 + (Text[1] - '0') * 100 + (Text[2] - '0') * 10 + (Text[3] - '0') is >= 1900 and <= 2100;
+
+    /// <summary>The text is release noise (<see cref="Vocabulary.ReleaseNoise.IsNoise"/>), looked up once per token.</summary>
+    public bool IsNoiseWord => _isNoiseWord ??= Vocabulary.ReleaseNoise.IsNoise(Text);
+
+    private bool? _isNoiseWord;
 
     /// <summary>True when a spaced dash (" - ") stands before the token: the classic "Show - 06" boundary.</summary>
     public bool SpacedDashBefore => Sep.Contains(" - ", StringComparison.Ordinal) || Sep.Contains("_-_", StringComparison.Ordinal) || Sep.Contains(".-.", StringComparison.Ordinal) || Sep is " -" or "- ";

@@ -42,9 +42,29 @@ internal static partial class ReleaseNoise
         "vostfr", "vosta", "fansub", "raws", "raw", "hi10p", "hi10", "10bit", "bd", "batch", "multisub", "multi-subs", "baha", "hardsub", "softsub", "dual-audio",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    public static bool IsNoise(string token) => Words.Contains(token) || NoisePattern().IsMatch(token);
+    public static bool IsNoise(string token) => Words.Contains(token) || MayBeNoiseShape(token) && NoisePattern().IsMatch(token);
 
     public static bool IsFansubMarker(string token) => FansubMarkers.Contains(token) || token.EndsWith("subs", StringComparison.OrdinalIgnoreCase) || token.EndsWith("fansub", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// An exact pre-check for <see cref="NoisePattern"/>: every one of its shapes has a digit or one of a few letter
+    /// runs (web, blu, hdtv, rip, mux, ita). A token of other ASCII letters cannot match it, so the regex call (the
+    /// costly part for a short token) is skipped; anything non-ASCII still goes to the regex, which folds case widely.
+    /// </summary>
+    private static bool MayBeNoiseShape(string token)
+    {
+        foreach (var c in token)
+        {
+            if (c >= 128 || char.IsAsciiDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return token.Contains("rip", StringComparison.OrdinalIgnoreCase) || token.Contains("mux", StringComparison.OrdinalIgnoreCase)
+            || token.Contains("web", StringComparison.OrdinalIgnoreCase) || token.Contains("blu", StringComparison.OrdinalIgnoreCase)
+            || token.Contains("hdtv", StringComparison.OrdinalIgnoreCase) || token.Contains("ita", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>Shapes of noise: resolutions, codec and audio spellings with numbers, bit rates, sizes.</summary>
     [GeneratedRegex(@"^(?:\d{3,4}[pi]\d{0,2}|\d{3,4}x\d{3,4}|[48]k|x26[45]|h\.?26[45]|(?:dd|ddp|aac|ac|eac|dts|flac|opus|mp|truehd)\+?\d(?:ch)?|\d{1,2}ch|\d{2,3}(?:fps|mbits|kbit|kbps|mbps)|\d+(?:\.\d+)?(?:gb|mb|tb)|\d{1,2}bits?|10-bit|web-?dl|web-?rip|blu-?ray|hdtv\w*|\w+rip|\w+mux|s?ubs?ita|\d{3,4}p\d{2})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Episodic.Core.Text.RegexLimits.TimeoutMs)]

@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+
+namespace Episodic.Core.Parsing.Rules;
+
+/// <summary>
+/// A token-sized regex behind a cheap exact pre-check. Most tokens fail on their first character or have no digit
+/// where the pattern needs one, and a regex call costs far more than that look (runner set-up, timeout bookkeeping),
+/// so the regex runs only on tokens that can match. The pre-check only rejects what the pattern cannot match: an
+/// ASCII first character outside <c>asciiFirst</c> (ASCII letters fold only to their own other case under
+/// <see cref="RegexOptions.CultureInvariant"/>; any non-ASCII first character goes to the regex, which may fold it),
+/// and, with <c>needsDigit</c>, a token without a Unicode decimal digit (what <c>\d</c> matches).
+/// </summary>
+internal sealed class TokenPattern(Regex regex, string asciiFirst, bool needsDigit)
+{
+    public Regex Regex { get; } = regex;
+
+    public Match Match(string text) => MayMatch(text) ? Regex.Match(text) : System.Text.RegularExpressions.Match.Empty;
+
+    public bool IsMatch(string text) => MayMatch(text) && Regex.IsMatch(text);
+
+    private bool MayMatch(string text)
+    {
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        var first = text[0];
+        if (first < 128 && !asciiFirst.Contains(first, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return !needsDigit || HasDigit(text);
+    }
+
+    private static bool HasDigit(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c) || c >= 128 && char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
