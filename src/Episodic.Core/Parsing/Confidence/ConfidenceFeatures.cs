@@ -31,7 +31,7 @@ internal static class ConfidenceFeatures
         }
 
         var title = r.Title ?? "";
-        var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        var words = WordCount(title);
         var dash = title.LastIndexOf(" - ", StringComparison.Ordinal);
         var e = r.Evidence;
         x[k++] = r.Title is null ? 1 : 0;
@@ -39,8 +39,8 @@ internal static class ConfidenceFeatures
         x[k++] = words == 1 ? 1 : 0;
         x[k++] = r.Title is not null && ConfidenceModel.LooksLikeJunk(title) ? 1 : 0;
         x[k++] = e.TitleHasNumber ? 1 : 0;
-        x[k++] = title.Any(c => c >= 0x2E80) ? 1 : 0;
-        x[k++] = dash >= 0 && title[(dash + 3)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2 ? 1 : 0;
+        x[k++] = title.AsSpan().ContainsAnyInRange('\u2E80', char.MaxValue) ? 1 : 0;
+        x[k++] = dash >= 0 && WordCount(title.AsSpan(dash + 3)) <= 2 ? 1 : 0;
         x[k++] = title.Contains('(', StringComparison.Ordinal) ? 1 : 0;
         x[k++] = titleFromFolder ? 1 : 0;
         x[k++] = numbersFromFolder ? 1 : 0;
@@ -68,6 +68,27 @@ internal static class ConfidenceFeatures
         }
 
         return x;
+    }
+
+    /// <summary>The words between single spaces, as splitting on ' ' without empty entries counts them, without the strings.</summary>
+    private static int WordCount(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                inWord = false;
+            }
+            else if (!inWord)
+            {
+                inWord = true;
+                count++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>

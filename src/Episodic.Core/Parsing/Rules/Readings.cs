@@ -57,7 +57,7 @@ internal static class Readings
     private static IEnumerable<ReadingCandidate> Alternatives(Scan scan, Reading reading, Marker primary, IReadOnlyList<Marker> merged, HashSet<int> title)
     {
         var token = scan.Tokens[primary.First];
-        var digits = primary.Kind == MarkerKind.Number ? token.Text.TakeWhile(char.IsAsciiDigit).Count() : 0;
+        var digits = primary.Kind == MarkerKind.Number ? LeadingDigits(token.Text) : 0;
         if (primary.Form is MarkerForm.DashNumber or MarkerForm.BareNumber or MarkerForm.BracketedNumber && digits is 3 or 4 && primary.Episodes.Count == 1
             && primary.Episodes[0] % 100 != 0 && token.Text[0] != '0')
         {
@@ -93,6 +93,12 @@ internal static class Readings
                 yield return new ReadingCandidate(m.Form, m.Kind, m.First, m.Last, m.Season, [.. m.Episodes], [.. m.Absolute], m.Date, RivalKind.OtherMarker);
             }
         }
+    }
+
+    private static int LeadingDigits(string text)
+    {
+        var end = text.AsSpan().IndexOfAnyExceptInRange('0', '9');
+        return end < 0 ? text.Length : end;
     }
 
     /// <summary>The first token of the title that is a number and not a year ("Gundam 00"), or -1; a loop, as this runs on every name.</summary>

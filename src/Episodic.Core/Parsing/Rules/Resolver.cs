@@ -8,12 +8,12 @@ internal static class Resolver
 {
     public static Reading Resolve(Scan scan)
     {
-        var markers = scan.Markers.OrderBy(m => m.First).ToList();
-        var se = markers.FirstOrDefault(m => m.Kind == MarkerKind.SeasonEpisode);
-        var date = markers.FirstOrDefault(m => m.Form == MarkerForm.FullDate);
-        var shortDate = markers.FirstOrDefault(m => m.Form == MarkerForm.ShortDate);
-        var pack = markers.FirstOrDefault(m => m.Kind == MarkerKind.SeasonPack);
-        var episode = markers.FirstOrDefault(m => m.Kind == MarkerKind.Episode);
+        var markers = SortedByFirst(scan.Markers);
+        var se = markers.Find(m => m.Kind == MarkerKind.SeasonEpisode);
+        var date = markers.Find(m => m.Form == MarkerForm.FullDate);
+        var shortDate = markers.Find(m => m.Form == MarkerForm.ShortDate);
+        var pack = markers.Find(m => m.Kind == MarkerKind.SeasonPack);
+        var episode = markers.Find(m => m.Kind == MarkerKind.Episode);
 
         Marker? primary;
         var used = new List<Marker>();
@@ -76,7 +76,7 @@ internal static class Resolver
         else
         {
             var special = SpecialRule.Find(scan);
-            primary = markers.FirstOrDefault(m => m.Kind == MarkerKind.Number)
+            primary = markers.Find(m => m.Kind == MarkerKind.Number)
                 ?? (special is { Episodes.Count: > 0 } ? special : null)
                 ?? NumberRule.Find(scan, scan.Count) ?? shortDate ?? special;
             if (primary is not null && !scan.Markers.Contains(primary))
@@ -124,7 +124,17 @@ internal static class Resolver
             reading.Rule += " with absolute numbering";
         }
 
-        var titleEnd = new[] { primary }.Concat(used).Append(absolute).Where(m => m is not null).Min(m => m!.First);
+        var titleEnd = primary.First;
+        foreach (var m in used)
+        {
+            titleEnd = Math.Min(titleEnd, m.First);
+        }
+
+        if (absolute is not null)
+        {
+            titleEnd = Math.Min(titleEnd, absolute.First);
+        }
+
         var (title, year) = TitleRule.Build(scan, scan.TitleStart, titleEnd);
         var titleTokens = title is null ? [] : scan.LastTitleTokens;
         if (primary.Form is MarkerForm.CjkEpisodeCounter or MarkerForm.CjkEpisodeRange && used.FirstOrDefault(m => m.Kind == MarkerKind.SeasonPack && m.First > primary.Last) is { } laterPack
@@ -168,6 +178,26 @@ internal static class Resolver
         SanityChecks.Apply(scan, reading, chosen);
         EvidenceReader.Fill(reading, scan, chosen, rival, titleTokens);
         return reading;
+    }
+
+    /// <summary>The markers in name order; equal starts keep the order they were found in (a stable sort, as OrderBy was).</summary>
+    private static List<Marker> SortedByFirst(List<Marker> found)
+    {
+        var sorted = new List<Marker>(found);
+        for (var i = 1; i < sorted.Count; i++)
+        {
+            var m = sorted[i];
+            var j = i - 1;
+            while (j >= 0 && sorted[j].First > m.First)
+            {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+
+            sorted[j + 1] = m;
+        }
+
+        return sorted;
     }
 
     /// <summary>The text of the name the deciding marker spans, as written, so the reasoning quotes the name rather than an example of its form.</summary>

@@ -12,6 +12,9 @@ namespace Episodic.Core.Parsing.Rules;
 /// </summary>
 internal sealed class TokenPattern(Regex regex, string asciiFirst, bool needsDigit)
 {
+    /// <summary>Bit c set when the ASCII character c may start a match.</summary>
+    private readonly UInt128 _firstMask = MaskOf(asciiFirst);
+
     public Regex Regex { get; } = regex;
 
     public Match Match(string text) => MayMatch(text) ? Regex.Match(text) : System.Text.RegularExpressions.Match.Empty;
@@ -26,12 +29,23 @@ internal sealed class TokenPattern(Regex regex, string asciiFirst, bool needsDig
         }
 
         var first = text[0];
-        if (first < 128 && !asciiFirst.Contains(first, StringComparison.Ordinal))
+        if (first < 128 && (_firstMask >> first & UInt128.One) == UInt128.Zero)
         {
             return false;
         }
 
         return !needsDigit || HasDigit(text);
+    }
+
+    private static UInt128 MaskOf(string chars)
+    {
+        var mask = UInt128.Zero;
+        foreach (var c in chars)
+        {
+            mask |= UInt128.One << c;
+        }
+
+        return mask;
     }
 
     private static bool HasDigit(string text)

@@ -51,7 +51,9 @@ internal sealed class Token(string text, int start, string sep, int group, char 
     private bool? _isNoiseWord;
 
     /// <summary>True when a spaced dash (" - ") stands before the token: the classic "Show - 06" boundary.</summary>
-    public bool SpacedDashBefore => Sep.Contains(" - ", StringComparison.Ordinal) || Sep.Contains("_-_", StringComparison.Ordinal) || Sep.Contains(".-.", StringComparison.Ordinal) || Sep is " -" or "- ";
+    public bool SpacedDashBefore => Sep.Length >= 2 && (_spacedDashBefore ??= Sep.Contains(" - ", StringComparison.Ordinal) || Sep.Contains("_-_", StringComparison.Ordinal) || Sep.Contains(".-.", StringComparison.Ordinal) || Sep is " -" or "- ");
+
+    private bool? _spacedDashBefore;
 
     public override string ToString() => $"{Text}({Kind})";
 }

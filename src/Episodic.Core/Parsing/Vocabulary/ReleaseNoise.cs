@@ -53,17 +53,25 @@ internal static partial class ReleaseNoise
     /// </summary>
     private static bool MayBeNoiseShape(string token)
     {
-        foreach (var c in token)
+        if (token.Length > 64)
         {
+            return true;
+        }
+
+        Span<char> lower = stackalloc char[token.Length];
+        for (var i = 0; i < token.Length; i++)
+        {
+            var c = token[i];
             if (c >= 128 || char.IsAsciiDigit(c))
             {
                 return true;
             }
+
+            lower[i] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
         }
 
-        return token.Contains("rip", StringComparison.OrdinalIgnoreCase) || token.Contains("mux", StringComparison.OrdinalIgnoreCase)
-            || token.Contains("web", StringComparison.OrdinalIgnoreCase) || token.Contains("blu", StringComparison.OrdinalIgnoreCase)
-            || token.Contains("hdtv", StringComparison.OrdinalIgnoreCase) || token.Contains("ita", StringComparison.OrdinalIgnoreCase);
+        return lower.Contains("rip", StringComparison.Ordinal) || lower.Contains("mux", StringComparison.Ordinal) || lower.Contains("web", StringComparison.Ordinal)
+            || lower.Contains("blu", StringComparison.Ordinal) || lower.Contains("hdtv", StringComparison.Ordinal) || lower.Contains("ita", StringComparison.Ordinal);
     }
 
     /// <summary>Shapes of noise: resolutions, codec and audio spellings with numbers, bit rates, sizes.</summary>
