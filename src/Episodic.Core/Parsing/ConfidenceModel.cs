@@ -35,9 +35,17 @@ internal static class ConfidenceModel
             return false;
         }
 
-        var digits = title.Count(char.IsAsciiDigit);
-        var letters = title.Count(char.IsLetter);
-        var upperInside = title.Skip(1).Count(char.IsUpper);
+        var digits = 0;
+        var letters = 0;
+        var upperInside = 0;
+        for (var i = 0; i < title.Length; i++)
+        {
+            var c = title[i];
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+            letters += char.IsLetter(c) ? 1 : 0;
+            upperInside += i > 0 && char.IsUpper(c) ? 1 : 0;
+        }
+
         return digits >= 3 && letters >= 3 || upperInside >= 4 && digits >= 1;
     }
 }

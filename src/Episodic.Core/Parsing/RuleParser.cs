@@ -49,7 +49,7 @@ public sealed partial class RuleParser : IFilenameParser
         var r = NameReader.Read(name, today);
 
         // Scrambled scene names are written backwards ("10E10S.esaeleR.emoS"); read them the right way round.
-        if (!r.IsStrong && ReversedMarker().IsMatch(name))
+        if (!r.IsStrong && name.Contains('E', StringComparison.Ordinal) && ReversedMarker().IsMatch(name))
         {
             var reversed = NameReader.Read(new string(name.Reverse().ToArray()), today);
             if (reversed.IsStrong)

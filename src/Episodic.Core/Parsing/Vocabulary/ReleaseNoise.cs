@@ -51,7 +51,7 @@ internal static partial class ReleaseNoise
     /// runs (web, blu, hdtv, rip, mux, ita). A token of other ASCII letters cannot match it, so the regex call (the
     /// costly part for a short token) is skipped; anything non-ASCII still goes to the regex, which folds case widely.
     /// </summary>
-    private static bool MayBeNoiseShape(string token)
+    internal static bool MayBeNoiseShape(string token)
     {
         if (token.Length > 64)
         {
@@ -76,5 +76,5 @@ internal static partial class ReleaseNoise
 
     /// <summary>Shapes of noise: resolutions, codec and audio spellings with numbers, bit rates, sizes.</summary>
     [GeneratedRegex(@"^(?:\d{3,4}[pi]\d{0,2}|\d{3,4}x\d{3,4}|[48]k|x26[45]|h\.?26[45]|(?:dd|ddp|aac|ac|eac|dts|flac|opus|mp|truehd)\+?\d(?:ch)?|\d{1,2}ch|\d{2,3}(?:fps|mbits|kbit|kbps|mbps)|\d+(?:\.\d+)?(?:gb|mb|tb)|\d{1,2}bits?|10-bit|web-?dl|web-?rip|blu-?ray|hdtv\w*|\w+rip|\w+mux|s?ubs?ita|\d{3,4}p\d{2})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Episodic.Core.Text.RegexLimits.TimeoutMs)]
-    private static partial Regex NoisePattern();
+    internal static partial Regex NoisePattern();
 }
