@@ -85,17 +85,40 @@ internal static class TitleRule
         }
 
         MergeBracketInsideTitle(scan, segments);
-        segments.RemoveAll(s => s.All(i => scan.Tokens[i].Kind == TokenKind.Noise || scan.Tokens[i].IsYear));
+        for (var k = segments.Count - 1; k >= 0; k--)
+        {
+            if (AllNoiseOrYear(scan, segments[k]))
+            {
+                segments.RemoveAt(k);
+            }
+        }
+
         if (segments.Count == 0)
         {
             return [];
         }
 
         // "中文 / English Title": the last alternative is the romanised one; "[Group][中文][Title][Other]": the first tag with Latin letters.
-        var latin = segments.Where(s => s.Any(i => HasLatin(scan.Tokens[i].Text))).ToList();
-        if (!alternatives && latin.Any(s => !s.Any(i => IsHanOnly(scan.Tokens[i].Text))))
+        var latin = new List<List<int>>(segments.Count);
+        var latinWithoutHan = false;
+        foreach (var s in segments)
         {
-            latin.RemoveAll(s => s.Any(i => IsHanOnly(scan.Tokens[i].Text)));
+            if (AnyLatin(scan, s))
+            {
+                latin.Add(s);
+                latinWithoutHan |= !AnyHanOnly(scan, s);
+            }
+        }
+
+        if (!alternatives && latinWithoutHan)
+        {
+            for (var k = latin.Count - 1; k >= 0; k--)
+            {
+                if (AnyHanOnly(scan, latin[k]))
+                {
+                    latin.RemoveAt(k);
+                }
+            }
         }
 
         var chosen = segments.Count == 1 || latin.Count == 0 ? segments[0] : alternatives ? latin[^1] : latin[0];
@@ -106,7 +129,7 @@ internal static class TitleRule
 
 
         // Drop Han-only words around a Latin title ("我的人间烟火 Fireworks Series", "Anime Series 海賊王").
-        if (chosen.Any(i => HasLatin(scan.Tokens[i].Text)))
+        if (AnyLatin(scan, chosen))
         {
             var before = chosen.Count;
             while (chosen.Count > 0 && IsHanOnly(scan.Tokens[chosen[0]].Text))
@@ -140,7 +163,7 @@ internal static class TitleRule
             var (before, bracket, after) = (segments[s], segments[s + 1], segments[s + 2]);
             var b0 = scan.Tokens[bracket[0]];
             if (scan.Tokens[before[0]].InBrackets || scan.Tokens[after[0]].InBrackets || b0.Opener != '['
-                || bracket.Any(i => scan.Tokens[i].Kind == TokenKind.Noise || scan.Tokens[i].IsDigits)
+                || AnyNoiseOrDigits(scan, bracket)
                 || bracket[0] != before[^1] + 1 || after[0] != bracket[^1] + 1)
             {
                 continue;
@@ -150,6 +173,59 @@ internal static class TitleRule
             before.AddRange(after);
             segments.RemoveRange(s + 1, 2);
         }
+    }
+
+    // Loops over a segment's tokens: PickSegment runs on every name, and lambdas over scan allocate a closure each call.
+    private static bool AllNoiseOrYear(Scan scan, List<int> segment)
+    {
+        foreach (var i in segment)
+        {
+            if (scan.Tokens[i].Kind != TokenKind.Noise && !scan.Tokens[i].IsYear)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AnyNoiseOrDigits(Scan scan, List<int> segment)
+    {
+        foreach (var i in segment)
+        {
+            if (scan.Tokens[i].Kind == TokenKind.Noise || scan.Tokens[i].IsDigits)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyLatin(Scan scan, List<int> segment)
+    {
+        foreach (var i in segment)
+        {
+            if (HasLatin(scan.Tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyHanOnly(Scan scan, List<int> segment)
+    {
+        foreach (var i in segment)
+        {
+            if (IsHanOnly(scan.Tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void TrimNoise(Scan scan, List<int> segment)
