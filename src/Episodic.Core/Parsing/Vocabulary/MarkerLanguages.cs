@@ -39,11 +39,11 @@ internal static class MarkerLanguages
     [
         new("English", ["season", "seasons", "sn", "book"], ["episode", "ep", "epi", "chapter"], WordOrder.WordThenNumber, ["st", "nd", "rd", "th"],
             "Harbor Lights Season 2 Episode 7", 2, 7),
-        new("Spanish/Portuguese", ["temporada", "temporadas", "~tem"], ["episodio", "episódio", "capitulo", "capítulo", "cap"], WordOrder.WordThenNumber, ["ª", "º", "a", "o"],
+        new("Spanish/Portuguese", ["temporada", "temporadas", "~tem", "~temp"], ["episodio", "episódio", "capitulo", "capítulo", "cap"], WordOrder.Both, ["ª", "º", "°", "a", "o"],
             "Faro del Sur Temporada 2 Capitulo 7", 2, 7),
         new("French", ["saison", "saisons"], ["épisode", "episode"], WordOrder.WordThenNumber, ["e", "ème", "eme"],
             "Les Phares Saison 3 Épisode 4", 3, 4),
-        new("Italian", ["stagione", "stagioni"], ["episodio", "puntata"], WordOrder.WordThenNumber, ["ª", "º", "a"],
+        new("Italian", ["stagione", "stagioni"], ["episodio", "puntata"], WordOrder.WordThenNumber, ["ª", "º", "°", "a"],
             "Il Faro Stagione 2 Puntata 5", 2, 5),
         new("German", ["staffel"], ["folge"], WordOrder.Both, ["."],
             "Der Leuchtturm Staffel 2 Folge 5", 2, 5),

