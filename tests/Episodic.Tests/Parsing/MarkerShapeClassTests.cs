@@ -68,4 +68,20 @@ public sealed class MarkerShapeClassTests
         // "Temp" stands alone as a season word only before its number; a title word "Temp" stays.
         AssertReading("The Temp S02E05 HDTV", "The Temp", 2, "5");
     }
+
+    // ---------------------------------------------------------------- episodes joined by "and"
+
+    [Theory]
+    [InlineData("Harbor Lights S01E01 and E02 720p", "Harbor Lights", 1, "1,2")]
+    [InlineData("Copper.Valley.Part.1.and.Part.2.HDTV-GRP", "Copper Valley", 1, "1,2")]
+    [InlineData("Night Market S03E07 and E08 WEB-DL", "Night Market", 3, "7,8")]
+    [InlineData("Pine.Ridge.S02E04.and.S02E05.720p", "Pine Ridge", 2, "4,5")]
+    public void And_between_two_episode_markers_lists_both(string name, string title, int season, string episodes) =>
+        AssertReading(name, title, season, episodes);
+
+    [Theory]
+    [InlineData("Harbor.Lights.S01E05.Rise.and.Fall.720p", "Harbor Lights", 1, "5")]
+    [InlineData("Copper Valley S02E03 and 2 More Stories", "Copper Valley", 2, "3")]
+    public void Nearest_false_positive_and_before_words_or_a_bare_number_is_the_episode_title(string name, string title, int season, string episodes) =>
+        AssertReading(name, title, season, episodes);
 }
