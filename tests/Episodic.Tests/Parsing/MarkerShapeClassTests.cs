@@ -84,4 +84,44 @@ public sealed class MarkerShapeClassTests
     [InlineData("Copper Valley S02E03 and 2 More Stories", "Copper Valley", 2, "3")]
     public void Nearest_false_positive_and_before_words_or_a_bare_number_is_the_episode_title(string name, string title, int season, string episodes) =>
         AssertReading(name, title, season, episodes);
+
+    // ---------------------------------------------------------------- glued markers and look-alike letters
+
+    [Theory]
+    [InlineData("The.Lantern.Keepers1x04.HDTV.XviD.avi", "The Lantern Keepers", 1, "4")]
+    [InlineData("Harbor_Lights_S02E05Les_ombres.mkv", "Harbor Lights", 2, "5")]
+    [InlineData("Ponte Velha - T03E11.mp4", "Ponte Velha", 3, "11")]
+    [InlineData("Torre Alta 02E09.mkv", "Torre Alta", 2, "9")]
+    [InlineData("Маяк / Lighthouse [03х02-04] HDTVRip", "Lighthouse", 3, "2,3,4")]
+    [InlineData("Copper Valley 2×07 720p", "Copper Valley", 2, "7")]
+    public void Markers_glued_to_words_or_written_with_look_alike_letters_are_read(string name, string title, int season, string episodes) =>
+        AssertReading(name, title, season, episodes);
+
+    [Theory]
+    [InlineData("Setup.Win10x64.Tools")]
+    [InlineData("Harbor Lights 1920х1080")]
+    public void Nearest_false_positive_an_architecture_or_a_resolution_is_no_cross_marker(string name) =>
+        Assert.False(RuleParser.Default.Parse(name).IsEpisode, name);
+
+    [Fact]
+    public void Nearest_false_positive_a_version_or_part_letter_after_a_marker_is_not_split_off()
+    {
+        var version = Parse("Harbor.Lights.S01E02v2.720p");
+        Assert.Equal([2], version.Episodes);
+        Assert.Equal(2, version.Version);
+        AssertReading("Harbor.Lights.S01E01E02.720p", "Harbor Lights", 1, "1,2");
+    }
+
+    // ---------------------------------------------------------------- HD-prefixed resolutions are noise
+
+    [Theory]
+    [InlineData("Harbor Lights HD1080 09", "Harbor Lights", "9")]
+    [InlineData("Copper Valley HD720 - 14", "Copper Valley", "14")]
+    [InlineData("Night Market FHD1080 22", "Night Market", "22")]
+    public void A_resolution_written_after_HD_is_noise_not_title(string name, string title, string episodes) =>
+        AssertReading(name, title, -1, episodes);
+
+    [Fact]
+    public void Nearest_false_positive_an_HD_word_with_another_number_stays_in_the_title() =>
+        AssertReading("HD100 Countdown - 05", "HD100 Countdown", -1, "5");
 }

@@ -176,7 +176,7 @@ internal static class EpisodeTail
 
     /// <summary>The further episodes of "E02E03", "x02x03" or "and03and04", in the order written.</summary>
     public static IEnumerable<int> SplitMore(string more) =>
-        more.Split(['e', 'E', 'x', 'X', 'a', 'A', 'n', 'N', 'd', 'D'], StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+        more.Split(['e', 'E', 'x', 'X', 'х', '×', 'a', 'A', 'n', 'N', 'd', 'D'], StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
 
     public static int ParseInt(Group g) => int.Parse(g.ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
 
