@@ -112,6 +112,23 @@ public sealed class MarkerShapeClassTests
         AssertReading("Harbor.Lights.S01E01E02.720p", "Harbor Lights", 1, "1,2");
     }
 
+    // ---------------------------------------------------------------- a bracketed season-episode
+
+    [Theory]
+    [InlineData("[Kumo] Drifting Harbor 52 (S3-14) [1080p]", "Drifting Harbor 52", 3, "14")]
+    [InlineData("[Grp] Lantern Keepers [S2-05] [720p]", "Lantern Keepers", 2, "5")]
+    [InlineData("Ocean Tale 40 (S4-16) [1080p HEVC]", "Ocean Tale 40", 4, "16")]
+    public void A_season_and_a_two_digit_number_alone_in_a_bracket_are_season_and_episode(string name, string title, int season, string episodes) =>
+        AssertReading(name, title, season, episodes);
+
+    [Fact]
+    public void Nearest_false_positive_a_one_digit_number_after_a_bracketed_season_stays_a_pack()
+    {
+        var p = Parse("Harbor Lights (S1-3) [1080p]");
+        Assert.Equal(1, p.Season);
+        Assert.Empty(p.Episodes);
+    }
+
     // ---------------------------------------------------------------- HD-prefixed resolutions are noise
 
     [Theory]

@@ -345,6 +345,15 @@ internal static class SeasonWordRule
         }
 
         var isSeasonToken = Patterns.SeasonOnly().IsMatch(scan.Tokens[m.First].Text);
+
+        // "(S4-24)", "[S2-05]": a season token opening a bracket and a two-digit number closing it, joined by a dash, is
+        // that season's episode. Guard: a one-digit number ("(S1-3)") may be a range of seasons and is left to the pack.
+        if (isSeasonToken && t is { IsDigits: true, Sep: "-", Text.Length: 2 } && scan.Tokens[m.First].Opener is '(' or '[' && t.Group == scan.Tokens[m.First].Group
+            && scan.At(m.First - 1)?.Group != t.Group && scan.At(i + 1)?.Group != t.Group && Scan.TryNumber(t, out var bracketEpisode) && bracketEpisode > 0)
+        {
+            SetEpisode(m, bracketEpisode, i, "bracketed season-episode", MarkerForm.SeasonThenNumber);
+            return;
+        }
         if (Patterns.NOfM().Match(t.Text) is { Success: true } nof)
         {
             SetEpisode(m, EpisodeTail.ParseInt(nof.Groups["e"]), i, "N of M", MarkerForm.SeasonThenNOfM);
