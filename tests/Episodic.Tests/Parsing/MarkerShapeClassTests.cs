@@ -129,6 +129,34 @@ public sealed class MarkerShapeClassTests
         Assert.Empty(p.Episodes);
     }
 
+    // ---------------------------------------------------------------- Russian abbreviations and transliterations
+
+    [Theory]
+    [InlineData("Маяк. Сезон №4. Серия №12.avi", 4, "12")]
+    [InlineData("Lighthouse.(3.sez.07.ser.iz.20).2015.HDTVRip.avi", 3, "7")]
+    [InlineData("Mayak.(5.sezon.02.serija.iz.10).2011.DVDRip.avi", 5, "2")]
+    [InlineData("Маяк / Lighthouse / Сезон: 2 / Серии: 1-4 [WEB-DL 1080p]", 2, "1,2,3,4")]
+    public void Russian_numbered_signs_abbreviations_and_latin_transliterations_are_season_and_episode(string name, int season, string episodes)
+    {
+        var p = Parse(name);
+        Assert.Equal(season, p.Season);
+        Assert.Equal(episodes.Split(',').Select(int.Parse).ToArray(), p.Episodes);
+    }
+
+    [Theory]
+    [InlineData("Маяк (07 сер.) - webrip.mkv", "7")]
+    [InlineData("Ветер (12 сер.) 720p.mkv", "12")]
+    [InlineData("Ночь 03 сер. HDTV.mkv", "3")]
+    public void The_abbreviation_ser_after_a_number_is_the_episode(string name, string episodes) =>
+        Assert.Equal(episodes.Split(',').Select(int.Parse).ToArray(), Parse(name).Episodes);
+
+    [Fact]
+    public void Nearest_false_positive_a_polish_word_first_sezon_keeps_its_order()
+    {
+        // "sezon" is number-first only in the transliterated row; Polish still writes "Sezon 2 Odcinek 7".
+        AssertReading("Latarnia Sezon 2 Odcinek 7", "Latarnia", 2, "7");
+    }
+
     // ---------------------------------------------------------------- HD-prefixed resolutions are noise
 
     [Theory]
