@@ -169,4 +169,45 @@ public sealed class MarkerShapeClassTests
     [Fact]
     public void Nearest_false_positive_an_HD_word_with_another_number_stays_in_the_title() =>
         AssertReading("HD100 Countdown - 05", "HD100 Countdown", -1, "5");
+
+    // ---------------------------------------------------------------- forms the sources disagree on: lower confidence
+
+    [Theory]
+    [InlineData("Faro del Sur - Temporada 12 [HDTV][Cap.1207][Castellano].mkv", 12, 7)]
+    [InlineData("Casa Azul [HDTV 720p][Cap.1004][AC3 Castellano]", 10, 4)]
+    [InlineData("Torre Alta - Temporada 14 [Cap.1402]", 14, 2)]
+    public void A_four_digit_cap_code_reads_season_and_episode_with_the_whole_number_as_a_named_rival(string name, int season, int episode)
+    {
+        var p = Parse(name);
+        Assert.Equal(season, p.Season);
+        Assert.Equal([episode], p.Episodes);
+        Assert.Contains($"absolute episode {(season * 100) + episode}", p.Reasoning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nearest_false_positive_a_three_digit_cap_code_has_no_whole_number_rival()
+    {
+        var p = Parse("Faro del Sur - Temporada 1 [HDTV][Cap.104][Castellano].mkv");
+        Assert.Equal(1, p.Season);
+        Assert.Equal([4], p.Episodes);
+        Assert.DoesNotContain("absolute episode 104", p.Reasoning, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Harbor.Lights.Season.3.Part.IV", 3, "S03E04")]
+    [InlineData("Copper.Valley.S02.Part.1.1080p.WEBRip", 2, "S02E01")]
+    [InlineData("Night.Market.Season.5.Part.2.720p", 5, "S05E02")]
+    public void A_part_after_a_season_names_that_seasons_episode_as_the_rival(string name, int season, string rival)
+    {
+        var p = Parse(name);
+        Assert.Equal(season, p.Season);
+        Assert.Contains(rival, p.Reasoning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nearest_false_positive_a_part_after_an_episode_title_has_no_season_rival()
+    {
+        var p = Parse("Harbor.Lights.S03.Long.Night.Part.2.720p");
+        Assert.DoesNotContain("S03E02", p.Reasoning, StringComparison.Ordinal);
+    }
 }

@@ -315,7 +315,8 @@ internal static class SeasonWordRule
                 m.Season = explicitEpisode.Form == MarkerForm.MiniSeriesEpisode ? m.Season : explicitEpisode.Season ?? m.Season;
                 m.Last = explicitEpisode.Last;
                 m.Rule += " and " + explicitEpisode.Rule;
-                m.Form = MarkerForm.SeasonThenEpisodeWord;
+                // A Cap. code keeps its form: its digits hold the season too, and the readings weigh it as such.
+                m.Form = explicitEpisode.Form == MarkerForm.CapSeasonEpisode ? MarkerForm.CapSeasonEpisode : MarkerForm.SeasonThenEpisodeWord;
                 EpisodeTail.Read(scan, m);
                 return;
             }
