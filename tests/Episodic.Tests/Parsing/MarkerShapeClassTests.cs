@@ -210,4 +210,19 @@ public sealed class MarkerShapeClassTests
         var p = Parse("Harbor.Lights.S03.Long.Night.Part.2.720p");
         Assert.DoesNotContain("S03E02", p.Reasoning, StringComparison.Ordinal);
     }
+
+    // ---------------------------------------------------------------- a number prefix before a spaced title
+
+    [Theory]
+    [InlineData("212.Harbor Lights.s05e09", "Harbor Lights", 5, "9")]
+    [InlineData("1042.Copper Valley Saga.S12E04.720p", "Copper Valley Saga", 12, "4")]
+    [InlineData("388.Night Market.s03e118", "Night Market", 3, "118")]
+    public void A_number_dotted_to_a_spaced_title_is_a_prefix_not_the_title(string name, string title, int season, string episodes) =>
+        AssertReading(name, title, season, episodes);
+
+    [Theory]
+    [InlineData("101.Harbor.Lights.S01E01.720p", "101 Harbor Lights", 1, "1")]
+    [InlineData("1923.Copper.Valley.S01E02", "1923 Copper Valley", 1, "2")]
+    public void Nearest_false_positive_a_number_in_a_dotted_title_or_a_year_stays(string name, string title, int season, string episodes) =>
+        AssertReading(name, title, season, episodes);
 }
