@@ -225,4 +225,19 @@ public sealed class MarkerShapeClassTests
     [InlineData("1923.Copper.Valley.S01E02", "1923 Copper Valley", 1, "2")]
     public void Nearest_false_positive_a_number_in_a_dotted_title_or_a_year_stays(string name, string title, int season, string episodes) =>
         AssertReading(name, title, season, episodes);
+
+    // ---------------------------------------------------------------- a scene abbreviation under its release folder
+
+    [Theory]
+    [InlineData("Harbor.Lights.S02E05.720p.HDTV.x264-GRP/grp-hl.s02e05.720p.mkv", "Harbor Lights", 2, "5")]
+    [InlineData("Copper.Valley.S01E03.1080p.WEB-XYZ/xyz-cv.s01e03.mkv", "Copper Valley", 1, "3")]
+    [InlineData("Night.Market.S04E11.HDTV-LOL/lol-nm.s04e11.avi", "Night Market", 4, "11")]
+    public void A_scene_abbreviation_file_takes_the_release_folders_title(string name, string title, int season, string episodes) =>
+        AssertReading(name, title, season, episodes);
+
+    [Theory]
+    [InlineData("grp-hl.s02e05.720p.mkv", "grp-hl", 2, "5")]
+    [InlineData("Downloads/Harbor.Lights.S02E05.720p.mkv", "Harbor Lights", 2, "5")]
+    public void Nearest_false_positive_without_a_folder_or_with_a_real_title_the_file_keeps_its_title(string name, string title, int season, string episodes) =>
+        AssertReading(name, title, season, episodes);
 }
