@@ -240,4 +240,26 @@ public sealed class MarkerShapeClassTests
     [InlineData("Downloads/Harbor.Lights.S02E05.720p.mkv", "Harbor Lights", 2, "5")]
     public void Nearest_false_positive_without_a_folder_or_with_a_real_title_the_file_keeps_its_title(string name, string title, int season, string episodes) =>
         AssertReading(name, title, season, episodes);
+
+    // ---------------------------------------------------------------- a number joined by an underscore after the marker
+
+    [Theory]
+    [InlineData("Harbor.Lights.S02E04_27.720p", 2, 4)]
+    [InlineData("Copper Valley S05E10_88 Finale", 5, 10)]
+    [InlineData("Night_Market_S01E03_45_HDTV", 1, 3)]
+    public void A_number_joined_by_an_underscore_after_the_marker_is_a_named_rival(string name, int season, int episode)
+    {
+        var p = Parse(name);
+        Assert.Equal(season, p.Season);
+        Assert.Equal([episode], p.Episodes);
+        Assert.Contains("Rival reading", p.Reasoning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nearest_false_positive_the_next_episode_after_an_underscore_joins_the_list_without_a_rival()
+    {
+        var p = Parse("Harbor.Lights.S02E04_05.720p");
+        Assert.Equal([4, 5], p.Episodes);
+        Assert.DoesNotContain("Rival reading", p.Reasoning, StringComparison.Ordinal);
+    }
 }

@@ -93,6 +93,14 @@ internal static class Readings
             yield return new ReadingCandidate(MarkerForm.SeasonThenNumber, MarkerKind.SeasonEpisode, primary.First, primary.Last + 1, season, [episode], [], null, RivalKind.PackOrEpisode);
         }
 
+        if (primary.Kind == MarkerKind.SeasonEpisode && primary.Season is { } listSeason && UnderscoreNumber(scan, primary) is { } joined)
+        {
+            // "S03E13_91", "S04E01_31 Title": a number joined to the marker by an underscore that the reading leaves out
+            // could be one more episode of the list (or a counter); the list is a close rival either way. The next
+            // episode ("S03E13_14") is already in the list and has none.
+            yield return new ReadingCandidate(primary.Form, MarkerKind.SeasonEpisode, primary.First, primary.Last + 1, listSeason, [.. reading.Episodes, joined], [], null, RivalKind.OtherMarker);
+        }
+
         if (primary.Form == MarkerForm.SeasonPack && reading.Season is { } partSeason && PackPart(scan, primary) is { } part)
         {
             // "Show.Season.3.Part.IV": that season's episode 4 to some sources (FlexGet), the first half of a season pack to
@@ -139,6 +147,10 @@ internal static class Readings
 
         return n;
     }
+
+    /// <summary>A free number of at most three digits joined by an underscore right after the marker, or null.</summary>
+    private static int? UnderscoreNumber(Scan scan, Marker marker) =>
+        scan.At(marker.Last + 1) is { Sep: "_", IsDigits: true, Consumed: false, IsYear: false, Text.Length: <= 3 } t && Scan.TryNumber(t, out var n) && n > 0 ? n : null;
 
     /// <summary>A mini-series part right after a season pack ("Season.3.Part.IV", "S02.Part.1"), or null.</summary>
     private static Marker? PackPart(Scan scan, Marker pack)
