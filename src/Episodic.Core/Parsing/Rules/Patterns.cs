@@ -11,8 +11,11 @@ internal static partial class Patterns
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
     private const int Timeout = Episodic.Core.Text.RegexLimits.TimeoutMs;
 
-    /// <summary>S01E02, s1e1, S01E01E02, S06xE01, S01E01v2, S06E01b, S01EP24, S01E02and03.</summary>
-    [GeneratedRegex(@"^s(?<s>\d{1,4})(?:x?e|ep|x)(?<e>\d{1,4})(?<more>(?:(?:e|and)\d{1,4})*)(?:v(?<v>\d{1,2}))?[a-d]?$", Options, Timeout)]
+    /// <summary>
+    /// S01E02, s1e1, S01E01E02, S06xE01, S01E01v2, S06E01b, S01EP24, S01E02and03; Portuguese "T02E22" (temporada) and a
+    /// bare "01E06", both only as two digits then two digits (a "T1000" or "1E10" never qualifies).
+    /// </summary>
+    [GeneratedRegex(@"^(?:s|t(?=\d{2}e\d{2})|(?=\d{2}e\d{2}$))(?<s>\d{1,4})(?:x?e|ep|x)(?<e>\d{1,4})(?<more>(?:(?:e|and)\d{1,4})*)(?:v(?<v>\d{1,2}))?[a-d]?$", Options, Timeout)]
     public static partial Regex SeasonEpisode();
 
     /// <summary>S01, s2, S2016 (a season on its own).</summary>
@@ -27,8 +30,11 @@ internal static partial class Patterns
     [GeneratedRegex(@"^(?:e|ep|x)(?<e>\d{1,5})(?<more>(?:e\d{1,4})*)(?:v(?<v>\d{1,2}))?$", Options, Timeout)]
     public static partial Regex EpisodePart();
 
-    /// <summary>4x05, 01x04, 02x01x02, 1x02and03, 3x1001 (what tvnamer-style templates write past episode 999) — but not 1280x720.</summary>
-    [GeneratedRegex(@"^(?<s>\d{1,4})x(?<e>\d{1,4})(?<more>(?:(?:x|and)\d{1,3})*)(?:v(?<v>\d{1,2}))?$", Options, Timeout)]
+    /// <summary>
+    /// 4x05, 01x04, 02x01x02, 1x02and03, 3x1001 (what tvnamer-style templates write past episode 999) — but not 1280x720;
+    /// the cross may be the Cyrillic look-alike "х" or "×" ("06х01").
+    /// </summary>
+    [GeneratedRegex(@"^(?<s>\d{1,4})[xх×](?<e>\d{1,4})(?<more>(?:(?:[xх×]|and)\d{1,3})*)(?:v(?<v>\d{1,2}))?$", Options, Timeout)]
     public static partial Regex Cross();
 
     /// <summary>1xAll: a whole season.</summary>

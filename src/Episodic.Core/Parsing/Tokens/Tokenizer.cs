@@ -84,7 +84,7 @@ internal static class Tokenizer
         _ => name[from..to],
     };
 
-    /// <summary>Separators between words. '-' splits too; the separator string keeps it so "9-1-1" and "01-03" can be rebuilt.</summary>
+    /// <summary>Separators between words ('№' like '#': "Сезон №9" is the word and its number). '-' splits too; the separator string keeps it so "9-1-1" and "01-03" can be rebuilt.</summary>
     private static bool IsSeparator(char c) =>
-        c is ' ' or '.' or '_' or '-' or ',' or '~' or '/' or '|' or '\u3000' or '★' or '☆' or '\t' or '+' or '：' or ':' or '&' or '!' or '?' or ';' or '#' or '*' or '\'' or '"';
+        c is ' ' or '.' or '_' or '-' or ',' or '~' or '/' or '|' or '\u3000' or '★' or '☆' or '\t' or '+' or '：' or ':' or '&' or '!' or '?' or ';' or '#' or '№' or '*' or '\'' or '"';
 }
