@@ -26,6 +26,26 @@ internal static class LibrarySettings
     public static string? Setting(IConfigurationSection section, string key) =>
         section[key.Replace("_", "", StringComparison.Ordinal)] is { Length: > 0 } folded ? folded : section[key] is { Length: > 0 } plain ? plain : null;
 
+    /// <summary>The one line said when no library is named.</summary>
+    private const string NoLibrary = "--library is required (or [routing] tv_path in the configuration)";
+
+    /// <summary>
+    /// The library root: <paramref name="library"/> (--library), else [routing] tv_path of <paramref name="section"/>;
+    /// null, with the one error line said, when neither names one. <c>route</c> and <c>watch</c> ask it first, so a
+    /// missing library is an input error before any template is read.
+    /// </summary>
+    public static string? Root(string? library, IConfigurationSection section, CliContext context)
+    {
+        var root = library ?? Setting(section, "tv_path");
+        if (string.IsNullOrWhiteSpace(root))
+        {
+            context.Error(NoLibrary);
+            return null;
+        }
+
+        return root;
+    }
+
     /// <summary>
     /// The routing options for <paramref name="library"/> (else [routing] tv_path) and <paramref name="animeLibrary"/>
     /// (else [routing] anime_tv_path); null with <paramref name="problem"/> set when no library is named or a template is bad.
@@ -37,7 +57,7 @@ internal static class LibrarySettings
         var root = library ?? Setting(section, "tv_path");
         if (string.IsNullOrWhiteSpace(root))
         {
-            problem = "--library is required (or [routing] tv_path in the configuration)";
+            problem = NoLibrary;
             return null;
         }
 

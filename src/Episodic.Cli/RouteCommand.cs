@@ -104,10 +104,8 @@ internal static class RouteCommand
             }
 
             var section = configuration.GetSection("routing");
-            var libraryRoot = result.GetValue(library) ?? LibrarySettings.Setting(section, "tv_path");
-            if (string.IsNullOrWhiteSpace(libraryRoot))
+            if (LibrarySettings.Root(result.GetValue(library), section, context) is not { } libraryRoot)
             {
-                context.Error("--library is required (or [routing] tv_path in the configuration)");
                 return CliApp.ExitInputError;
             }
 

@@ -77,7 +77,7 @@ internal static class ServeCommand
         // ServeAsync and the whole ASP.NET Core server with it (an async lambda keeps its resume points reachable).
         command.SetAction((result, cancellationToken) =>
         {
-            if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+            if (!Episodic.Core.Hosting.NativeBuild.IsJit)
             {
                 throw Episodic.Core.Hosting.JitOnlyException.For("serve", "its minimal-API endpoints and OpenAPI document are bound by reflection");
             }

@@ -70,9 +70,8 @@ internal static class WatchCommand
             }
 
             var section = configuration.GetSection("routing");
-            if ((result.GetValue(library) ?? LibrarySettings.Setting(section, "tv_path")) is not { Length: > 0 } libraryRoot)
+            if (LibrarySettings.Root(result.GetValue(library), section, context) is not { } libraryRoot)
             {
-                context.Error("--library is required (or [routing] tv_path in the configuration)");
                 return CliApp.ExitInputError;
             }
 

@@ -6,8 +6,9 @@ namespace Episodic.Automation.Watch;
 
 /// <summary>
 /// Hands every complete video that arrives under the watched folders to <c>route</c>: found by a file-system watcher
-/// and by a full walk at start (what arrived while the watcher was down) and every rescan interval (events are lost on
-/// network shares), complete once settled (<see cref="SettleTracker"/>), not open for writing
+/// (each batch of events reads only what it names, <see cref="ChangeBatch"/>) and by a full walk at start (what arrived
+/// while the watcher was down), every rescan interval (events are lost on network shares) and after the watcher's
+/// buffer overflowed; listed by the scanner <c>route</c> uses (<see cref="SourceScanner.Videos"/>), complete once settled (<see cref="SettleTracker"/>), not open for writing
 /// (<see cref="OpenForWriting"/>) and not a client's partial name (<see cref="PartialNames"/>).
 /// </summary>
 /// <param name="route">
@@ -17,11 +18,17 @@ namespace Episodic.Automation.Watch;
 public sealed class FolderWatcher(IReadOnlyList<string> roots, WatchOptions options, Func<IReadOnlyList<string>, CancellationToken, Task<bool>> route, ILogger logger, TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
-    private readonly ConcurrentQueue<string> _events = new();
+    private readonly ConcurrentQueue<WatchEvent> _events = new();
     private readonly SettleTracker _tracker = new(options.Settle);
     private readonly List<string> _roots = [.. roots.Select(r => Path.TrimEndingDirectorySeparator(Path.GetFullPath(r)))];
     private readonly HashSet<string> _announcedOpen = new(StringComparer.Ordinal);
     private volatile bool _lost;
+
+    /// <summary>
+    /// Lists the candidate videos of a folder (with its subfolders when asked): the route's scanner. A seam, so a test
+    /// can see which folders a batch read.
+    /// </summary>
+    internal Func<string, bool, IEnumerable<string>> Videos { get; init; } = (folder, recursive) => SourceScanner.Videos(folder, recursive);
 
     /// <summary>Watches until <paramref name="stop"/>; the batch in hand when it comes is finished before returning.</summary>
     public async Task RunAsync(CancellationToken stop)
@@ -36,17 +43,14 @@ public sealed class FolderWatcher(IReadOnlyList<string> roots, WatchOptions opti
             while (!stop.IsCancellationRequested)
             {
                 var now = _time.GetUtcNow();
-                if (now >= nextRescan || _lost)
+                var full = now >= nextRescan || _lost;
+                if (full)
                 {
                     _lost = false;
                     nextRescan = now + options.Rescan;
-                    foreach (var root in _roots)
-                    {
-                        Enqueue(root);
-                    }
                 }
 
-                Drain(now);
+                Drain(now, full);
                 var ready = _tracker.Ready(now);
                 if (ready.Count > 0)
                 {
@@ -109,21 +113,35 @@ public sealed class FolderWatcher(IReadOnlyList<string> roots, WatchOptions opti
         }
     }
 
-    /// <summary>Takes in the paths the events and rescans queued: folders are walked, videos outside partial names are tracked.</summary>
-    private void Drain(DateTimeOffset now)
+    /// <summary>
+    /// Takes in the events queued since the last look as one batch (<see cref="ChangeBatch"/>), or walks every watched
+    /// folder when <paramref name="full"/>; the videos found outside partial names are tracked.
+    /// </summary>
+    private void Drain(DateTimeOffset now, bool full)
     {
-        while (_events.TryDequeue(out var path))
+        var events = new List<WatchEvent>();
+        while (_events.TryDequeue(out var e))
         {
-            if (Directory.Exists(path))
+            events.Add(e);
+        }
+
+        var batch = full ? ChangeBatch.Everything : ChangeBatch.Of(events);
+        var listed = batch.Full
+            ? _roots.Select(root => (root, true))
+            : batch.Trees.Select(tree => (tree, true)).Concat(batch.Folders.Select(folder => (folder, false)));
+        foreach (var (folder, recursive) in listed)
+        {
+            foreach (var file in Videos(folder, recursive))
             {
-                foreach (var file in Files(path))
-                {
-                    Track(file, now);
-                }
+                Track(file, now);
             }
-            else
+        }
+
+        if (!batch.Full)
+        {
+            foreach (var file in batch.Files)
             {
-                Track(path, now);
+                Track(file, now);
             }
         }
     }
@@ -141,19 +159,7 @@ public sealed class FolderWatcher(IReadOnlyList<string> roots, WatchOptions opti
         _tracker.Observe(path, now);
     }
 
-    private static List<string> Files(string folder)
-    {
-        try
-        {
-            return Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.None }).ToList();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return [];
-        }
-    }
-
-    private void Enqueue(string path) => _events.Enqueue(path);
+    private void Enqueue(string path, WatchChange change) => _events.Enqueue(new(path, change));
 
     private FileSystemWatcher Watch(string root)
     {
@@ -163,9 +169,9 @@ public sealed class FolderWatcher(IReadOnlyList<string> roots, WatchOptions opti
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.Size | NotifyFilters.LastWrite,
             InternalBufferSize = 64 * 1024,
         };
-        watcher.Created += (_, e) => Enqueue(e.FullPath);
-        watcher.Changed += (_, e) => Enqueue(e.FullPath);
-        watcher.Renamed += (_, e) => Enqueue(e.FullPath);
+        watcher.Created += (_, e) => Enqueue(e.FullPath, WatchChange.Created);
+        watcher.Changed += (_, e) => Enqueue(e.FullPath, WatchChange.Changed);
+        watcher.Renamed += (_, e) => Enqueue(e.FullPath, WatchChange.Renamed);
         watcher.Error += (_, e) =>
         {
             WatchLog.EventsLost(logger, e.GetException().Message);

@@ -106,7 +106,9 @@ public sealed partial class RuleParser : IFilenameParser
         var titleFromFolder = false;
         var numbersFromFolder = false;
         var weak = !r.IsStrong;
-        var needTitle = r.Title is null || ConfidenceModel.LooksLikeJunk(r.Title);
+        // A scene abbreviation as the file's title ("aaf-mb.s08e16.mkv" inside "MythBusters.S08E16.720p.HDTV-aAF/") is
+        // outranked by the release folder's title.
+        var needTitle = r.Title is null || ConfidenceModel.LooksLikeJunk(r.Title) || folders.Count > 0 && SceneAbbreviation().IsMatch(r.Title);
         for (var k = folders.Count - 1; k >= Math.Max(0, folders.Count - 4) && (weak || needTitle || r.Season is null); k--)
         {
             var folder = folders[k];
@@ -180,4 +182,11 @@ public sealed partial class RuleParser : IFilenameParser
 
     [GeneratedRegex(@"\d{1,3}E\d{1,3}S", RegexOptions.CultureInvariant, Episodic.Core.Text.RegexLimits.TimeoutMs)]
     private static partial Regex ReversedMarker();
+
+    /// <summary>
+    /// A scene group's abbreviation of a show ("aaf-mb", "fqm-dex"): lower-case, a short group tag, a dash, a short word.
+    /// Guard: only where a folder can say more, and never a title with spaces or capitals ("She-Hulk" stays).
+    /// </summary>
+    [GeneratedRegex(@"^[a-z0-9]{2,5}-[a-z0-9]{1,6}$", RegexOptions.CultureInvariant, Episodic.Core.Text.RegexLimits.TimeoutMs)]
+    private static partial Regex SceneAbbreviation();
 }

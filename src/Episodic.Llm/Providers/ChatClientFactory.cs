@@ -34,7 +34,7 @@ public static class ChatClientFactory
     public static IChatClient CreateProvider(BackendOptions options, HttpClient? httpClient = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+        if (!Episodic.Core.Hosting.NativeBuild.IsJit)
         {
             // Constant in the native binary: the SDK code below is compiled out of it.
             throw Episodic.Core.Hosting.JitOnlyException.For($"the {options.Kind} LLM backend", "the Anthropic and OllamaSharp SDKs serialize JSON by reflection");

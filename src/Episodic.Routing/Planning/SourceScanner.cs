@@ -57,7 +57,7 @@ public static class SourceScanner
             }
             else if (Directory.Exists(full))
             {
-                foreach (var (dir, files) in FolderWalker.Walk(full, problem => RoutingLog.ScanProblem(logger, problem), name => name.StartsWith(ReservedPrefix, StringComparison.Ordinal)))
+                foreach (var (dir, files) in Walk(full, logger))
                 {
                     AddFolder(full, files, found, seen, excluded, include, rootIsRelease ? full : FirstLevel(dir, full));
                     if (include is null)
@@ -74,6 +74,28 @@ public static class SourceScanner
 
         return CompanionMatcher.Attach(found, unmatched ?? [], loose);
     }
+
+    /// <summary>
+    /// The candidate videos (full paths) in <paramref name="folder"/> and, when <paramref name="recursive"/>, in its
+    /// subfolders, found by the same walk as <see cref="Scan"/>: our own ".episodic" folders and symlinked folders are
+    /// not entered, unreadable folders are logged and skipped. Names only; extras and companions are <see cref="Scan"/>'s.
+    /// </summary>
+    /// <remarks>The watcher lists what its file-system events name with this, so it sees the files a route would.</remarks>
+    public static IEnumerable<string> Videos(string folder, bool recursive, ILogger? logger = null)
+    {
+        var walk = Walk(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)), logger ?? NullLogger.Instance);
+        foreach (var (_, files) in recursive ? walk : walk.Take(1))
+        {
+            foreach (var file in files.Where(IsVideo))
+            {
+                yield return file;
+            }
+        }
+    }
+
+    /// <summary>The one walk of a source folder: depth-first, ordinal, reserved and symlinked folders left out.</summary>
+    private static IEnumerable<(string Folder, string[] Files)> Walk(string folder, ILogger logger) =>
+        FolderWalker.Walk(folder, problem => RoutingLog.ScanProblem(logger, problem), name => name.StartsWith(ReservedPrefix, StringComparison.Ordinal));
 
     private static void AddFolder(string baseDir, string[] candidates, List<ScannedFile> found, HashSet<string> seen, ICollection<Exclusion> excluded, Func<string, bool>? include, string? release)
     {

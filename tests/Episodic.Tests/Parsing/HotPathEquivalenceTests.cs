@@ -28,7 +28,7 @@ public sealed class HotPathEquivalenceTests
     [
         "", "s", "S", "e", "x", "v", "p", "\u017F01E02", "\u017F01", "S\u0661\u0662E\u0660\u0663", "\u0661\u0662", "S０１E０２", "４x０５",
         "1\u212Ak", "4\u212A", "第2期", "第二季", "第05话", "12話", "1xAll", "Part01", "pt3", "1st", "3of9", "v2", "V12", "S01E02and03",
-        "10.5", "E05", "ep05", "x264", "720p", "NCOP1", "SP01", "ova2", "Oad3", "sub\u017Fita", "webrip", "BluRay", "HDTVRip", "DLMux", "subita",
+        "10.5", "E05", "ep05", "T02E22", "t02e22", "01E06", "1E10", "T1000", "06х01", "06×01", "x264", "720p", "NCOP1", "SP01", "ova2", "Oad3", "sub\u017Fita", "webrip", "BluRay", "HDTVRip", "DLMux", "subita",
     ];
 
     public static TheoryData<string> Tokens()

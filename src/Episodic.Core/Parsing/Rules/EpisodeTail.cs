@@ -39,6 +39,22 @@ internal static class EpisodeTail
                 continue;
             }
 
+            // "S01E01 and E02", "Part.1.and.Part.2", "Episode 5 and Episode 6": "and" then another episode marker moving
+            // forward. Guard: only a marker after "and" ("S01E05.Rise.and.Fall", "S01E01 and 2 More" stay titles).
+            if (t.Text.Equals("and", StringComparison.OrdinalIgnoreCase) && m.Kind != MarkerKind.Number && scan.At(i + 1) is { Consumed: false }
+                && EpisodeWordRule.TryAt(scan, i + 1) is { Form: MarkerForm.EpisodeWord or MarkerForm.MiniSeriesEpisode or MarkerForm.MiniSeriesPart } joined
+                && joined.Episodes.Count > 0 && joined.Episodes[0] > last)
+            {
+                foreach (var e in joined.Episodes)
+                {
+                    AddEpisode(m, -1, e, range: false);
+                }
+
+                m.Last = joined.Last;
+                i = joined.Last + 1;
+                continue;
+            }
+
             if (TryEpisodeNumber(t, m, out var n, out var version))
             {
                 // "S01E01 - 02" style dash/number chains only with a bare dash; a spaced dash starts an episode title.
@@ -160,7 +176,7 @@ internal static class EpisodeTail
 
     /// <summary>The further episodes of "E02E03", "x02x03" or "and03and04", in the order written.</summary>
     public static IEnumerable<int> SplitMore(string more) =>
-        more.Split(['e', 'E', 'x', 'X', 'a', 'A', 'n', 'N', 'd', 'D'], StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+        more.Split(['e', 'E', 'x', 'X', 'х', '×', 'a', 'A', 'n', 'N', 'd', 'D'], StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
 
     public static int ParseInt(Group g) => int.Parse(g.ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
 

@@ -56,6 +56,7 @@ internal static class GroupRule
         }
 
         start = SkipWebSitePrefix(scan, start);
+        start = SkipNumberPrefix(scan, start);
         scan.TitleStart = start;
 
         if (scan.ReleaseGroup is null)
@@ -63,6 +64,17 @@ internal static class GroupRule
             FindTrailingGroup(scan);
         }
     }
+
+    /// <summary>
+    /// "165.Show Name.s08e014": a number of three or four digits joined by a dot to title words that are written with
+    /// spaces is a prefix (an absolute count before the title), not part of the show name. Guard: "101.Dalmatian.Street.S01E01"
+    /// writes its title with the same dots, so its number stays in the title; a year ("1923.") never qualifies; only
+    /// where an SxxEyy decides the episode.
+    /// </summary>
+    private static int SkipNumberPrefix(Scan scan, int start) =>
+        scan.At(start) is { IsDigits: true, IsYear: false, InBrackets: false, Text.Length: 3 or 4 } n && n.Text[0] != '0'
+        && scan.At(start + 1) is { Sep: ".", IsDigits: false } && scan.At(start + 2) is { Sep: " " }
+        && scan.Tokens.Exists(t => Patterns.SeasonEpisode().IsMatch(t.Text)) ? start + 1 : start;
 
     /// <summary>
     /// "Site.[Grp]_Title_-_01v2", "tracker [Grp] Title - 05": one word glued before a leading group bracket is a site or

@@ -11,7 +11,7 @@ internal static partial class Patterns
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
     private const int Timeout = Episodic.Core.Text.RegexLimits.TimeoutMs;
 
-    private static readonly TokenPattern SeasonEpisodeGated = new(SeasonEpisodeRegex(), "sS", needsDigit: true);
+    private static readonly TokenPattern SeasonEpisodeGated = new(SeasonEpisodeRegex(), "sStT0123456789", needsDigit: true);
     private static readonly TokenPattern SeasonOnlyGated = new(SeasonOnlyRegex(), "sS", needsDigit: true);
     private static readonly TokenPattern SeasonDiscGated = new(SeasonDiscRegex(), "sS", needsDigit: true);
     private static readonly TokenPattern EpisodePartGated = new(EpisodePartRegex(), "eExX", needsDigit: true);
@@ -26,10 +26,13 @@ internal static partial class Patterns
     private static readonly TokenPattern CjkSeasonGated = new(CjkSeasonRegex(), "", needsDigit: false);
     private static readonly TokenPattern VersionGated = new(VersionRegex(), "vV", needsDigit: true);
 
-    /// <summary>S01E02, s1e1, S01E01E02, S06xE01, S01E01v2, S06E01b, S01EP24, S01E02and03.</summary>
+    /// <summary>
+    /// S01E02, s1e1, S01E01E02, S06xE01, S01E01v2, S06E01b, S01EP24, S01E02and03; Portuguese "T02E22" (temporada) and a
+    /// bare "01E06", both only as two digits then two digits (a "T1000" or "1E10" never qualifies).
+    /// </summary>
     public static TokenPattern SeasonEpisode() => SeasonEpisodeGated;
 
-    [GeneratedRegex(@"^s(?<s>\d{1,4})(?:x?e|ep|x)(?<e>\d{1,4})(?<more>(?:(?:e|and)\d{1,4})*)(?:v(?<v>\d{1,2}))?[a-d]?$", Options, Timeout)]
+    [GeneratedRegex(@"^(?:s|t(?=\d{2}e\d{2})|(?=\d{2}e\d{2}$))(?<s>\d{1,4})(?:x?e|ep|x)(?<e>\d{1,4})(?<more>(?:(?:e|and)\d{1,4})*)(?:v(?<v>\d{1,2}))?[a-d]?$", Options, Timeout)]
     private static partial Regex SeasonEpisodeRegex();
 
     /// <summary>S01, s2, S2016 (a season on its own).</summary>
@@ -50,10 +53,13 @@ internal static partial class Patterns
     [GeneratedRegex(@"^(?:e|ep|x)(?<e>\d{1,5})(?<more>(?:e\d{1,4})*)(?:v(?<v>\d{1,2}))?$", Options, Timeout)]
     private static partial Regex EpisodePartRegex();
 
-    /// <summary>4x05, 01x04, 02x01x02, 1x02and03, 3x1001 (what tvnamer-style templates write past episode 999) — but not 1280x720.</summary>
+    /// <summary>
+    /// 4x05, 01x04, 02x01x02, 1x02and03, 3x1001 (what tvnamer-style templates write past episode 999) — but not 1280x720;
+    /// the cross may be the Cyrillic look-alike "х" or "×" ("06х01").
+    /// </summary>
     public static TokenPattern Cross() => CrossGated;
 
-    [GeneratedRegex(@"^(?<s>\d{1,4})x(?<e>\d{1,4})(?<more>(?:(?:x|and)\d{1,3})*)(?:v(?<v>\d{1,2}))?$", Options, Timeout)]
+    [GeneratedRegex(@"^(?<s>\d{1,4})[xх×](?<e>\d{1,4})(?<more>(?:(?:[xх×]|and)\d{1,3})*)(?:v(?<v>\d{1,2}))?$", Options, Timeout)]
     private static partial Regex CrossRegex();
 
     /// <summary>1xAll: a whole season.</summary>

@@ -73,6 +73,14 @@ internal static class Readings
             yield return new ReadingCandidate(MarkerForm.BareNumber, MarkerKind.Number, primary.First, primary.Last, null, [n], [n], null, RivalKind.CompactOrAbsolute);
         }
 
+        if (primary.Form == MarkerForm.CapSeasonEpisode && primary.Season is >= 10 and var capSeason && primary.Episodes.Count == 1)
+        {
+            // "Cap.1103": season 11 episode 03 to some sources, episode 1103 to others; the sources disagree, so the
+            // whole number stays a close rival and the confidence says so.
+            var n = capSeason * 100 + primary.Episodes[0];
+            yield return new ReadingCandidate(MarkerForm.BareNumber, MarkerKind.Number, primary.First, primary.Last, null, [n], [n], null, RivalKind.CompactOrAbsolute);
+        }
+
         if (primary.Kind is MarkerKind.Number or MarkerKind.Episode && FirstTitleNumber(scan, title) is var t and >= 0)
         {
             // "Gundam 00 - 05": the number in the title could be the episode.
@@ -83,6 +91,21 @@ internal static class Readings
         {
             // "Show.S04.11.720p": the season pack, or season 4 episode 11 with nothing left unexplained.
             yield return new ReadingCandidate(MarkerForm.SeasonThenNumber, MarkerKind.SeasonEpisode, primary.First, primary.Last + 1, season, [episode], [], null, RivalKind.PackOrEpisode);
+        }
+
+        if (primary.Kind == MarkerKind.SeasonEpisode && primary.Season is { } listSeason && UnderscoreNumber(scan, primary) is { } joined)
+        {
+            // "S03E13_91", "S04E01_31 Title": a number joined to the marker by an underscore that the reading leaves out
+            // could be one more episode of the list (or a counter); the list is a close rival either way. The next
+            // episode ("S03E13_14") is already in the list and has none.
+            yield return new ReadingCandidate(primary.Form, MarkerKind.SeasonEpisode, primary.First, primary.Last + 1, listSeason, [.. reading.Episodes, joined], [], null, RivalKind.OtherMarker);
+        }
+
+        if (primary.Form == MarkerForm.SeasonPack && reading.Season is { } partSeason && PackPart(scan, primary) is { } part)
+        {
+            // "Show.Season.3.Part.IV": that season's episode 4 to some sources (FlexGet), the first half of a season pack to
+            // others (Sonarr's "S02.Part.1"); the sources disagree, so the other reading is a close rival either way.
+            yield return new ReadingCandidate(MarkerForm.SeasonThenNumber, MarkerKind.SeasonEpisode, primary.First, part.Last, partSeason, [.. part.Episodes], [], null, RivalKind.PackOrEpisode);
         }
 
         foreach (var m in scan.Markers)
@@ -129,6 +152,24 @@ internal static class Readings
         }
 
         return n;
+    }
+
+    /// <summary>A free number of at most three digits joined by an underscore right after the marker, or null.</summary>
+    private static int? UnderscoreNumber(Scan scan, Marker marker) =>
+        scan.At(marker.Last + 1) is { Sep: "_", IsDigits: true, Consumed: false, IsYear: false, Text.Length: <= 3 } t && Scan.TryNumber(t, out var n) && n > 0 ? n : null;
+
+    /// <summary>A mini-series part right after a season pack ("Season.3.Part.IV", "S02.Part.1"), or null.</summary>
+    private static Marker? PackPart(Scan scan, Marker pack)
+    {
+        foreach (var m in scan.Markers)
+        {
+            if (m.Form == MarkerForm.MiniSeriesPart && m.First == pack.Last + 1 && m.Episodes.Count == 1)
+            {
+                return m;
+            }
+        }
+
+        return null;
     }
 
     private static bool Differs(Reading reading, Marker m) =>

@@ -24,6 +24,11 @@ internal static class SeasonWordRule
                 // "All Seasons (1-6)", "Seasons [1-3]": a multi-season pack whose range stands in brackets.
                 m = new Marker { Form = MarkerForm.MultiSeasonPack, Rule = "multi-season pack", Kind = MarkerKind.SeasonPack, First = i, Last = upper, Season = first, FullSeason = true };
             }
+            else if (TryOrdinalSeasonRange(scan, i, out first, out upper))
+            {
+                // "1ª a 8ª Temporada", "1st-3rd Season": two ordinals joined by a range word, then the season word.
+                m = new Marker { Form = MarkerForm.MultiSeasonPack, Rule = "multi-season pack", Kind = MarkerKind.SeasonPack, First = i, Last = upper, Season = first, FullSeason = true };
+            }
             else if (TrySeason(scan, i, out var season, out var last, out _))
             {
                 m = new Marker { Form = MarkerForm.SeasonPack, Rule = "season", Kind = MarkerKind.SeasonPack, First = i, Last = last, Season = season, FullSeason = true };
@@ -93,11 +98,22 @@ internal static class SeasonWordRule
             return true;
         }
 
-        // "3rd Season", "Second Season"
+        // "3rd Season", "Second Season", "1ª Temporada", "04ª Temporada", "3º Temporada", "1a. Temporada"
         if (scan.At(i + 1) is { } word && SeasonWords.Season.Contains(word.Text) && TryOrdinal(t.Text, out season))
         {
             last = i + 1;
             form = $"{t.Text} {word.Text}";
+            return true;
+        }
+
+        // "10 th season": the ordinal suffix written apart. Guard: the season word must follow the suffix at once, so
+        // a number before a one-letter word ("Show 2 a Day") is no ordinal.
+        if (t.Text.Length <= 2 && Scan.TryNumber(t, out season) && season is > 0 and <= 100 && !t.IsYear
+            && scan.At(i + 1) is { Sep: " " or "-" } suffixWord && SeasonWords.OrdinalSuffixes.Contains(suffixWord.Text)
+            && scan.At(i + 2) is { } spacedWord && SeasonWords.Season.Contains(spacedWord.Text))
+        {
+            last = i + 2;
+            form = $"{t.Text} {suffixWord.Text} {spacedWord.Text}";
             return true;
         }
 
@@ -144,6 +160,40 @@ internal static class SeasonWordRule
     }
 
     /// <summary>
+    /// "1ª a 8ª Temporada", "1st - 3rd Season", "2nd to 4th Season": an ordinal, a range word or dash, a higher ordinal and a
+    /// season word. Guard: both numbers must be ordinals ("Show 1 a 8ª Temporada" is no range), so a title word between
+    /// a number and a season word is never swallowed.
+    /// </summary>
+    private static bool TryOrdinalSeasonRange(Scan scan, int i, out int first, out int last)
+    {
+        first = 0;
+        last = i;
+        if (!TryOrdinal(scan.Tokens[i].Text, out first))
+        {
+            return false;
+        }
+
+        var j = i + 1;
+        if (scan.At(j) is { } joiner && SeasonWords.RangeWords.Contains(joiner.Text))
+        {
+            j++;
+        }
+        else if (scan.At(j) is not { } dashed || !dashed.Sep.Contains('-', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (scan.At(j) is not { Consumed: false } upperToken || !TryOrdinal(upperToken.Text, out var upper) || upper <= first
+            || scan.At(j + 1) is not { } word || !SeasonWords.Season.Contains(word.Text))
+        {
+            return false;
+        }
+
+        last = j + 1;
+        return true;
+    }
+
+    /// <summary>
     /// "Skins Season S01-S07", "All Seasons (1-6)", "The Complete Season 3": the words that only announce the pack
     /// belong to the marker, not to the show name ("all" only before a range of seasons: "Winner Takes All Season 2"
     /// keeps it). At least one word before them stays for the title.
@@ -164,12 +214,22 @@ internal static class SeasonWordRule
     private static bool EpisodeFollows(Scan scan, int i) =>
         MarkerWordMatch.WordAfterNumber(scan, i, SeasonWords.EpisodeAfterNumber, 4, out _) is var e and >= 0 && scan.At(e + 1) is not { IsDigits: true, IsYear: false };
 
+    /// <summary>
+    /// "3rd", "1ª", "04ª", "3º", "4°", "2e": one or two digits joined to an ordinal suffix of the word table (so a
+    /// language's ordinals are data, not a pattern), or an ordinal word ("Second").
+    /// </summary>
     private static bool TryOrdinal(string text, out int n)
     {
-        if (Patterns.Ordinal().Match(text) is { Success: true } m)
+        var digits = 0;
+        while (digits < text.Length && char.IsAsciiDigit(text[digits]))
         {
-            n = EpisodeTail.ParseInt(m.Groups["n"]);
-            return true;
+            digits++;
+        }
+
+        if (digits is 1 or 2 && digits < text.Length && SeasonWords.OrdinalSuffixesLookup.Contains(text.AsSpan(digits)))
+        {
+            n = int.Parse(text.AsSpan(0, digits), provider: System.Globalization.CultureInfo.InvariantCulture);
+            return n > 0;
         }
 
         return SeasonWords.Ordinals.TryGetValue(text, out n);
@@ -255,7 +315,8 @@ internal static class SeasonWordRule
                 m.Season = explicitEpisode.Form == MarkerForm.MiniSeriesEpisode ? m.Season : explicitEpisode.Season ?? m.Season;
                 m.Last = explicitEpisode.Last;
                 m.Rule += " and " + explicitEpisode.Rule;
-                m.Form = MarkerForm.SeasonThenEpisodeWord;
+                // A Cap. code keeps its form: its digits hold the season too, and the readings weigh it as such.
+                m.Form = explicitEpisode.Form == MarkerForm.CapSeasonEpisode ? MarkerForm.CapSeasonEpisode : MarkerForm.SeasonThenEpisodeWord;
                 EpisodeTail.Read(scan, m);
                 return;
             }
@@ -285,6 +346,15 @@ internal static class SeasonWordRule
         }
 
         var isSeasonToken = Patterns.SeasonOnly().IsMatch(scan.Tokens[m.First].Text);
+
+        // "(S4-24)", "[S2-05]": a season token opening a bracket and a two-digit number closing it, joined by a dash, is
+        // that season's episode. Guard: a one-digit number ("(S1-3)") may be a range of seasons and is left to the pack.
+        if (isSeasonToken && t is { IsDigits: true, Sep: "-", Text.Length: 2 } && scan.Tokens[m.First].Opener is '(' or '[' && t.Group == scan.Tokens[m.First].Group
+            && scan.At(m.First - 1)?.Group != t.Group && scan.At(i + 1)?.Group != t.Group && Scan.TryNumber(t, out var bracketEpisode) && bracketEpisode > 0)
+        {
+            SetEpisode(m, bracketEpisode, i, "bracketed season-episode", MarkerForm.SeasonThenNumber);
+            return;
+        }
         if (Patterns.NOfM().Match(t.Text) is { Success: true } nof)
         {
             SetEpisode(m, EpisodeTail.ParseInt(nof.Groups["e"]), i, "N of M", MarkerForm.SeasonThenNOfM);

@@ -73,8 +73,25 @@ internal static class Tokenizer
         return tokens;
     }
 
-    /// <summary>Every separator, opener and closer: where a token ends, found by one vectorised search.</summary>
-    private static readonly SearchValues<char> TokenEnds = SearchValues.Create(" ._-,~/|\u3000★☆\t+：:&!?;#*'\"[({【「『〔])}】」』〕");
+    /// <summary>
+    /// Every separator, opener and closer: where a token ends, found by one vectorised search. Built from the three
+    /// character tests below, so a separator added there is a token end here too.
+    /// </summary>
+    private static readonly SearchValues<char> TokenEnds = BuildTokenEnds();
+
+    private static SearchValues<char> BuildTokenEnds()
+    {
+        var ends = new List<char>();
+        for (var c = char.MinValue; c < char.MaxValue; c++)
+        {
+            if (IsSeparator(c) || IsOpener(c) || IsCloser(c))
+            {
+                ends.Add(c);
+            }
+        }
+
+        return SearchValues.Create(ends.ToArray());
+    }
 
     /// <summary>The vectorised set and the three character tests agree (a test checks every char).</summary>
     internal static bool IsTokenEnd(char c) => TokenEnds.Contains(c);
@@ -92,7 +109,7 @@ internal static class Tokenizer
         _ => name[from..to],
     };
 
-    /// <summary>Separators between words. '-' splits too; the separator string keeps it so "9-1-1" and "01-03" can be rebuilt.</summary>
+    /// <summary>Separators between words ('№' like '#': "Сезон №9" is the word and its number). '-' splits too; the separator string keeps it so "9-1-1" and "01-03" can be rebuilt.</summary>
     private static bool IsSeparator(char c) =>
-        c is ' ' or '.' or '_' or '-' or ',' or '~' or '/' or '|' or '\u3000' or '★' or '☆' or '\t' or '+' or '：' or ':' or '&' or '!' or '?' or ';' or '#' or '*' or '\'' or '"';
+        c is ' ' or '.' or '_' or '-' or ',' or '~' or '/' or '|' or '\u3000' or '★' or '☆' or '\t' or '+' or '：' or ':' or '&' or '!' or '?' or ';' or '#' or '№' or '*' or '\'' or '"';
 }

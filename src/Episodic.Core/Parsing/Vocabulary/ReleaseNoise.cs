@@ -74,7 +74,7 @@ internal static partial class ReleaseNoise
             || lower.Contains("blu", StringComparison.Ordinal) || lower.Contains("hdtv", StringComparison.Ordinal) || lower.Contains("ita", StringComparison.Ordinal);
     }
 
-    /// <summary>Shapes of noise: resolutions, codec and audio spellings with numbers, bit rates, sizes.</summary>
-    [GeneratedRegex(@"^(?:\d{3,4}[pi]\d{0,2}|\d{3,4}x\d{3,4}|[48]k|x26[45]|h\.?26[45]|(?:dd|ddp|aac|ac|eac|dts|flac|opus|mp|truehd)\+?\d(?:ch)?|\d{1,2}ch|\d{2,3}(?:fps|mbits|kbit|kbps|mbps)|\d+(?:\.\d+)?(?:gb|mb|tb)|\d{1,2}bits?|10-bit|web-?dl|web-?rip|blu-?ray|hdtv\w*|\w+rip|\w+mux|s?ubs?ita|\d{3,4}p\d{2})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Episodic.Core.Text.RegexLimits.TimeoutMs)]
+    /// <summary>Shapes of noise: resolutions (also "HD1080", never "HD2" or a title's "HD100"), codec and audio spellings with numbers, bit rates, sizes.</summary>
+    [GeneratedRegex(@"^(?:\d{3,4}[pi]\d{0,2}|(?:hd|fhd|uhd)(?:480|576|720|1080|2160)|\d{3,4}[xх×]\d{3,4}|[48]k|x26[45]|h\.?26[45]|(?:dd|ddp|aac|ac|eac|dts|flac|opus|mp|truehd)\+?\d(?:ch)?|\d{1,2}ch|\d{2,3}(?:fps|mbits|kbit|kbps|mbps)|\d+(?:\.\d+)?(?:gb|mb|tb)|\d{1,2}bits?|10-bit|web-?dl|web-?rip|blu-?ray|hdtv\w*|\w+rip|\w+mux|s?ubs?ita|\d{3,4}p\d{2})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Episodic.Core.Text.RegexLimits.TimeoutMs)]
     internal static partial Regex NoisePattern();
 }

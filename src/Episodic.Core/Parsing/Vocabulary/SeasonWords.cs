@@ -26,11 +26,17 @@ internal static class SeasonWords
     /// <summary>Ordinal suffixes written as their own token after a dash ("5-й", "09-я").</summary>
     public static readonly FrozenSet<string> OrdinalSuffixes = MarkerLanguages.OrdinalSuffixes.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Span lookup into <see cref="OrdinalSuffixes"/>, for a suffix joined to its number ("1ª", "3rd").</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrdinalSuffixesLookup = OrdinalSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// Plural episode words that list a season's episodes ("Season 3 Episodes 1-8", "S2 Eps.05-08"). Read only right
     /// after a season: alone they are too common in free text to mark an episode.
     /// </summary>
     public static readonly FrozenSet<string> EpisodeList = new[] { "episodes", "eps" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that join the two ends of a range of seasons ("1ª a 8ª Temporada", "2nd to 4th Season").</summary>
+    public static readonly FrozenSet<string> RangeWords = new[] { "a", "al", "to", "até", "bis", "à" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Special-episode keywords; a name with one of these and no number is a special without an episode number.</summary>
     public static readonly FrozenSet<string> Special = new[]
