@@ -24,6 +24,9 @@ internal static class ConfidenceModel
         Doubt.EpisodesOutOfOrder => "the episode numbers were out of order or repeated (sorted and de-duplicated)",
         Doubt.UnexplainedNumberNearMarker => "a number next to the marker is not explained by the reading",
         Doubt.TitleEndsInNumber => "the show name ends in a number that could be a season",
+        Doubt.YearBeforeMarker => "a year right before the marker may be the season",
+        Doubt.EpisodeBesidePack => "an episode or part number after the season may name one episode of it",
+        Doubt.YearAsWholeName => "the file name is a number that could be a year",
         _ => doubt.ToString(),
     };
 

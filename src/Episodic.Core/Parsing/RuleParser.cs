@@ -63,6 +63,11 @@ public sealed partial class RuleParser : IFilenameParser
         {
             var n = int.Parse(name, System.Globalization.CultureInfo.InvariantCulture);
             r = new Reading { Kind = Rules.MarkerKind.Number, Form = Rules.MarkerForm.WholeNameNumber, Rule = "episode number as the whole file name", Matched = name, Episodes = [n], Absolute = [n] };
+            if (name.Length == 4 && n is >= 1900 and <= 2100)
+            {
+                // "Show/2010.mkv": four digits that read as a year may date the file rather than number it.
+                r.Doubts.Add(Doubt.YearAsWholeName);
+            }
         }
 
         var (titleFromFolder, numbersFromFolder) = ApplyFolders(r, folders, today);
