@@ -54,7 +54,8 @@ public static class ConfidenceTraining
                 }
 
                 var s = samples[i];
-                var confidence = s.Features is null ? s.Result.Confidence : Math.Clamp(Math.Round(weights.Score(s.Features), 3), 0.01, 0.99);
+                var confidence = s.Features is null ? s.Result.Confidence
+                    : ConfidenceModel.Bound(Math.Clamp(Math.Round(weights.Score(s.Features), 3), 0.01, 0.99), s.Result.Doubts?.Doubts ?? []);
                 verdicts[i] = new RowVerdict(s.Row, s.Result with { Confidence = confidence }, s.Fails);
             }
         }

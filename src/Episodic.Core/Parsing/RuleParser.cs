@@ -82,7 +82,7 @@ public sealed partial class RuleParser : IFilenameParser
 
         // A special named by keyword alone ("Show OVA") carries no number to be sure of: it always goes to the next tier.
         var features = r.HasNumbers ? Confidence.ConfidenceFeatures.Extract(r, titleFromFolder, numbersFromFolder) : null;
-        var confidence = features is null ? ConfidenceModel.KeywordOnlySpecial : Math.Clamp(Math.Round(weights.Score(features), 3), 0.01, 0.99);
+        var confidence = features is null ? ConfidenceModel.KeywordOnlySpecial : ConfidenceModel.Bound(Math.Clamp(Math.Round(weights.Score(features), 3), 0.01, 0.99), r.Doubts);
         var parse = new EpisodeParse
         {
             Input = original,

@@ -78,4 +78,24 @@ public sealed class AmbiguityDoubtTests
         Assert.Equal([episode], p.Episodes);
         Assert.False(Has(p, Doubt.YearAsWholeName), p.Reasoning);
     }
+
+    [Theory]
+    [InlineData("[Grp] Lantern Harbor S2 - 09 [BD841253].mkv")]
+    [InlineData("[SubsPlease] Copper Tide S3 - 11 (1080p) [ABCD1234].mkv")]
+    [InlineData("[Kumo] Night Market S2 - 05v2 [1080p][EF012345].mkv")]
+    public void A_season_token_in_a_fansub_name_never_clears_the_threshold_however_clean_the_name(string name)
+    {
+        // The sources disagree whether "S2" is a season or part of the title, so the rules must not settle it alone.
+        var p = Parse(name);
+        Assert.True(Has(p, Doubt.SeasonTokenInFansubName), p.Reasoning);
+        Assert.True(p.Confidence <= ConfidenceModel.SourcesDisagreeCeiling, $"{p.Confidence}");
+    }
+
+    [Fact]
+    public void Nearest_false_positive_the_same_name_without_the_season_token_stays_confident()
+    {
+        var p = Parse("[Grp] Lantern Harbor - 09 [BD841253].mkv");
+        Assert.False(Has(p, Doubt.SeasonTokenInFansubName), p.Reasoning);
+        Assert.True(p.Confidence > ConfidenceModel.SourcesDisagreeCeiling, $"{p.Confidence}");
+    }
 }
