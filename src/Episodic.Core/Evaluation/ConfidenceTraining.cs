@@ -24,7 +24,7 @@ public static class ConfidenceTraining
     public static string Fit(IReadOnlyList<(string Name, IReadOnlyList<CorpusRow> Rows)> corpora, string header)
     {
         var samples = Collect(corpora).Where(s => s.Features is not null).ToList();
-        var weights = LogisticFit.Fit([.. samples.Select(s => s.Features!)], [.. samples.Select(s => s.Exact)]);
+        var weights = LogisticFit.Fit([.. samples.Select(s => s.Features!)], [.. samples.Select(s => s.Exact)], SourceBalance(samples));
         return weights.Format(header);
     }
 
@@ -45,7 +45,7 @@ public static class ConfidenceTraining
         for (var f = 0; f < foldCount; f++)
         {
             var train = samples.Where((s, i) => foldOf[i] != f && s.Features is not null).ToList();
-            var weights = LogisticFit.Fit([.. train.Select(s => s.Features!)], [.. train.Select(s => s.Exact)]);
+            var weights = LogisticFit.Fit([.. train.Select(s => s.Features!)], [.. train.Select(s => s.Exact)], SourceBalance(train));
             for (var i = 0; i < samples.Count; i++)
             {
                 if (foldOf[i] != f)
@@ -54,7 +54,8 @@ public static class ConfidenceTraining
                 }
 
                 var s = samples[i];
-                var confidence = s.Features is null ? s.Result.Confidence : Math.Clamp(Math.Round(weights.Score(s.Features), 3), 0.01, 0.99);
+                var confidence = s.Features is null ? s.Result.Confidence
+                    : ConfidenceModel.Bound(Math.Clamp(Math.Round(weights.Score(s.Features), 3), 0.01, 0.99), s.Result.Doubts?.Doubts ?? []);
                 verdicts[i] = new RowVerdict(s.Row, s.Result with { Confidence = confidence }, s.Fails);
             }
         }
@@ -77,6 +78,19 @@ public static class ConfidenceTraining
         }
 
         return samples;
+    }
+
+    /// <summary>
+    /// Row weights that temper the size of each source: a row of a source with n of the N rows (K sources) weighs
+    /// sqrt(N / (K n)). A source's pull still grows with its size, but sub-linearly, so the two large suites do not set
+    /// the weights alone; the model is for names from sources it has never seen, where no one source's habits hold.
+    /// Chosen by leave-one-source-out (no balance, square root, full balance tried).
+    /// </summary>
+    private static double[] SourceBalance(List<Sample> samples)
+    {
+        var perSource = samples.GroupBy(s => s.CorpusIndex).ToDictionary(g => g.Key, g => g.Count());
+        var scale = (double)samples.Count / perSource.Count;
+        return [.. samples.Select(s => Math.Sqrt(scale / perSource[s.CorpusIndex]))];
     }
 
     /// <summary>FNV-1a over the id's UTF-8 bytes: a fold assignment that is stable across runs and machines.</summary>

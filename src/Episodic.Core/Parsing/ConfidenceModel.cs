@@ -9,6 +9,16 @@ internal static class ConfidenceModel
     /// <summary>Confidence of a special named only by keyword (no number): below any sensible escalation threshold.</summary>
     public const double KeywordOnlySpecial = 0.4;
 
+    /// <summary>
+    /// Ceiling of the confidence when a doubt names a convention on which the sources disagree ("Show S2 - 07": season 2
+    /// to some, a title "Show S2" to others): the rules must not settle it alone, whatever the fitted evidence says.
+    /// </summary>
+    public const double SourcesDisagreeCeiling = 0.5;
+
+    /// <summary>The fitted confidence, held under <see cref="SourcesDisagreeCeiling"/> when a disagreement doubt fired.</summary>
+    public static double Bound(double confidence, IEnumerable<Doubt> doubts) =>
+        doubts.Contains(Doubt.SeasonTokenInFansubName) ? Math.Min(confidence, SourcesDisagreeCeiling) : confidence;
+
     public static string Describe(Doubt doubt) => doubt switch
     {
         Doubt.SeasonTokenInFansubName => "\"S2\" may be part of the show name rather than a season",
@@ -24,6 +34,9 @@ internal static class ConfidenceModel
         Doubt.EpisodesOutOfOrder => "the episode numbers were out of order or repeated (sorted and de-duplicated)",
         Doubt.UnexplainedNumberNearMarker => "a number next to the marker is not explained by the reading",
         Doubt.TitleEndsInNumber => "the show name ends in a number that could be a season",
+        Doubt.YearBeforeMarker => "a year right before the marker may be the season",
+        Doubt.EpisodeBesidePack => "an episode or part number after the season may name one episode of it",
+        Doubt.YearAsWholeName => "the file name is a number that could be a year",
         _ => doubt.ToString(),
     };
 

@@ -44,4 +44,13 @@ public enum Doubt
 
     /// <summary>"Show 2 - 05": the show name ends in a number that could be a season.</summary>
     TitleEndsInNumber,
+
+    /// <summary>"Show.2013.14.of.21", "Show 2018 06", "Show.2010.217": a year right before a marker that writes no season may be the season.</summary>
+    YearBeforeMarker,
+
+    /// <summary>"Show.S05.Part1", "Show.Season.3.Part.IV": a season pack with an episode or part number after it may be that season's episode.</summary>
+    EpisodeBesidePack,
+
+    /// <summary>"Show/2010.mkv": a file name that is only a number between 1900 and 2100 may be a year rather than an episode.</summary>
+    YearAsWholeName,
 }

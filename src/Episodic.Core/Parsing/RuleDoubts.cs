@@ -82,6 +82,9 @@ public sealed record RuleDoubts
         Doubt.EpisodesOutOfOrder => ["episodes"],
         Doubt.UnexplainedNumberNearMarker => ["season", "episodes"],
         Doubt.TitleEndsInNumber => ["show_name", "season"],
+        Doubt.YearBeforeMarker => ["season", "year"],
+        Doubt.EpisodeBesidePack => ["episodes", "full_season"],
+        Doubt.YearAsWholeName => ["episodes", "air_date"],
         _ => [],
     };
 

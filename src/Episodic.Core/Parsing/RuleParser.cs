@@ -63,6 +63,11 @@ public sealed partial class RuleParser : IFilenameParser
         {
             var n = int.Parse(name, System.Globalization.CultureInfo.InvariantCulture);
             r = new Reading { Kind = Rules.MarkerKind.Number, Form = Rules.MarkerForm.WholeNameNumber, Rule = "episode number as the whole file name", Matched = name, Episodes = [n], Absolute = [n] };
+            if (name.Length == 4 && n is >= 1900 and <= 2100)
+            {
+                // "Show/2010.mkv": four digits that read as a year may date the file rather than number it.
+                r.Doubts.Add(Doubt.YearAsWholeName);
+            }
         }
 
         var (titleFromFolder, numbersFromFolder) = ApplyFolders(r, folders, today);
@@ -77,7 +82,7 @@ public sealed partial class RuleParser : IFilenameParser
 
         // A special named by keyword alone ("Show OVA") carries no number to be sure of: it always goes to the next tier.
         var features = r.HasNumbers ? Confidence.ConfidenceFeatures.Extract(r, titleFromFolder, numbersFromFolder) : null;
-        var confidence = features is null ? ConfidenceModel.KeywordOnlySpecial : Math.Clamp(Math.Round(weights.Score(features), 3), 0.01, 0.99);
+        var confidence = features is null ? ConfidenceModel.KeywordOnlySpecial : ConfidenceModel.Bound(Math.Clamp(Math.Round(weights.Score(features), 3), 0.01, 0.99), r.Doubts);
         var parse = new EpisodeParse
         {
             Input = original,

@@ -51,6 +51,20 @@ internal static class SanityChecks
         {
             scan.Doubts.Add(Doubt.UnexplainedNumberNearMarker);
         }
+
+        // "Show.2013.14.of.21", "Show 2018 06", "Show.2010.217": with no season written as such (none, a mini-series' implied
+        // 1, or the first digit of a compact number), the year right before the marker may number the season.
+        if (reading.AirDate is null && (reading.Season is null || primary.Form is MarkerForm.MiniSeriesEpisode or MarkerForm.MiniSeriesPart or MarkerForm.CompactNumber)
+            && primary.First > 0 && scan.At(primary.First - 1) is { IsYear: true, InBrackets: false })
+        {
+            scan.Doubts.Add(Doubt.YearBeforeMarker);
+        }
+
+        // "Show.S05.Part1": a pack with an episode marker after it may be one episode of that season rather than all of it.
+        if (primary.Kind == MarkerKind.SeasonPack && scan.Markers.Any(m => m.Kind == MarkerKind.Episode && m.First > primary.Last && m.Episodes.Count > 0))
+        {
+            scan.Doubts.Add(Doubt.EpisodeBesidePack);
+        }
     }
 
     private static bool IsStrictlyAscending(List<int> values)
