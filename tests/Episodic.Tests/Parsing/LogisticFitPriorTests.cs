@@ -81,4 +81,33 @@ public sealed class LogisticFitPriorTests
         Assert.Equal(repeated.Score(Vector(form, doubt)), weighted.Score(Vector(form, doubt)), 9);
         Assert.Equal(repeated.Score(Vector(form)), weighted.Score(Vector(form)), 9);
     }
+
+    [Fact]
+    public void Every_feature_that_speaks_against_a_reading_stays_at_or_below_zero_even_on_rows_where_it_only_fires_when_right()
+    {
+        var form = Index("form.sxxeyy");
+        var against = ConfidenceFeatures.Names.Where(ConfidenceFeatures.IsEvidenceAgainst).ToList();
+        Assert.Contains("episodes.gapped", against);
+        Assert.Contains(against, n => n.StartsWith("rival.", StringComparison.Ordinal));
+        Assert.Contains(against, n => n.StartsWith("doubt.", StringComparison.Ordinal));
+        Assert.DoesNotContain("crc", against);
+
+        foreach (var name in against)
+        {
+            // The feature fires on every right row and never on a wrong one: unconstrained, the fit would make it positive.
+            var (x, y) = Rows(form, Index(name), i => i % 5 != 0);
+            var w = LogisticFit.Fit(x, y, errorWeight: 1);
+            Assert.True(w.Weights[Index(name)] <= 0, $"{name} fitted to {w.Weights[Index(name)]}");
+        }
+    }
+
+    [Fact]
+    public void Nearest_false_positive_a_feature_for_the_reading_may_still_fit_positive()
+    {
+        var form = Index("form.sxxeyy");
+        var crc = Index("crc");
+        var (x, y) = Rows(form, crc, i => i % 5 != 0);
+        var w = LogisticFit.Fit(x, y, errorWeight: 1);
+        Assert.True(w.Weights[crc] > 0, $"crc fitted to {w.Weights[crc]}");
+    }
 }

@@ -108,6 +108,17 @@ internal static class ConfidenceFeatures
         return false;
     }
 
+    /// <summary>
+    /// Features that can only speak against a reading: a doubt, a rival's closeness (1 − margin) and a jump in the episode
+    /// list. The fit keeps their weights at or below zero and pulls them towards a default penalty, so a class that
+    /// happened to be harmless in the training sources (or that leave-one-source-out holds out) cannot turn a close rival
+    /// or a gapped list into a reason for more confidence than a clean name.
+    /// </summary>
+    internal static bool IsEvidenceAgainst(string feature) =>
+        feature.StartsWith("doubt.", StringComparison.Ordinal)
+        || feature.StartsWith("rival.", StringComparison.Ordinal)
+        || feature == "episodes.gapped";
+
     private static List<string> BuildNames()
     {
         var names = Families.Select(f => "form." + f).ToList();
