@@ -22,6 +22,7 @@ public sealed class LayoutBrowserTests(BrowserFixture browser)
         await using var context = await Pages.ContextAsync(browser.Browser, width: 375, height: 812);
         var page = await Pages.SignedInAsync(context, served);
         await Assertions.Expect(page.Locator(".item")).ToHaveCountAsync(Names.Length);
+        await page.WaitForLoadStateAsync(LoadState.Load); // the stylesheet is applied before anything is measured
 
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         var (scroll, client) = (widths[0], widths[1]);
@@ -43,6 +44,7 @@ public sealed class LayoutBrowserTests(BrowserFixture browser)
         await using var context = await Pages.ContextAsync(browser.Browser, scheme: ColorScheme.Light);
         var page = await Pages.SignedInAsync(context, served);
         await Assertions.Expect(page.Locator(".item")).ToHaveCountAsync(Names.Length);
+        await page.WaitForLoadStateAsync(LoadState.Load); // the stylesheet is applied before anything is measured
         var light = await Pages.BackgroundAsync(page);
         await Pages.ScreenshotAsync(page, "ui-review-light");
 

@@ -39,7 +39,10 @@ internal static class Pages
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/ui/signin", StringComparison.Ordinal));
+        // The parsed document, not the default Load (every subresource): a full CI run once timed out here waiting for
+        // Load. What the tests read afterwards goes through locators and Expect, which wait for the content; a test that
+        // measures styles waits for Load itself.
+        await page.WaitForURLAsync(url => !url.Contains("/ui/signin", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         return page;
     }
 
