@@ -13,20 +13,14 @@ namespace Episodic.Tests.Parsing;
 /// </summary>
 public sealed class MarkerShapeClassTests
 {
-    private static EpisodeParse Parse(string name)
-    {
-        var p = RuleParser.Default.Parse(name);
-        Assert.True(p.IsEpisode, $"'{name}' should be an episode; reasoning: {p.Reasoning}");
-        return p;
-    }
+    private static EpisodeParse Parse(string name) => ParsedNames.Episode(name);
 
     private static void AssertReading(string name, string title, int season, string episodes)
     {
         var p = Parse(name);
         Assert.Equal(title, p.ShowName);
         Assert.Equal(season < 0 ? null : season, p.Season);
-        int[] expected = episodes.Length == 0 ? [] : [.. episodes.Split(',').Select(e => int.Parse(e, System.Globalization.CultureInfo.InvariantCulture))];
-        Assert.Equal(expected, p.Episodes.Count > 0 ? p.Episodes : p.AbsoluteEpisodes);
+        Assert.Equal(ParsedNames.Ints(episodes), p.Episodes.Count > 0 ? p.Episodes : p.AbsoluteEpisodes);
     }
 
     // ---------------------------------------------------------------- ordinal and number-first season words
@@ -112,6 +106,53 @@ public sealed class MarkerShapeClassTests
         AssertReading("Harbor.Lights.S01E01E02.720p", "Harbor Lights", 1, "1,2");
     }
 
+    // ---------------------------------------------------------------- each glued shape alone, three names apiece
+
+    [Theory]
+    [InlineData("lumen-ferrys01e04.mkv", "lumen-ferry", 1, "4")]
+    [InlineData("drift-baykos02e11.mp4", "drift-bayko", 2, "11")]
+    [InlineData("owlbear-denos03e05.avi", "owlbear-deno", 3, "5")]
+    public void A_lower_case_marker_glued_after_a_word_is_split_off(string name, string title, int season, string episodes) =>
+        AssertReading(name, title, season, episodes);
+
+    [Fact]
+    public void Nearest_false_positive_a_glued_marker_with_a_one_digit_episode_is_not_split_off() =>
+        Assert.False(RuleParser.Default.Parse("darkness1e5.mkv").IsEpisode);
+
+    [Theory]
+    [InlineData("Ferryman2x07.HDTV.mkv", "Ferryman", 2, "7")]
+    [InlineData("Old.Quarry3x12.720p.mkv", "Old Quarry", 3, "12")]
+    [InlineData("Birchwood1x05.avi", "Birchwood", 1, "5")]
+    public void A_cross_marker_glued_after_a_word_of_four_letters_is_split_off(string name, string title, int season, string episodes) =>
+        AssertReading(name, title, season, episodes);
+
+    [Fact]
+    public void Nearest_false_positive_a_cross_glued_after_three_letters_stays_whole() =>
+        Assert.False(RuleParser.Default.Parse("Ark2x05.avi").IsEpisode);
+
+    [Theory]
+    [InlineData("Copper.Valley.S01E03Bridges.720p.mkv", "Copper Valley", 1, "3")]
+    [InlineData("Quarry_Town_S04E10Finale.mkv", "Quarry Town", 4, "10")]
+    [InlineData("Fog Island S02E08Tides.mkv", "Fog Island", 2, "8")]
+    public void A_capitalised_word_glued_after_a_marker_is_split_off(string name, string title, int season, string episodes) =>
+        AssertReading(name, title, season, episodes);
+
+    [Theory]
+    [InlineData("Rio Manso T01E04.mkv", "Rio Manso", 1, "4")]
+    [InlineData("Serra Azul - T05E10 720p.mkv", "Serra Azul", 5, "10")]
+    [InlineData("Vale.Fundo.T02E13.mp4", "Vale Fundo", 2, "13")]
+    [InlineData("Lago Negro 03E05.mkv", "Lago Negro", 3, "5")]
+    [InlineData("Casa Amarela 01E12.avi", "Casa Amarela", 1, "12")]
+    [InlineData("Pedra Alta 04E02.mp4", "Pedra Alta", 4, "2")]
+    public void A_temporada_T_marker_or_a_bare_two_by_two_digit_marker_is_season_and_episode(string name, string title, int season, string episodes) =>
+        AssertReading(name, title, season, episodes);
+
+    [Theory]
+    [InlineData("Robo T1000 Manual.mkv")]
+    [InlineData("Sample 1E10 Values.mkv")]
+    public void Nearest_false_positive_a_T_model_number_or_a_one_digit_exponent_is_no_marker(string name) =>
+        Assert.False(RuleParser.Default.Parse(name).IsEpisode, name);
+
     // ---------------------------------------------------------------- a bracketed season-episode
 
     [Theory]
@@ -136,6 +177,10 @@ public sealed class MarkerShapeClassTests
     [InlineData("Lighthouse.(3.sez.07.ser.iz.20).2015.HDTVRip.avi", 3, "7")]
     [InlineData("Mayak.(5.sezon.02.serija.iz.10).2011.DVDRip.avi", 5, "2")]
     [InlineData("Маяк / Lighthouse / Сезон: 2 / Серии: 1-4 [WEB-DL 1080p]", 2, "1,2,3,4")]
+    [InlineData("Ветер. Сезон №2. Серия №5.mkv", 2, "5")]
+    [InlineData("Ночь Сезон №7 Серия №3 HDTV.avi", 7, "3")]
+    [InlineData("Veter.4.sezon.11.serija.2019.mkv", 4, "11")]
+    [InlineData("Nochka.(2.sez.09.ser.iz.12).HDTV.avi", 2, "9")]
     public void Russian_numbered_signs_abbreviations_and_latin_transliterations_are_season_and_episode(string name, int season, string episodes)
     {
         var p = Parse(name);
@@ -149,6 +194,10 @@ public sealed class MarkerShapeClassTests
     [InlineData("Ночь 03 сер. HDTV.mkv", "3")]
     public void The_abbreviation_ser_after_a_number_is_the_episode(string name, string episodes) =>
         Assert.Equal(episodes.Split(',').Select(int.Parse).ToArray(), Parse(name).Episodes);
+
+    [Fact]
+    public void Nearest_false_positive_a_number_sign_without_a_season_word_is_the_episode_not_a_season() =>
+        AssertReading("Ветер №5.mkv", "Ветер", -1, "5");
 
     [Fact]
     public void Nearest_false_positive_a_polish_word_first_sezon_keeps_its_order()

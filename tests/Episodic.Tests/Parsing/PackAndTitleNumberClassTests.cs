@@ -11,14 +11,9 @@ namespace Episodic.Tests.Parsing;
 /// </summary>
 public sealed class PackAndTitleNumberClassTests
 {
-    private static EpisodeParse Parse(string name)
-    {
-        var p = RuleParser.Default.Parse(name);
-        Assert.True(p.IsEpisode, $"'{name}' should be an episode; reasoning: {p.Reasoning}");
-        return p;
-    }
+    private static EpisodeParse Parse(string name) => ParsedNames.Episode(name);
 
-    private static int[] List(string csv) => csv.Length == 0 ? [] : [.. csv.Split(',').Select(e => int.Parse(e, System.Globalization.CultureInfo.InvariantCulture))];
+    private static int[] List(string csv) => ParsedNames.Ints(csv);
 
     // ---------------------------------------------------------------- packs of several seasons written in words
 

@@ -182,16 +182,8 @@ internal static class Readings
         marker.Episodes.AddRange(c.Episodes);
         marker.Absolute.AddRange(c.Absolute);
         scan.Add(marker);
-        reading.Kind = c.Kind;
-        reading.Form = c.Form;
-        reading.Rule = marker.Rule;
-        reading.Season = c.Season;
-        reading.Episodes = [.. c.Episodes];
-        reading.Absolute = [.. c.Absolute];
-        reading.FullSeason = false;
-        var first = scan.Tokens[c.First];
-        var last = scan.Tokens[c.Last];
-        reading.Matched = scan.Name[first.Start..last.End];
+        Resolver.ApplyNumbering(reading, marker);
+        reading.Matched = Resolver.MatchedText(scan, marker);
         return marker;
     }
 }

@@ -201,7 +201,7 @@ internal static class Resolver
     }
 
     /// <summary>The text of the name the deciding marker spans, as written, so the reasoning quotes the name rather than an example of its form.</summary>
-    private static string MatchedText(Scan scan, Marker m)
+    internal static string MatchedText(Scan scan, Marker m)
     {
         var first = scan.At(m.First);
         var last = scan.At(Math.Max(m.First, m.Last));
@@ -210,16 +210,22 @@ internal static class Resolver
 
     private static void Apply(Reading r, Marker m)
     {
+        ApplyNumbering(r, m);
+        r.AirDate = m.Date;
+        r.Special = m.Special || m.Season == 0;
+        r.Version = m.Version;
+    }
+
+    /// <summary>Rewrites the reading's numbering (kind, form, rule, season, episodes, pack) to the marker's; date, special and version stay.</summary>
+    internal static void ApplyNumbering(Reading r, Marker m)
+    {
         r.Kind = m.Kind;
         r.Form = m.Form;
         r.Rule = m.Rule;
         r.Season = m.Season;
         r.Episodes = [.. m.Episodes];
         r.Absolute = [.. m.Absolute];
-        r.AirDate = m.Date;
         r.FullSeason = m.FullSeason;
-        r.Special = m.Special || m.Season == 0;
-        r.Version = m.Version;
     }
 
     /// <summary>S07E22 - S07E23, S01E02.S01E03, "S01E00 &amp; S01E01": later markers of the same season add episodes.</summary>
