@@ -16,7 +16,6 @@ if (args.Contains("--route-plan"))
 
 if (args.Contains("--serve-load"))
 {
-    int Value(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
     await ServeLoadBench.RunAsync(
         Console.Out,
         Value("--seconds", ServeLoadBench.DefaultSeconds),
@@ -27,7 +26,6 @@ if (args.Contains("--serve-load"))
 
 if (args.Contains("--ui"))
 {
-    int Value(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
     Environment.ExitCode = await UiBench.RunAsync(Console.Out, Value("--items", UiBench.DefaultItems), Value("--runs", UiBench.DefaultRuns)) ? 0 : 1;
     return;
 }
@@ -40,8 +38,7 @@ if (args.Contains("--metadata"))
 
 if (args.Contains("--whole-process"))
 {
-    string? Text(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    int Count(string name, int fallback) => int.TryParse(Text(name), out var v) && v > 0 ? v : fallback;
+    int Count(string name, int fallback) => Value(name, fallback) is var v and > 0 ? v : fallback;
     Environment.ExitCode = await WholeProcessBench.RunAsync(Console.Out, Text("--episodic"), Count("--names", WholeProcessBench.DefaultNames), Count("--runs", WholeProcessBench.DefaultRuns));
     return;
 }
@@ -54,3 +51,8 @@ if (args.Contains("--quick"))
 
 var config = DefaultConfig.Instance.AddColumn(new NamesPerSecondColumn());
 BenchmarkSwitcher.FromAssembly(typeof(ParseBenchmarks).Assembly).Run(args, config);
+
+// The value after an option (--runs 5), or null when it is absent or last.
+string? Text(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+int Value(string name, int fallback) => int.TryParse(Text(name), out var v) ? v : fallback;

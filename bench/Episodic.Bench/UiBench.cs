@@ -104,8 +104,8 @@ public static class UiBench
                     output.WriteLine($"run {run}: interactive {interactive:N0} ms (DOMContentLoaded {dcl:N0} ms), transferred {transfer:N0} bytes");
                 }
 
-                var medianInteractive = Median(results.Select(r => r.Interactive));
-                var medianTransfer = Median(results.Select(r => (double)r.Transfer));
+                var medianInteractive = Median.Of(results.Select(r => r.Interactive));
+                var medianTransfer = Median.Of(results.Select(r => (double)r.Transfer));
                 var ok = medianInteractive < InteractiveFloorMs && medianTransfer < TransferFloorBytes;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median: interactive {medianInteractive:N0} ms (floor < {InteractiveFloorMs:N0} ms), transferred {medianTransfer / 1024:N1} KB (floor < {TransferFloorBytes / 1024:N0} KB): {(ok ? "PASS" : "FAIL")}"));
                 return ok;
@@ -172,11 +172,5 @@ public static class UiBench
         }
 
         return (handled.Value, sizes.GetProperty("dcl").GetDouble(), transfer, lines);
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

@@ -62,11 +62,7 @@ public static partial class WholeProcessBench
 
     private static string Describe(List<Usage> runs, bool rss)
     {
-        double Median(Func<Usage, double> f)
-        {
-            var v = runs.Select(f).Order().ToArray();
-            return v.Length % 2 == 1 ? v[v.Length / 2] : (v[(v.Length / 2) - 1] + v[v.Length / 2]) / 2;
-        }
+        double Median(Func<Usage, double> f) => Bench.Median.Of(runs.Select(f));
 
         // ru_maxrss of RUSAGE_CHILDREN is the largest child so far, so only the first (largest) kind of run reports it.
         var line = string.Create(CultureInfo.InvariantCulture, $"  wall {Median(u => u.Wall.TotalSeconds),8:F3} s   user {Median(u => u.User.TotalSeconds),7:F3} s   sys {Median(u => u.System.TotalSeconds),7:F3} s");

@@ -44,7 +44,7 @@ internal static class CacheCommand
 
             // Neither flag, or both: both caches.
             var both = result.GetValue(llm) == result.GetValue(metadata);
-            var llmDir = result.GetValue(dir) ?? (configuration.GetSection("cache")["dir"] is { Length: > 0 } d ? d.Trim() : null);
+            var llmDir = result.GetValue(dir) ?? ConfiguredLlmDir(configuration);
             var metadataPath = MetadataConfiguration.Read(configuration).Settings.CachePath;
             action(context, new Caches(llmDir, both || result.GetValue(llm), metadataPath, both || result.GetValue(metadata)));
             return ExitCodes.Ok;
@@ -100,6 +100,10 @@ internal static class CacheCommand
     private static string Count(long n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static string KiB(long bytes) => $"{(bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture)} KiB";
+
+    /// <summary>The LLM answer cache's folder from [cache] dir, or null for the default place (also what serve's health page reports).</summary>
+    internal static string? ConfiguredLlmDir(IConfiguration configuration) =>
+        configuration.GetSection("cache")["dir"] is { Length: > 0 } d ? d.Trim() : null;
 
     /// <summary>Which caches a run covers and where they are (null = the default place).</summary>
     private sealed record Caches(string? LlmDir, bool Llm, string? MetadataPath, bool Metadata);

@@ -16,7 +16,7 @@ internal static class ServeLibraries
     /// <summary>The caches the health page reports: the LLM answer cache ([cache] dir) and the metadata cache ([metadata] cache_path), as <c>cache stats</c> finds them.</summary>
     public static IReadOnlyList<Server.CacheLocation> Caches(IConfiguration configuration)
     {
-        var llmDir = configuration.GetSection("cache")["dir"] is { Length: > 0 } d ? d.Trim() : null;
+        var llmDir = CacheCommand.ConfiguredLlmDir(configuration);
         var metadata = Metadata.Configuration.MetadataConfiguration.Read(configuration).Settings.CachePath ?? Metadata.Http.MetadataCache.DefaultPath();
         return [new("LLM answers", Llm.Caching.CachePaths.ForDirectory(llmDir)), new("metadata", metadata)];
     }

@@ -25,7 +25,7 @@ internal readonly record struct WatchEvent(string Path, WatchChange Change);
 /// <param name="Full">Walk every watched folder again.</param>
 /// <param name="Trees">Folders to walk with their subfolders (none nested in another).</param>
 /// <param name="Folders">Folders whose own files are listed, without their subfolders (none inside a tree).</param>
-/// <param name="Files">Paths that are not folders (now or any more): each is looked at on its own.</param>
+/// <param name="Files">Paths that are not folders (now or any more) and not inside a tree: each is looked at on its own.</param>
 internal sealed record ChangeBatch(bool Full, IReadOnlyList<string> Trees, IReadOnlyList<string> Folders, IReadOnlyList<string> Files)
 {
     /// <summary>A batch that walks every watched folder (at start, each rescan, and after events were lost).</summary>
@@ -37,19 +37,20 @@ internal sealed record ChangeBatch(bool Full, IReadOnlyList<string> Trees, IRead
         var trees = new SortedSet<string>(StringComparer.Ordinal);
         var folders = new SortedSet<string>(StringComparer.Ordinal);
         var files = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var (path, change) in events)
+        // A file being written raises a Changed event per write: each path is looked up on disk once.
+        foreach (var group in events.GroupBy(e => e.Path, e => e.Change, StringComparer.Ordinal))
         {
-            if (!Directory.Exists(path))
+            if (!Directory.Exists(group.Key))
             {
-                files.Add(path);
+                files.Add(group.Key);
             }
-            else if (change == WatchChange.Renamed)
+            else if (group.Contains(WatchChange.Renamed))
             {
                 return Everything;
             }
             else
             {
-                (change == WatchChange.Created ? trees : folders).Add(path);
+                (group.Contains(WatchChange.Created) ? trees : folders).Add(group.Key);
             }
         }
 
@@ -60,7 +61,9 @@ internal sealed record ChangeBatch(bool Full, IReadOnlyList<string> Trees, IRead
             outer.Add(tree);
         }
 
-        return new(false, outer, [.. folders.Where(f => !outer.Any(t => f == t || IsBelow(f, t)))], [.. files]);
+        // What lies in a new tree is read by its walk.
+        bool InTree(string path) => outer.Any(t => path == t || IsBelow(path, t));
+        return new(false, outer, [.. folders.Where(f => !InTree(f))], [.. files.Where(f => !InTree(f))]);
     }
 
     private static bool IsBelow(string path, string folder) =>

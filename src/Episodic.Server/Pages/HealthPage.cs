@@ -20,7 +20,7 @@ internal static class HealthPage
 
         w.Open("p").Text("Readiness: ").Open("strong").Attr("id", "ready").Text(report.Status.ToString()).Close("strong").Close("p");
         w.Element("h2", "Backends");
-        w.Open("table").Attr("id", "backends").Open("thead").Open("tr").Element("th", "Name").Element("th", "Status").Element("th", "Detail").Close("tr").Close("thead").Open("tbody");
+        w.Open("table").Attr("id", "backends").Headings("Name", "Status", "Detail");
         foreach (var (name, entry) in report.Entries)
         {
             w.Open("tr").Attr("class", "backend");
@@ -45,7 +45,7 @@ internal static class HealthPage
         w.Close("ul");
 
         w.Element("h2", "Caches");
-        w.Open("table").Attr("id", "caches").Open("thead").Open("tr").Element("th", "Cache").Element("th", "Path").Element("th", "Size").Close("tr").Close("thead").Open("tbody");
+        w.Open("table").Attr("id", "caches").Headings("Cache", "Path", "Size");
         foreach (var cache in ui.Options.Caches)
         {
             w.Open("tr");

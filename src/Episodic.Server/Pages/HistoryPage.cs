@@ -43,9 +43,7 @@ internal static class HistoryPage
                 w.Open("p").Open("a").Attr("href", "/ui/history/undo?library=" + Uri.EscapeDataString(library)).Text("Undo the last run…").Close("a").Close("p");
             }
 
-            w.Open("table").Attr("class", "runs").Open("thead").Open("tr");
-            w.Element("th", "Started").Element("th", "Command").Element("th", "State").Element("th", "Filed").Element("th", "Undone").Element("th", "Journal");
-            w.Close("tr").Close("thead").Open("tbody");
+            w.Open("table").Attr("class", "runs").Headings("Started", "Command", "State", "Filed", "Undone", "Journal");
             foreach (var run in runs)
             {
                 w.Open("tr").Attr("class", "run");
@@ -85,9 +83,9 @@ internal static class HistoryPage
         w.Open("p").Attr("class", "name").Text(run.Journal).Close("p");
         w.Open("form").Attr("method", "post").Attr("action", "/ui/history/undo").Attr("class", "bar");
         layout.Antiforgery(w);
-        w.Open("input").Attr("type", "hidden").Attr("name", "library").Attr("value", library).Void();
-        w.Open("input").Attr("type", "hidden").Attr("name", "confirm").Attr("value", "yes").Void();
-        w.Open("input").Attr("type", "hidden").Attr("name", "journal").Attr("value", Path.GetFileName(run.Journal)).Void();
+        w.Hidden("library", library);
+        w.Hidden("confirm", "yes");
+        w.Hidden("journal", Path.GetFileName(run.Journal));
         w.Open("button").Attr("type", "submit").Attr("class", "go").Text("Undo").Close("button");
         w.Open("a").Attr("href", "/ui/history").Text("Cancel").Close("a");
         w.Close("form");

@@ -52,6 +52,22 @@ internal sealed class HtmlWriter
 
     public HtmlWriter Attr([ConstantExpected] string name, int value) => Attr(name, value.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>A hidden form field: <c>&lt;input type="hidden" name=… value=…&gt;</c>, both encoded.</summary>
+    public HtmlWriter Hidden(string name, string? value) =>
+        Open("input").Attr("type", "hidden").Attr("name", name).Attr("value", value).Void();
+
+    /// <summary>The header row of the table just opened (<c>thead</c> with one <c>th</c> a heading), then opens its <c>tbody</c>.</summary>
+    public HtmlWriter Headings(params ReadOnlySpan<string> headings)
+    {
+        Open("thead").Open("tr");
+        foreach (var heading in headings)
+        {
+            Element("th", heading);
+        }
+
+        return Close("tr").Close("thead").Open("tbody");
+    }
+
     /// <summary>A boolean attribute (<c>checked</c>, <c>required</c>) when <paramref name="on"/>.</summary>
     public HtmlWriter Flag([ConstantExpected] string name, bool on = true)
     {

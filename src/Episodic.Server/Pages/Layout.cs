@@ -45,7 +45,7 @@ internal sealed class Layout
 
     /// <summary>The hidden antiforgery field every POST form carries.</summary>
     public void Antiforgery(HtmlWriter w) =>
-        w.Open("input").Attr("type", "hidden").Attr("name", UiEndpoints.AntiforgeryField).Attr("value", _token).Void();
+        w.Hidden(UiEndpoints.AntiforgeryField, _token);
 
     /// <summary>Head, navigation and the start of <c>main</c>.</summary>
     public HtmlWriter Start(string title, NavItem active)

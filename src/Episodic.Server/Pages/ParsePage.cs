@@ -46,9 +46,7 @@ internal static class ParsePage
         w.Close("div").Close("form");
         if (results is { Count: > 0 })
         {
-            w.Open("table").Attr("id", "results").Open("thead").Open("tr");
-            w.Element("th", "Name").Element("th", "Show").Element("th", "Season").Element("th", "Episodes").Element("th", "Confidence").Element("th", "Reasoning");
-            w.Close("tr").Close("thead").Open("tbody");
+            w.Open("table").Attr("id", "results").Headings("Name", "Show", "Season", "Episodes", "Confidence", "Reasoning");
             foreach (var parse in results)
             {
                 w.Open("tr").Attr("class", "row");

@@ -43,7 +43,7 @@ internal static class ReviewPage
 
         w.Open("form").Attr("method", "post").Attr("action", "/ui/review/accept").Attr("id", "review").Attr("autocomplete", "off");
         layout.Antiforgery(w);
-        w.Open("input").Attr("type", "hidden").Attr("name", "page").Attr("value", page).Void();
+        w.Hidden("page", page.ToString(CultureInfo.InvariantCulture));
         w.Open("div").Attr("class", "bar");
         w.Open("button").Attr("type", "submit").Attr("class", "go").Text("Accept selected").Close("button");
         w.Open("button").Attr("type", "submit").Attr("formaction", "/ui/review/skip").Text("Skip selected").Close("button");

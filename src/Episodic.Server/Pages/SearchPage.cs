@@ -24,7 +24,7 @@ internal static class SearchPage
 
         w.Open("p").Text("For ").Open("span").Attr("class", "file").Text(Path.GetFileName(item.Path)).Close("span").Close("p");
         w.Open("form").Attr("method", "get").Attr("action", "/ui/review/search").Attr("class", "bar");
-        w.Open("input").Attr("type", "hidden").Attr("name", "id").Attr("value", id).Void();
+        w.Hidden("id", id);
         w.Open("label").Attr("for", "q").Text("Show name").Close("label");
         w.Open("input").Attr("id", "q").Attr("name", "q").Attr("type", "search").Attr("value", query.Length > 0 ? query : ReviewForm.DefaultShow(item)).Void();
         w.Open("button").Attr("type", "submit").Text("Search").Close("button").Close("form");
@@ -52,8 +52,8 @@ internal static class SearchPage
         {
             w.Open("li").Open("form").Attr("method", "post").Attr("action", "/ui/review/accept").Attr("class", "bar");
             layout.Antiforgery(w);
-            w.Open("input").Attr("type", "hidden").Attr("name", "item").Attr("value", item.Id).Void();
-            w.Open("input").Attr("type", "hidden").Attr("name", "candidate-" + item.Id).Attr("value", show.Id.ToString()).Void();
+            w.Hidden("item", item.Id);
+            w.Hidden("candidate-" + item.Id, show.Id.ToString());
             w.Open("span").Text(show.Year is { } y ? $"{show.Name} ({y})" : show.Name).Close("span");
             w.Element("span", show.Id.ToString());
             w.Open("button").Attr("type", "submit").Attr("class", "go").Text("Accept as this show").Close("button");

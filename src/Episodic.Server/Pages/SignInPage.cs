@@ -43,7 +43,7 @@ internal static class SignInPage
         Layout.Status(w, error is null ? [] : [error]);
         w.Open("form").Attr("method", "post").Attr("action", "/ui/signin");
         layout.Antiforgery(w);
-        w.Open("input").Attr("type", "hidden").Attr("name", "returnUrl").Attr("value", new SeeOther(returnUrl ?? "/").Location).Void();
+        w.Hidden("returnUrl", new SeeOther(returnUrl ?? "/").Location);
         w.Open("div").Attr("class", "bar");
         w.Open("label").Attr("for", "api-key").Text("API key").Close("label");
         w.Open("input").Attr("id", "api-key").Attr("name", "apiKey").Attr("type", "password").Attr("autocomplete", "current-password").Flag("required").Flag("autofocus").Void();

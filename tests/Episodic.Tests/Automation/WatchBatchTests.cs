@@ -34,6 +34,7 @@ public sealed class WatchBatchTests
             new(At("A", "Show.S01E01.mkv"), WatchChange.Changed),
             new(At("A", "gone.mkv"), WatchChange.Created),
             new(At("A", "Show.S01E01.mkv"), WatchChange.Renamed),
+            new(At("C", "sub", "Show.S01E02.mkv"), WatchChange.Created),
         ]);
 
         Assert.False(batch.Full);
