@@ -78,6 +78,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // The served library runs in this test process, beside test classes that block pool threads on child processes
+        // and files. With the pool's default minimum (one thread per core) its requests waited for thread injection, and
+        // twice in full CI runs a sign-in outlasted the 30 s browser timeout. More ready threads keep the server answering.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 32), Math.Max(io, 32));
         if (!File.Exists(_chromium))
         {
             _missing = $"no Chromium at {_chromium}";

@@ -10,7 +10,7 @@ internal static class Pages
     public const string ScreenshotsVariable = "EPISODIC_SCREENSHOTS";
 
     /// <summary>How long one wait in a page may take on a loaded 2-core machine before the test fails.</summary>
-    public const float Timeout = 30_000;
+    public const float Timeout = 60_000;
 
     /// <summary>A fresh context (own cookies and cache) with a desktop viewport unless told otherwise.</summary>
     public static async Task<IBrowserContext> ContextAsync(IBrowser browser, int width = 1024, int height = 720, ColorScheme scheme = ColorScheme.Light)
