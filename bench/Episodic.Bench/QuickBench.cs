@@ -35,12 +35,17 @@ public static class QuickBench
         while (Process.GetCurrentProcess().TotalProcessorTime - cpuStart < TimeSpan.FromSeconds(1) && warm.Elapsed < TimeSpan.FromSeconds(30));
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
         var (count, elapsed) = Pass(names, TimeSpan.FromSeconds(seconds));
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
         output.WriteLine($"steady state (1 thread):    {count / elapsed.TotalSeconds,12:N0} names/s  ({count:N0} names in {elapsed.TotalSeconds:N1} s)");
 
         // On a shared machine the wall clock counts other processes' time too; CPU time counts only this one's.
         output.WriteLine($"per CPU second:             {count / Math.Max(cpu.TotalSeconds, 1e-3),12:N0} names/s  ({cpu.TotalSeconds:N1} s of CPU)");
+
+        // Garbage is paid for twice (allocating, then collecting), and unlike time it does not vary with the load.
+        output.WriteLine($"allocated per name:         {allocated / (double)Math.Max(count, 1),12:N0} bytes");
     }
 
     private static (long Count, TimeSpan Elapsed) Pass(string[] names, TimeSpan duration)
