@@ -41,8 +41,7 @@ public static class RoutePlanBench
                 output.WriteLine($"{(run == 0 ? "warm-up" : $"run {run}"),-8} {clock.Elapsed.TotalMilliseconds,8:N1} ms  ({batch.Count} names, {existing.Count} existing shows, {matched} matched an existing folder)");
             }
 
-            times.Sort();
-            output.WriteLine($"median {times[times.Count / 2]:N1} ms, max {times[^1]:N1} ms over {times.Count} requests");
+            output.WriteLine($"median {Median.Of(times):N1} ms, max {times.Max():N1} ms over {times.Count} requests");
             await app.StopAsync().ConfigureAwait(false);
         }
     }

@@ -79,7 +79,7 @@ public static class ServeLoadBench
             if (!latencies.IsEmpty)
             {
                 var sorted = latencies.Order().ToList();
-                output.WriteLine($"200 latency: median {sorted[sorted.Count / 2]:N0} ms, p99 {sorted[(int)(sorted.Count * 0.99)]:N0} ms");
+                output.WriteLine($"200 latency: median {Median.Of(sorted):N0} ms, p99 {sorted[(int)(sorted.Count * 0.99)]:N0} ms");
             }
 
             await Task.Delay(TimeSpan.FromSeconds(idleSeconds)).ConfigureAwait(false);
