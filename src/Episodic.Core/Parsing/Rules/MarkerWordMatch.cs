@@ -44,7 +44,7 @@ internal static class MarkerWordMatch
             j++;
         }
 
-        return scan.At(j) is { Consumed: false } w && w.Sep.Length <= 2 && w.Sep.IndexOfAny(['(', ')', '[', ']']) < 0 && words.Contains(w.Text) ? j : -1;
+        return scan.At(j) is { Consumed: false } w && w.Sep.Length <= 2 && w.Sep.AsSpan().IndexOfAny("()[]") < 0 && words.Contains(w.Text) ? j : -1;
     }
 
     private static bool TryJoined(string text, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> wordFirst, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> numberFirst, int maxDigits, out int number)
