@@ -23,6 +23,14 @@ public sealed class HotPathEquivalenceTests
         ("CjkSeason", Patterns.CjkSeason()), ("Version", Patterns.Version()), .. SpecialRule.GatedPatterns,
     ];
 
+    /// <summary>The word tables that look ASCII tokens up among their ASCII words alone.</summary>
+    private static readonly (string Name, WordSet Set)[] WordSets =
+    [
+        ("Season", SeasonWords.Season), ("Episode", SeasonWords.Episode), ("SeasonAfterNumber", SeasonWords.SeasonAfterNumber),
+        ("EpisodeAfterNumber", SeasonWords.EpisodeAfterNumber), ("SeasonJoinable", SeasonWords.SeasonJoinable), ("EpisodeJoinable", SeasonWords.EpisodeJoinable),
+        ("OrdinalSuffixes", SeasonWords.OrdinalSuffixes), ("RangeWords", SeasonWords.RangeWords), ("ReleaseNoise", ReleaseNoise.Words),
+    ];
+
     /// <summary>The named groups the rules read off a token match.</summary>
     private static readonly string[] GroupNames = ["s", "e", "more", "v", "n", "part"];
 
@@ -74,6 +82,10 @@ public sealed class HotPathEquivalenceTests
 
             Assert.True(!ReleaseNoise.NoisePattern().IsMatch(text) || ReleaseNoise.MayBeNoiseShape(text), $"noise pre-check rejects \"{text}\"");
             Assert.True(!GluedMarkerRule.AnyShapeMatches(text) || GluedMarkerRule.MayBeGlued(text), $"glued pre-check rejects \"{text}\"");
+            foreach (var (name, set) in WordSets)
+            {
+                Assert.True(set.Words.Contains(text) == set.Contains(text) && set.Contains(text) == set.Contains(text.AsSpan()), $"{name} on \"{text}\"");
+            }
         }
 
         Assert.True(matched > 100, $"only {matched} matches: the corpus tokens did not reach the patterns");
@@ -152,6 +164,25 @@ public sealed class HotPathEquivalenceTests
         }
 
         return true;
+    }
+
+    /// <summary>Every word of each table is found by both lookups in any case, and the big multi-language tables take the ASCII path.</summary>
+    [Fact]
+    public void Word_sets_find_every_word_and_split_the_big_tables()
+    {
+        foreach (var (name, set) in WordSets)
+        {
+            foreach (var word in set.Words)
+            {
+                foreach (var form in new[] { word, word.ToUpperInvariant(), word.ToLowerInvariant(), "x" + word })
+                {
+                    Assert.True(set.Words.Contains(form) == set.Contains(form) && set.Contains(form) == set.Contains(form.AsSpan()), $"{name} on \"{form}\"");
+                }
+            }
+        }
+
+        Assert.True(SeasonWords.Season.SplitsAscii && SeasonWords.Episode.SplitsAscii && ReleaseNoise.Words.SplitsAscii);
+        Assert.True(ReleaseNoise.IsNoise("WEB-DL") && ReleaseNoise.IsNoise("español") && !ReleaseNoise.IsNoise("espanola") && SeasonWords.Season.Contains("СЕЗОН"));
     }
 
     [Fact]

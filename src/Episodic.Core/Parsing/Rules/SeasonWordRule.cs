@@ -216,7 +216,7 @@ internal static class SeasonWordRule
             digits++;
         }
 
-        if (digits is 1 or 2 && digits < text.Length && SeasonWords.OrdinalSuffixesLookup.Contains(text.AsSpan(digits)))
+        if (digits is 1 or 2 && digits < text.Length && SeasonWords.OrdinalSuffixes.Contains(text.AsSpan(digits)))
         {
             n = int.Parse(text.AsSpan(0, digits), provider: System.Globalization.CultureInfo.InvariantCulture);
             return n > 0;

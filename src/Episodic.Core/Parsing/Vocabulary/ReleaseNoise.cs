@@ -9,7 +9,7 @@ namespace Episodic.Core.Parsing.Vocabulary;
 /// </summary>
 internal static partial class ReleaseNoise
 {
-    private static readonly FrozenSet<string> Words = new[]
+    internal static readonly WordSet Words = new(new[]
     {
         // sources
         "web", "webrip", "webdl", "web-dl", "webdlrip", "dl", "hdtv", "pdtv", "sdtv", "hdtvrip", "dsr", "dsrip", "dvdrip", "dvd", "dvdr", "dvd5", "dvd9",
@@ -34,7 +34,7 @@ internal static partial class ReleaseNoise
         "proper", "repack", "real", "internal", "limited", "dirfix", "nfofix", "samplefix", "readnfo", "rerip", "extended", "uncut", "uncensored", "unrated",
         "preair", "batch", "complete", "completa", "integrale", "intégrale", "sample", "proof", "obfuscated", "scrambled", "xpost", "asrequested", "convert", "festival", "dc",
         "remastered", "remaster", "restored", "hybrid", "web-rip",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    });
 
     /// <summary>Markers typical of fansub (anime) releases: where they appear, a bare number is an absolute episode number.</summary>
     private static readonly FrozenSet<string> FansubMarkers = new[]
