@@ -81,6 +81,7 @@ public sealed class HotPathEquivalenceTests
             }
 
             Assert.True(!ReleaseNoise.NoisePattern().IsMatch(text) || ReleaseNoise.MayBeNoiseShape(text), $"noise pre-check rejects \"{text}\"");
+            AssertSameNoise(text);
             Assert.True(!GluedMarkerRule.AnyShapeMatches(text) || GluedMarkerRule.MayBeGlued(text), $"glued pre-check rejects \"{text}\"");
             foreach (var (name, set) in WordSets)
             {
@@ -125,7 +126,7 @@ public sealed class HotPathEquivalenceTests
             }
         }
 
-        foreach (var text in new[] { "s01e02e03e04v2b", "S01E02and03and04", "s1234e1234", "s12345e1", "s01e12345", "T02E223", "t002e22", "01e06", "01E066", "1x02x03x004", "1x02and003", "2x05v123", "12v2end", "12END", "12v2fin", "ep12345", "e123456", "Part1234", "pt12345", "special123", "sp1234", "nced12", "ncop123", "S01D02", "s1d123", "12xall", "123xall", "3of999", "12a", "1234D", "21st", "11TH" })
+        foreach (var text in new[] { "s01e02e03e04v2b", "S01E02and03and04", "s1234e1234", "s12345e1", "s01e12345", "T02E223", "t002e22", "01e06", "01E066", "1x02x03x004", "1x02and003", "2x05v123", "12v2end", "12END", "12v2fin", "ep12345", "e123456", "Part1234", "pt12345", "special123", "sp1234", "nced12", "ncop123", "S01D02", "s1d123", "12xall", "123xall", "3of999", "12a", "1234D", "21st", "11TH", "s01\n", "12\n", "S01E02\n", "1x02\n", "v2\n" })
         {
             foreach (var (name, pattern) in TokenPatterns)
             {
@@ -134,6 +135,43 @@ public sealed class HotPathEquivalenceTests
         }
 
         Assert.True(checkedCount > 500_000 && matched > 1000, $"{checkedCount} strings, {matched} matches");
+    }
+
+    /// <summary>The ASCII noise matcher against the noise regex on tokens built from the pieces its shapes are made of.</summary>
+    [Fact]
+    public void Noise_shape_matcher_agrees_with_the_noise_regex_on_generated_tokens()
+    {
+        string[] pieces =
+        [
+            "", "1", "10", "26", "264", "5", "720", "1080", "2160", "p", "I", "x", "K", "h", ".", "+", "-", "_", "dd", "DDP", "aac", "eac", "mp", "truehd", "ch", "fps",
+            "Mbits", "kbps", "gb", "mb", "bit", "bits", "web", "dl", "rip", "blu", "ray", "HDTV", "mux", "s", "ub", "ita", "hd", "fhd", "uhd", "a", "4k", "é", "\n",
+        ];
+        var matched = 0;
+        foreach (var a in pieces)
+        {
+            foreach (var b in pieces)
+            {
+                foreach (var c in pieces)
+                {
+                    var text = a + b + c;
+                    if (text.Length > 0)
+                    {
+                        matched += AssertSameNoise(text) ? 1 : 0;
+                    }
+                }
+            }
+        }
+
+        Assert.True(matched > 500, $"only {matched} noise matches");
+    }
+
+    /// <summary>The noise lookup's shape test says what the regex says; true when the regex matches.</summary>
+    private static bool AssertSameNoise(string text)
+    {
+        var expected = ReleaseNoise.NoisePattern().IsMatch(text);
+        var actual = AsciiTokenMatchers.TakesAsciiPath(text) ? AsciiNoiseShape.IsMatch(text) : ReleaseNoise.MayBeNoiseShape(text) && ReleaseNoise.NoisePattern().IsMatch(text);
+        Assert.True(expected == actual, $"noise shape on \"{text}\": regex {expected}");
+        return expected;
     }
 
     /// <summary>The token pattern and its bare regex agree on success and on every named group's place; true on a match.</summary>

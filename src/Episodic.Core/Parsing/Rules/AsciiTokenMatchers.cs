@@ -10,6 +10,12 @@ namespace Episodic.Core.Parsing.Rules;
 /// </summary>
 internal static class AsciiTokenMatchers
 {
+    /// <summary>
+    /// A token the hand matchers read: ASCII only and not ending in a line feed (a regex's <c>$</c> also matches before
+    /// a final '\n', which the matchers do not model; such tokens go to the regex).
+    /// </summary>
+    public static bool TakesAsciiPath(string t) => t.Length > 0 && t[^1] != '\n' && System.Text.Ascii.IsValid(t);
+
     /// <summary>^(?:s|t(?=\d{2}e\d{2})|(?=\d{2}e\d{2}$))(?&lt;s&gt;\d{1,4})(?:x?e|ep|x)(?&lt;e&gt;\d{1,4})(?&lt;more&gt;(?:(?:e|and)\d{1,4})*)(?:v(?&lt;v&gt;\d{1,2}))?[a-d]?$</summary>
     public static TokenMatch SeasonEpisode(string t)
     {

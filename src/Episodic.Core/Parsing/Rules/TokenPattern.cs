@@ -26,10 +26,10 @@ internal sealed class TokenPattern(Regex regex, string asciiFirst, bool needsDig
             return TokenMatch.Fail;
         }
 
-        return System.Text.Ascii.IsValid(text) ? ascii(text) : TokenMatch.From(text, Regex.Match(text));
+        return AsciiTokenMatchers.TakesAsciiPath(text) ? ascii(text) : TokenMatch.From(text, Regex.Match(text));
     }
 
-    public bool IsMatch(string text) => MayMatch(text) && (System.Text.Ascii.IsValid(text) ? ascii(text).Success : Regex.IsMatch(text));
+    public bool IsMatch(string text) => MayMatch(text) && (AsciiTokenMatchers.TakesAsciiPath(text) ? ascii(text).Success : Regex.IsMatch(text));
 
     private bool MayMatch(string text)
     {

@@ -42,7 +42,8 @@ internal static partial class ReleaseNoise
         "vostfr", "vosta", "fansub", "raws", "raw", "hi10p", "hi10", "10bit", "bd", "batch", "multisub", "multi-subs", "baha", "hardsub", "softsub", "dual-audio",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    public static bool IsNoise(string token) => Words.Contains(token) || MayBeNoiseShape(token) && NoisePattern().IsMatch(token);
+    public static bool IsNoise(string token) =>
+        Words.Contains(token) || (Rules.AsciiTokenMatchers.TakesAsciiPath(token) ? AsciiNoiseShape.IsMatch(token) : MayBeNoiseShape(token) && NoisePattern().IsMatch(token));
 
     public static bool IsFansubMarker(string token) => FansubMarkers.Contains(token) || token.EndsWith("subs", StringComparison.OrdinalIgnoreCase) || token.EndsWith("fansub", StringComparison.OrdinalIgnoreCase);
 
