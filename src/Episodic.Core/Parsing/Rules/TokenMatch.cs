@@ -8,7 +8,8 @@ namespace Episodic.Core.Parsing.Rules;
 /// </summary>
 internal readonly struct TokenGroup(string text, int index, int length)
 {
-    public static TokenGroup None => new(string.Empty, -1, 0);
+    /// <summary>A group that did not take part in the match (made once: it is returned for most groups of most tokens).</summary>
+    public static readonly TokenGroup None = new(string.Empty, -1, 0);
 
     public bool Success => index >= 0;
 
@@ -29,7 +30,8 @@ internal readonly struct TokenGroup(string text, int index, int length)
 /// </summary>
 internal readonly struct TokenMatch
 {
-    public static TokenMatch Fail => new(false, TokenGroup.None, TokenGroup.None, TokenGroup.None, TokenGroup.None, TokenGroup.None, TokenGroup.None);
+    /// <summary>No match (made once: most tokens fail most patterns).</summary>
+    public static readonly TokenMatch Fail = new(false, TokenGroup.None, TokenGroup.None, TokenGroup.None, TokenGroup.None, TokenGroup.None, TokenGroup.None);
 
     public TokenMatch(bool success, TokenGroup s, TokenGroup e, TokenGroup more, TokenGroup v, TokenGroup n, TokenGroup part)
     {
