@@ -20,8 +20,19 @@ public sealed class HotPathEquivalenceTests
         ("EpisodePart", Patterns.EpisodePart()), ("Cross", Patterns.Cross()), ("CrossAll", Patterns.CrossAll()),
         ("PartJoined", Patterns.PartJoined()), ("Number", Patterns.Number()), ("SplitNumber", Patterns.SplitNumber()),
         ("Ordinal", Patterns.Ordinal()), ("NOfM", Patterns.NOfM()), ("ChineseEpisode", Patterns.ChineseEpisode()),
-        ("CjkSeason", Patterns.CjkSeason()), ("Version", Patterns.Version()),
+        ("CjkSeason", Patterns.CjkSeason()), ("Version", Patterns.Version()), .. SpecialRule.GatedPatterns,
     ];
+
+    /// <summary>The word tables that look ASCII tokens up among their ASCII words alone.</summary>
+    private static readonly (string Name, WordSet Set)[] WordSets =
+    [
+        ("Season", SeasonWords.Season), ("Episode", SeasonWords.Episode), ("SeasonAfterNumber", SeasonWords.SeasonAfterNumber),
+        ("EpisodeAfterNumber", SeasonWords.EpisodeAfterNumber), ("SeasonJoinable", SeasonWords.SeasonJoinable), ("EpisodeJoinable", SeasonWords.EpisodeJoinable),
+        ("OrdinalSuffixes", SeasonWords.OrdinalSuffixes), ("RangeWords", SeasonWords.RangeWords), ("ReleaseNoise", ReleaseNoise.Words),
+    ];
+
+    /// <summary>The named groups the rules read off a token match.</summary>
+    private static readonly string[] GroupNames = ["s", "e", "more", "v", "n", "part"];
 
     /// <summary>Long s and Kelvin sign fold to s and k; Arabic-Indic and full-width digits are \d; empty and lone letters.</summary>
     private static readonly string[] EdgeCases =
@@ -66,13 +77,150 @@ public sealed class HotPathEquivalenceTests
                 var expected = pattern.Regex.IsMatch(text);
                 matched += expected ? 1 : 0;
                 Assert.True(expected == pattern.IsMatch(text), $"{name} on \"{text}\": regex {expected}");
-                Assert.Equal(expected, pattern.Match(text).Success);
+                AssertSameGroups(name, pattern, text);
             }
 
             Assert.True(!ReleaseNoise.NoisePattern().IsMatch(text) || ReleaseNoise.MayBeNoiseShape(text), $"noise pre-check rejects \"{text}\"");
+            AssertSameNoise(text);
+            Assert.True(!GluedMarkerRule.AnyShapeMatches(text) || GluedMarkerRule.MayBeGlued(text), $"glued pre-check rejects \"{text}\"");
+            foreach (var (name, set) in WordSets)
+            {
+                Assert.True(set.Words.Contains(text) == set.Contains(text) && set.Contains(text) == set.Contains(text.AsSpan()), $"{name} on \"{text}\"");
+            }
         }
 
         Assert.True(matched > 100, $"only {matched} matches: the corpus tokens did not reach the patterns");
+    }
+
+    /// <summary>
+    /// The hand matchers against their regexes on generated tokens: strings of up to six characters from the
+    /// letters and digits the patterns are made of (and near misses), so each branch, run length and case is tried.
+    /// </summary>
+    [Fact]
+    public void Hand_matchers_read_the_same_groups_as_the_regexes_on_generated_tokens()
+    {
+        const string Alphabet = "0123sSeExXpPtTaAnNdDvVfoclyi完х第";
+        var buffer = new char[6];
+        var checkedCount = 0;
+        var matched = 0;
+        for (var length = 1; length <= 6; length++)
+        {
+            var total = (long)Math.Pow(Alphabet.Length, length);
+            var step = length switch { <= 3 => 1, 4 => 3, 5 => 97, _ => 2999 }; // every string up to three characters, a spread sample beyond (steps prime to the alphabet size)
+            for (long k = 0; k < total; k += step)
+            {
+                var rest = k;
+                for (var p = 0; p < length; p++)
+                {
+                    buffer[p] = Alphabet[(int)(rest % Alphabet.Length)];
+                    rest /= Alphabet.Length;
+                }
+
+                var text = new string(buffer, 0, length);
+                foreach (var (name, pattern) in TokenPatterns)
+                {
+                    matched += AssertSameGroups(name, pattern, text) ? 1 : 0;
+                }
+
+                checkedCount++;
+            }
+        }
+
+        foreach (var text in new[] { "s01e02e03e04v2b", "S01E02and03and04", "s1234e1234", "s12345e1", "s01e12345", "T02E223", "t002e22", "01e06", "01E066", "1x02x03x004", "1x02and003", "2x05v123", "12v2end", "12END", "12v2fin", "ep12345", "e123456", "Part1234", "pt12345", "special123", "sp1234", "nced12", "ncop123", "S01D02", "s1d123", "12xall", "123xall", "3of999", "12a", "1234D", "21st", "11TH", "s01\n", "12\n", "S01E02\n", "1x02\n", "v2\n" })
+        {
+            foreach (var (name, pattern) in TokenPatterns)
+            {
+                matched += AssertSameGroups(name, pattern, text) ? 1 : 0;
+            }
+        }
+
+        Assert.True(checkedCount > 500_000 && matched > 1000, $"{checkedCount} strings, {matched} matches");
+    }
+
+    /// <summary>The ASCII noise matcher against the noise regex on tokens built from the pieces its shapes are made of.</summary>
+    [Fact]
+    public void Noise_shape_matcher_agrees_with_the_noise_regex_on_generated_tokens()
+    {
+        string[] pieces =
+        [
+            "", "1", "10", "26", "264", "5", "720", "1080", "2160", "p", "I", "x", "K", "h", ".", "+", "-", "_", "dd", "DDP", "aac", "eac", "mp", "truehd", "ch", "fps",
+            "Mbits", "kbps", "gb", "mb", "bit", "bits", "web", "dl", "rip", "blu", "ray", "HDTV", "mux", "s", "ub", "ita", "hd", "fhd", "uhd", "a", "4k", "é", "\n",
+        ];
+        var matched = 0;
+        foreach (var a in pieces)
+        {
+            foreach (var b in pieces)
+            {
+                foreach (var c in pieces)
+                {
+                    var text = a + b + c;
+                    if (text.Length > 0)
+                    {
+                        matched += AssertSameNoise(text) ? 1 : 0;
+                    }
+                }
+            }
+        }
+
+        Assert.True(matched > 500, $"only {matched} noise matches");
+    }
+
+    /// <summary>The noise lookup's shape test says what the regex says; true when the regex matches.</summary>
+    private static bool AssertSameNoise(string text)
+    {
+        var expected = ReleaseNoise.NoisePattern().IsMatch(text);
+        var actual = AsciiTokenMatchers.TakesAsciiPath(text) ? AsciiNoiseShape.IsMatch(text) : ReleaseNoise.MayBeNoiseShape(text) && ReleaseNoise.NoisePattern().IsMatch(text);
+        Assert.True(expected == actual, $"noise shape on \"{text}\": regex {expected}");
+        return expected;
+    }
+
+    /// <summary>The token pattern and its bare regex agree on success and on every named group's place; true on a match.</summary>
+    private static bool AssertSameGroups(string name, TokenPattern pattern, string text)
+    {
+        var expected = pattern.Regex.Match(text);
+        var actual = pattern.Match(text);
+        Assert.True(expected.Success == actual.Success, $"{name} on \"{text}\": regex {expected.Success}");
+        if (!expected.Success)
+        {
+            return false;
+        }
+
+        foreach (var group in GroupNames)
+        {
+            var g = expected.Groups.TryGetValue(group, out var found) && found.Success ? found : null;
+            var mine = group switch
+            {
+                "s" => actual.S,
+                "e" => actual.E,
+                "more" => actual.More,
+                "v" => actual.V,
+                "n" => actual.N,
+                _ => actual.Part,
+            };
+            Assert.True(mine.Success == (g is not null) && (g is null || g.Index == mine.Index && g.Length == mine.Length && g.Value == mine.Value),
+                $"{name} on \"{text}\": group {group} regex {(g is null ? "none" : $"{g.Index}+{g.Length}")}, matcher {(mine.Success ? $"{mine.Index}+{mine.Length}" : "none")}");
+        }
+
+        return true;
+    }
+
+    /// <summary>Every word of each table is found by both lookups in any case, and the big multi-language tables take the ASCII path.</summary>
+    [Fact]
+    public void Word_sets_find_every_word_and_split_the_big_tables()
+    {
+        foreach (var (name, set) in WordSets)
+        {
+            foreach (var word in set.Words)
+            {
+                foreach (var form in new[] { word, word.ToUpperInvariant(), word.ToLowerInvariant(), "x" + word })
+                {
+                    Assert.True(set.Words.Contains(form) == set.Contains(form) && set.Contains(form) == set.Contains(form.AsSpan()), $"{name} on \"{form}\"");
+                }
+            }
+        }
+
+        Assert.True(SeasonWords.Season.SplitsAscii && SeasonWords.Episode.SplitsAscii && ReleaseNoise.Words.SplitsAscii);
+        Assert.True(ReleaseNoise.IsNoise("WEB-DL") && ReleaseNoise.IsNoise("español") && !ReleaseNoise.IsNoise("espanola") && SeasonWords.Season.Contains("СЕЗОН"));
     }
 
     [Fact]

@@ -126,7 +126,7 @@ internal static class DateRule
         int dayOfMonth;
         if (Patterns.Ordinal().Match(first.Text) is { Success: true } day)
         {
-            dayOfMonth = EpisodeTail.ParseInt(day.Groups["n"]);
+            dayOfMonth = EpisodeTail.ParseInt(day.N);
         }
         else if (!(first.IsDigits && first.Text.Length <= 2 && Scan.TryNumber(first, out dayOfMonth)))
         {

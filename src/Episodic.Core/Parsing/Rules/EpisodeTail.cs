@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Episodic.Core.Parsing.Tokens;
 
 namespace Episodic.Core.Parsing.Rules;
@@ -97,7 +96,7 @@ internal static class EpisodeTail
 
             if (Patterns.Version().Match(t.Text) is { Success: true } v)
             {
-                m.Version = int.Parse(v.Groups["v"].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
+                m.Version = int.Parse(v.V.ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
                 m.Last = i++;
                 continue;
             }
@@ -138,38 +137,45 @@ internal static class EpisodeTail
         n = 0;
         if (Patterns.EpisodePart().Match(t.Text) is { Success: true } e && (m.Kind != MarkerKind.Number))
         {
-            n = ParseInt(e.Groups["e"]);
-            version = e.Groups["v"].Success ? ParseInt(e.Groups["v"]) : null;
+            n = ParseInt(e.E);
+            version = e.V.Success ? ParseInt(e.V) : null;
             return true;
         }
 
         if (Patterns.Number().Match(t.Text) is { Success: true } d)
         {
-            n = ParseInt(d.Groups["e"]);
-            version = d.Groups["v"].Success ? ParseInt(d.Groups["v"]) : null;
+            n = ParseInt(d.E);
+            version = d.V.Success ? ParseInt(d.V) : null;
             return true;
         }
 
         return false;
     }
 
+    /// <summary>What <see cref="SameSeasonEpisode"/> gives when the token is no such marker (read by no caller; never changed).</summary>
+    private static readonly List<int> NoEpisodes = [];
+
     /// <summary>Another SxxEyy or NxN with the marker's season (S07E22 - S07E23, 2x9-2x10).</summary>
     private static bool SameSeasonEpisode(Scan scan, Token t, Marker m, out List<int> episodes)
     {
-        episodes = [];
-        Match match = Patterns.SeasonEpisode().Match(t.Text);
+        episodes = NoEpisodes;
+        var match = Patterns.SeasonEpisode().Match(t.Text);
         if (!match.Success)
         {
             match = Patterns.Cross().Match(t.Text);
         }
 
-        if (!match.Success || m.Season is null || ParseInt(match.Groups["s"]) != m.Season)
+        if (!match.Success || m.Season is null || ParseInt(match.S) != m.Season)
         {
             return false;
         }
 
-        episodes.Add(ParseInt(match.Groups["e"]));
-        episodes.AddRange(SplitMore(match.Groups["more"].Value));
+        episodes = [ParseInt(match.E)];
+        if (match.More.Length > 0)
+        {
+            episodes.AddRange(SplitMore(match.More.Value));
+        }
+
         _ = scan;
         return true;
     }
@@ -178,7 +184,7 @@ internal static class EpisodeTail
     public static IEnumerable<int> SplitMore(string more) =>
         more.Split(['e', 'E', 'x', 'X', 'х', '×', 'a', 'A', 'n', 'N', 'd', 'D'], StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
 
-    public static int ParseInt(Group g) => int.Parse(g.ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
+    public static int ParseInt(TokenGroup g) => int.Parse(g.ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
 
     public static void AddEpisode(Marker m, int last, int n, bool range)
     {

@@ -32,7 +32,7 @@ internal static class EpisodeWordRule
 
         if (Patterns.ChineseEpisode().Match(text) is { Success: true } zh)
         {
-            return Make(MarkerForm.CjkEpisodeCounter, "episode (CJK counter)", i, i, EpisodeTail.ParseInt(zh.Groups["e"]));
+            return Make(MarkerForm.CjkEpisodeCounter, "episode (CJK counter)", i, i, EpisodeTail.ParseInt(zh.E));
         }
 
         // 第01-15集: a range of episodes split by the tokenizer into "第01" and "15集".
@@ -40,7 +40,7 @@ internal static class EpisodeWordRule
             && Patterns.ChineseEpisode().Match("第" + upper.Text) is { Success: true } end)
         {
             var range = Make(MarkerForm.CjkEpisodeRange, "episodes (CJK range)", i, i + 1, int.Parse(text[1..], System.Globalization.CultureInfo.InvariantCulture));
-            EpisodeTail.AddEpisode(range, range.Episodes[0], EpisodeTail.ParseInt(end.Groups["e"]), range: true);
+            EpisodeTail.AddEpisode(range, range.Episodes[0], EpisodeTail.ParseInt(end.E), range: true);
             return range;
         }
 
@@ -51,15 +51,18 @@ internal static class EpisodeWordRule
 
         if (Patterns.EpisodePart().Match(text) is { Success: true } ep && !text.StartsWith('x') && !text.StartsWith('X'))
         {
-            var m = Make(MarkerForm.EpisodeWord, "episode", i, i, EpisodeTail.ParseInt(ep.Groups["e"]));
-            foreach (var more in EpisodeTail.SplitMore(ep.Groups["more"].Value))
+            var m = Make(MarkerForm.EpisodeWord, "episode", i, i, EpisodeTail.ParseInt(ep.E));
+            if (ep.More.Length > 0)
             {
-                EpisodeTail.AddEpisode(m, -1, more, range: false);
+                foreach (var more in EpisodeTail.SplitMore(ep.More.Value))
+                {
+                    EpisodeTail.AddEpisode(m, -1, more, range: false);
+                }
             }
 
-            if (ep.Groups["v"].Success)
+            if (ep.V.Success)
             {
-                m.Version = EpisodeTail.ParseInt(ep.Groups["v"]);
+                m.Version = EpisodeTail.ParseInt(ep.V);
             }
 
             // Scene mini-series: a capital E and no fansub context. "One.Piece.E576" stays seasonless only by its fansub cues.
@@ -75,7 +78,7 @@ internal static class EpisodeWordRule
 
         if (Patterns.PartJoined().Match(text) is { Success: true } partJoined)
         {
-            return Part(i, i, EpisodeTail.ParseInt(partJoined.Groups["e"]));
+            return Part(i, i, EpisodeTail.ParseInt(partJoined.E));
         }
 
         if (text.Length > 3 && text.StartsWith("cap", StringComparison.OrdinalIgnoreCase) && text[3..].All(char.IsAsciiDigit))
@@ -99,7 +102,7 @@ internal static class EpisodeWordRule
         // "2of12", "1of8": the episode of a counted mini-series, written as one word.
         if (Patterns.NOfM().Match(text) is { Success: true } nofJoined && i > scan.TitleStart)
         {
-            return Make(MarkerForm.NOfM, "episode (N of M)", i, i, EpisodeTail.ParseInt(nofJoined.Groups["e"]));
+            return Make(MarkerForm.NOfM, "episode (N of M)", i, i, EpisodeTail.ParseInt(nofJoined.E));
         }
 
         // "#17" (Japanese variety shows)
@@ -126,7 +129,7 @@ internal static class EpisodeWordRule
 
         if (SeasonWords.Episode.Contains(text) && Patterns.Number().Match(next.Text) is { Success: true } num && next.Sep.Length <= 3)
         {
-            var m = Make(MarkerForm.EpisodeWord, "episode", i, i + 1, EpisodeTail.ParseInt(num.Groups["e"]));
+            var m = Make(MarkerForm.EpisodeWord, "episode", i, i + 1, EpisodeTail.ParseInt(num.E));
             if (text.Equals("afl", StringComparison.OrdinalIgnoreCase) || text.Equals("aflevering", StringComparison.OrdinalIgnoreCase))
             {
                 m.Rule = "episode";

@@ -26,7 +26,7 @@ internal static partial class GluedMarkerRule
         for (var i = 0; i < scan.Tokens.Count; i++)
         {
             var t = scan.Tokens[i];
-            if (t.Text.Length < 8 || Match(t.Text) is not { } marker)
+            if (t.Text.Length < 8 || !MayBeGlued(t.Text) || Match(t.Text) is not { } marker)
             {
                 continue;
             }
@@ -50,6 +50,32 @@ internal static partial class GluedMarkerRule
             i += parts.Count - 1;
         }
     }
+
+    /// <summary>
+    /// An exact pre-check for <see cref="Shapes"/>, which every long token would otherwise pay three regex calls for:
+    /// each shape needs a decimal digit (<c>\d</c>, any script), and the first a lower-case 's', the second an 'x', the
+    /// third an 's' or 'S' first (all case-sensitive patterns).
+    /// </summary>
+    internal static bool MayBeGlued(string text)
+    {
+        if (text.Length == 0 || text.AsSpan().IndexOfAny('s', 'x') < 0 && text[0] != 'S')
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when any shape matches: the reference a test holds <see cref="MayBeGlued"/> to.</summary>
+    internal static bool AnyShapeMatches(string text) => Array.Exists(Shapes, s => s.IsMatch(text));
 
     private static Group? Match(string text)
     {

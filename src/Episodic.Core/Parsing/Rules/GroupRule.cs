@@ -109,7 +109,7 @@ internal static class GroupRule
         scan.At(end + 1) is { InBrackets: false, IsDigits: false } next && next.Text.Any(char.IsLetter)
         && !Patterns.SeasonEpisode().IsMatch(next.Text) && !Patterns.EpisodePart().IsMatch(next.Text) && scan.At(end + 2) is not null;
 
-    private static bool IsOpening(string sep) => sep.IndexOfAny(['[', '【', '(', '{']) >= 0;
+    private static bool IsOpening(string sep) => sep.AsSpan().IndexOfAny("[【({") >= 0;
 
     private static bool ContainsMarker(List<Token> tokens, int from, int to)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Episodic.Core.Parsing.Vocabulary;
 
 namespace Episodic.Core.Parsing.Rules;
@@ -10,12 +9,12 @@ namespace Episodic.Core.Parsing.Rules;
 /// </summary>
 internal static class MarkerWordMatch
 {
-    // Span lookups into the word sets, made once: the joined-word check runs on every mixed token of every name, and
-    // slicing the word off its number must not allocate a string each time.
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SeasonJoinable = SeasonWords.SeasonJoinable.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SeasonAfterNumber = SeasonWords.SeasonAfterNumber.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EpisodeJoinable = SeasonWords.EpisodeJoinable.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EpisodeAfterNumber = SeasonWords.EpisodeAfterNumber.GetAlternateLookup<ReadOnlySpan<char>>();
+    // The word tables take spans: the joined-word check runs on every mixed token of every name, and slicing the word
+    // off its number must not allocate a string each time.
+    private static readonly WordSet SeasonJoinable = SeasonWords.SeasonJoinable;
+    private static readonly WordSet SeasonAfterNumber = SeasonWords.SeasonAfterNumber;
+    private static readonly WordSet EpisodeJoinable = SeasonWords.EpisodeJoinable;
+    private static readonly WordSet EpisodeAfterNumber = SeasonWords.EpisodeAfterNumber;
 
     /// <summary>"Sezon2", "Season4", "Sn2", "시즌2" (word first) or "2季", "3сезон" (number first): a season in one token.</summary>
     public static bool TryJoinedSeason(string text, out int season) =>
@@ -29,7 +28,7 @@ internal static class MarkerWordMatch
     /// A number at <paramref name="i"/>, an optional ordinal suffix ("5-й"), then a word of <paramref name="words"/>
     /// close after it ("3 сезон", "2.Sezon", "2. évad"). Returns the index of the word, or -1.
     /// </summary>
-    public static int WordAfterNumber(Scan scan, int i, FrozenSet<string> words, int maxDigits, out int number)
+    public static int WordAfterNumber(Scan scan, int i, WordSet words, int maxDigits, out int number)
     {
         number = 0;
         var t = scan.Tokens[i];
@@ -44,10 +43,10 @@ internal static class MarkerWordMatch
             j++;
         }
 
-        return scan.At(j) is { Consumed: false } w && w.Sep.Length <= 2 && w.Sep.IndexOfAny(['(', ')', '[', ']']) < 0 && words.Contains(w.Text) ? j : -1;
+        return scan.At(j) is { Consumed: false } w && w.Sep.Length <= 2 && w.Sep.AsSpan().IndexOfAny("()[]") < 0 && words.Contains(w.Text) ? j : -1;
     }
 
-    private static bool TryJoined(string text, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> wordFirst, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> numberFirst, int maxDigits, out int number)
+    private static bool TryJoined(string text, WordSet wordFirst, WordSet numberFirst, int maxDigits, out int number)
     {
         number = 0;
         var start = 0;

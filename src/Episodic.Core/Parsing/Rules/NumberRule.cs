@@ -9,6 +9,10 @@ namespace Episodic.Core.Parsing.Rules;
 /// </summary>
 internal static class NumberRule
 {
+    /// <summary>Token indexes of the numbers <see cref="Find"/> weighs, reused per thread (the parser runs on many threads at once).</summary>
+    [ThreadStatic]
+    private static List<int>? Candidates;
+
     /// <summary>Finds the episode number, or null. Does not add the marker; the resolver decides whether to use it.</summary>
     public static Marker? Find(Scan scan, int before)
     {
@@ -17,7 +21,8 @@ internal static class NumberRule
             return split;
         }
 
-        var candidates = new List<int>();
+        var candidates = Candidates ??= [];
+        candidates.Clear();
         for (var i = scan.TitleStart; i < Math.Min(before, scan.Count); i++)
         {
             var t = scan.Tokens[i];
@@ -43,24 +48,56 @@ internal static class NumberRule
             return null;
         }
 
-        var pick = candidates.FirstOrDefault(i => scan.Tokens[i].SpacedDashBefore && IsTerminal(scan, i) && !scan.Tokens[i].InBrackets, -1);
+        // The first dash number that ends its phrase, else the first number alone in brackets, else the last bare
+        // number that ends its phrase before any noise, else the first bare number. Plain loops: this runs per name.
+        var pick = -1;
         var form = MarkerForm.DashNumber;
+        foreach (var i in candidates)
+        {
+            if (scan.Tokens[i].SpacedDashBefore && IsTerminal(scan, i) && !scan.Tokens[i].InBrackets)
+            {
+                pick = i;
+                break;
+            }
+        }
+
         if (pick < 0)
         {
-            pick = candidates.FirstOrDefault(i => scan.Tokens[i].InBrackets && IsAloneInBrackets(scan, i) && (scan.Tokens[i].Opener != '(' || scan.At(i + 1) is { Sep: "-" }), -1);
             form = MarkerForm.BracketedNumber;
+            foreach (var i in candidates)
+            {
+                if (scan.Tokens[i].InBrackets && IsAloneInBrackets(scan, i) && (scan.Tokens[i].Opener != '(' || scan.At(i + 1) is { Sep: "-" }))
+                {
+                    pick = i;
+                    break;
+                }
+            }
         }
 
         if (pick < 0)
         {
-            pick = candidates.LastOrDefault(i => !scan.Tokens[i].InBrackets && IsTerminal(scan, i) && BeforeNoise(scan, i), -1);
             form = MarkerForm.BareNumber;
+            for (var k = candidates.Count - 1; k >= 0; k--)
+            {
+                var i = candidates[k];
+                if (!scan.Tokens[i].InBrackets && IsTerminal(scan, i) && BeforeNoise(scan, i))
+                {
+                    pick = i;
+                    break;
+                }
+            }
         }
 
         if (pick < 0)
         {
-            pick = candidates.FirstOrDefault(i => !scan.Tokens[i].InBrackets, -1);
-            form = MarkerForm.BareNumber;
+            foreach (var i in candidates)
+            {
+                if (!scan.Tokens[i].InBrackets)
+                {
+                    pick = i;
+                    break;
+                }
+            }
         }
 
         // "Show.103.104": a scene pair of compact numbers starts at the first of the two.
@@ -86,7 +123,7 @@ internal static class NumberRule
                 continue;
             }
 
-            var n = EpisodeTail.ParseInt(split.Groups["e"]);
+            var n = EpisodeTail.ParseInt(split.E);
             var m = new Marker { Form = MarkerForm.DashNumber, Rule = $"split episode ({t.Text})", Kind = MarkerKind.Number, First = i, Last = i };
             m.Episodes.Add(n);
             m.Absolute.Add(n);
@@ -101,12 +138,12 @@ internal static class NumberRule
     {
         var t = scan.Tokens[i];
         var match = Patterns.Number().Match(t.Text);
-        var digits = match.Groups["e"].Value;
-        var n = EpisodeTail.ParseInt(match.Groups["e"]);
+        var digits = match.E.ValueSpan;
+        var n = EpisodeTail.ParseInt(match.E);
         var m = new Marker { Form = form, Rule = $"absolute episode ({Describe(form)})", Kind = MarkerKind.Number, First = i, Last = i };
-        if (match.Groups["v"].Success)
+        if (match.V.Success)
         {
-            m.Version = EpisodeTail.ParseInt(match.Groups["v"]);
+            m.Version = EpisodeTail.ParseInt(match.V);
         }
 
         // Scene compact numbering: 103 → S1E3, 1013 → S10E13; never for fansub names, leading zeros or xx00.
@@ -114,7 +151,7 @@ internal static class NumberRule
         // 1080"), or square-bracket tags after it ("Show - 722 [720p]"). A plain "Show - 720" stays the scene's compact
         // S07E20. Either way the rival reading is recorded by the evidence reader and lowers the confidence.
         var animeDash = form == MarkerForm.DashNumber && (digits.Length == 4 || SquareTagAfter(scan, i));
-        var compact = !scan.FansubStyle && !animeDash && (digits[0] != '0' || digits.Length == 4) && digits.Length is 3 or 4 && n % 100 != 0 && !match.Groups["v"].Success && !t.InBrackets && NextIsNotRange(scan, i);
+        var compact = !scan.FansubStyle && !animeDash && (digits[0] != '0' || digits.Length == 4) && digits.Length is 3 or 4 && n % 100 != 0 && !match.V.Success && !t.InBrackets && NextIsNotRange(scan, i);
         if (compact)
         {
             m.Season = n / 100;
@@ -141,7 +178,7 @@ internal static class NumberRule
 
         if (scan.At(m.Last + 1) is { } after && Patterns.Version().Match(after.Text) is { Success: true } v)
         {
-            m.Version = EpisodeTail.ParseInt(v.Groups["v"]);
+            m.Version = EpisodeTail.ParseInt(v.V);
             m.Last++;
         }
 
@@ -225,9 +262,9 @@ internal static class NumberRule
             return true;
         }
 
-        if (t.Text.Length <= 7 && Patterns.Number().Match(t.Text) is { Success: true, Groups: var g } && g["v"].Success)
+        if (t.Text.Length <= 7 && Patterns.Number().Match(t.Text) is { Success: true, V.Success: true } g)
         {
-            value = EpisodeTail.ParseInt(g["e"]);
+            value = EpisodeTail.ParseInt(g.E);
             return true;
         }
 

@@ -11,20 +11,20 @@ internal static partial class Patterns
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
     private const int Timeout = Episodic.Core.Text.RegexLimits.TimeoutMs;
 
-    private static readonly TokenPattern SeasonEpisodeGated = new(SeasonEpisodeRegex(), "sStT0123456789", needsDigit: true);
-    private static readonly TokenPattern SeasonOnlyGated = new(SeasonOnlyRegex(), "sS", needsDigit: true);
-    private static readonly TokenPattern SeasonDiscGated = new(SeasonDiscRegex(), "sS", needsDigit: true);
-    private static readonly TokenPattern EpisodePartGated = new(EpisodePartRegex(), "eExX", needsDigit: true);
-    private static readonly TokenPattern CrossGated = new(CrossRegex(), "0123456789", needsDigit: false);
-    private static readonly TokenPattern CrossAllGated = new(CrossAllRegex(), "0123456789", needsDigit: false);
-    private static readonly TokenPattern PartJoinedGated = new(PartJoinedRegex(), "pP", needsDigit: true);
-    private static readonly TokenPattern NumberGated = new(NumberRegex(), "0123456789", needsDigit: false);
-    private static readonly TokenPattern SplitNumberGated = new(SplitNumberRegex(), "0123456789", needsDigit: false);
-    private static readonly TokenPattern OrdinalGated = new(OrdinalRegex(), "0123456789", needsDigit: false);
-    private static readonly TokenPattern NOfMGated = new(NOfMRegex(), "0123456789", needsDigit: false);
-    private static readonly TokenPattern ChineseEpisodeGated = new(ChineseEpisodeRegex(), "0123456789", needsDigit: false);
-    private static readonly TokenPattern CjkSeasonGated = new(CjkSeasonRegex(), "", needsDigit: false);
-    private static readonly TokenPattern VersionGated = new(VersionRegex(), "vV", needsDigit: true);
+    private static readonly TokenPattern SeasonEpisodeGated = new(SeasonEpisodeRegex(), "sStT0123456789", needsDigit: true, AsciiTokenMatchers.SeasonEpisode);
+    private static readonly TokenPattern SeasonOnlyGated = new(SeasonOnlyRegex(), "sS", needsDigit: true, AsciiTokenMatchers.SeasonOnly);
+    private static readonly TokenPattern SeasonDiscGated = new(SeasonDiscRegex(), "sS", needsDigit: true, AsciiTokenMatchers.SeasonDisc);
+    private static readonly TokenPattern EpisodePartGated = new(EpisodePartRegex(), "eExX", needsDigit: true, AsciiTokenMatchers.EpisodePart);
+    private static readonly TokenPattern CrossGated = new(CrossRegex(), "0123456789", needsDigit: false, AsciiTokenMatchers.Cross);
+    private static readonly TokenPattern CrossAllGated = new(CrossAllRegex(), "0123456789", needsDigit: false, AsciiTokenMatchers.CrossAll);
+    private static readonly TokenPattern PartJoinedGated = new(PartJoinedRegex(), "pP", needsDigit: true, AsciiTokenMatchers.PartJoined);
+    private static readonly TokenPattern NumberGated = new(NumberRegex(), "0123456789", needsDigit: false, AsciiTokenMatchers.Number);
+    private static readonly TokenPattern SplitNumberGated = new(SplitNumberRegex(), "0123456789", needsDigit: false, AsciiTokenMatchers.SplitNumber);
+    private static readonly TokenPattern OrdinalGated = new(OrdinalRegex(), "0123456789", needsDigit: false, AsciiTokenMatchers.Ordinal);
+    private static readonly TokenPattern NOfMGated = new(NOfMRegex(), "0123456789", needsDigit: false, AsciiTokenMatchers.NOfM);
+    private static readonly TokenPattern ChineseEpisodeGated = new(ChineseEpisodeRegex(), "0123456789", needsDigit: false, AsciiTokenMatchers.Never);
+    private static readonly TokenPattern CjkSeasonGated = new(CjkSeasonRegex(), "", needsDigit: false, AsciiTokenMatchers.Never);
+    private static readonly TokenPattern VersionGated = new(VersionRegex(), "vV", needsDigit: true, AsciiTokenMatchers.VersionTag);
 
     /// <summary>
     /// S01E02, s1e1, S01E01E02, S06xE01, S01E01v2, S06E01b, S01EP24, S01E02and03; Portuguese "T02E22" (temporada) and a

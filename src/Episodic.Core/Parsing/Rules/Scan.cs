@@ -34,7 +34,14 @@ internal sealed class Scan(string name, List<Token> tokens)
     public HashSet<Doubt> Doubts { get; } = [];
 
     /// <summary>Token indexes of the title the last <see cref="TitleRule.Build"/> call chose (for the evidence count).</summary>
-    public List<int> LastTitleTokens { get; set; } = [];
+    public List<int> LastTitleTokens
+    {
+        get => _lastTitleTokens ??= [];
+        set => _lastTitleTokens = value;
+    }
+
+    /// <summary>Made on first read: the title rule usually sets its own list first, so an empty one made up front was garbage.</summary>
+    private List<int>? _lastTitleTokens;
 
     public int Count => Tokens.Count;
 

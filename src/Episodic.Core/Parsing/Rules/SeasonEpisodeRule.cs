@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 
 namespace Episodic.Core.Parsing.Rules;
 
@@ -78,8 +77,8 @@ internal static class SeasonEpisodeRule
     }
 
     /// <summary>True for NxN markers that are not resolutions (1280x720).</summary>
-    public static bool IsCross(string text) => Patterns.Cross().Match(text) is { Success: true } m && !(m.Groups["s"].Length >= 3 && m.Groups["e"].Length >= 3)
-        && !(m.Groups["s"].Value == "0" && m.Groups["e"].Length >= 3);
+    public static bool IsCross(string text) => Patterns.Cross().Match(text) is { Success: true } m && !(m.S.Length >= 3 && m.E.Length >= 3)
+        && !(m.S.ValueSpan is "0" && m.E.Length >= 3);
 
     private static Marker? TryJoined(Scan scan, int i)
     {
@@ -98,7 +97,7 @@ internal static class SeasonEpisodeRule
 
         var episode = Patterns.EpisodePart().Match(next.Text);
         var last = i + 1;
-        if (!episode.Success && next.Text.ToUpperInvariant() is "E" or "EP" && scan.At(i + 2) is { } num && Patterns.Number().IsMatch(num.Text))
+        if (!episode.Success && IsEpisodeLetters(next.Text) && scan.At(i + 2) is { } num && Patterns.Number().IsMatch(num.Text))
         {
             episode = Patterns.Number().Match(num.Text);
             last = i + 2;
@@ -116,16 +115,22 @@ internal static class SeasonEpisodeRule
             scan.Doubts.Add(Doubt.SeasonTokenInFansubName);
         }
 
-        m.Season = EpisodeTail.ParseInt(season.Groups["s"]);
-        m.Episodes.Add(EpisodeTail.ParseInt(episode.Groups["e"]));
-        if (episode.Groups["more"].Length > 0)
+        m.Season = EpisodeTail.ParseInt(season.S);
+        m.Episodes.Add(EpisodeTail.ParseInt(episode.E));
+        if (episode.More.Length > 0)
         {
             scan.Doubts.Add(Doubt.ChainedEpisodes);
-            m.Episodes.AddRange(EpisodeTail.SplitMore(episode.Groups["more"].Value));
+            m.Episodes.AddRange(EpisodeTail.SplitMore(episode.More.Value));
         }
 
         return m;
     }
+
+    /// <summary>"E" or "EP" in any case (what upper-casing the token and comparing says, without the copy for ASCII tokens).</summary>
+    private static bool IsEpisodeLetters(string text) =>
+        text.Length is 1 or 2 && (System.Text.Ascii.IsValid(text)
+            ? text.Equals("E", StringComparison.OrdinalIgnoreCase) || text.Equals("EP", StringComparison.OrdinalIgnoreCase)
+            : text.ToUpperInvariant() is "E" or "EP");
 
     private static Marker? TryCross(Scan scan, int i)
     {
@@ -158,12 +163,12 @@ internal static class SeasonEpisodeRule
         return m;
     }
 
-    private static Marker Build(Match match, MarkerForm kind, string form, int first, int last)
+    private static Marker Build(TokenMatch match, MarkerForm kind, string form, int first, int last)
     {
         var m = new Marker { Form = kind, Rule = form, Kind = MarkerKind.SeasonEpisode, First = first, Last = last };
-        m.Season = EpisodeTail.ParseInt(match.Groups["s"]);
-        m.Episodes.Add(EpisodeTail.ParseInt(match.Groups["e"]));
-        var more = match.Groups["more"].Value;
+        m.Season = EpisodeTail.ParseInt(match.S);
+        m.Episodes.Add(EpisodeTail.ParseInt(match.E));
+        var more = match.More.Value;
         if (more.Length > 0)
         {
             // S01E01E02 lists episodes; 02x01x02 as well.
@@ -173,9 +178,9 @@ internal static class SeasonEpisodeRule
             }
         }
 
-        if (match.Groups["v"].Success)
+        if (match.V.Success)
         {
-            m.Version = EpisodeTail.ParseInt(match.Groups["v"]);
+            m.Version = EpisodeTail.ParseInt(match.V);
         }
 
         return m;

@@ -29,7 +29,7 @@ internal static class SeasonWordRule
                 // "1ª a 8ª Temporada", "1st-3rd Season": two ordinals joined by a range word, then the season word.
                 m = new Marker { Form = MarkerForm.MultiSeasonPack, Rule = "multi-season pack", Kind = MarkerKind.SeasonPack, First = i, Last = upper, Season = first, FullSeason = true };
             }
-            else if (TrySeason(scan, i, out var season, out var last, out _))
+            else if (TrySeason(scan, i, out var season, out var last))
             {
                 m = new Marker { Form = MarkerForm.SeasonPack, Rule = "season", Kind = MarkerKind.SeasonPack, First = i, Last = last, Season = season, FullSeason = true };
                 ReadMoreSeasons(scan, m);
@@ -46,37 +46,32 @@ internal static class SeasonWordRule
         }
     }
 
-    private static bool TrySeason(Scan scan, int i, out int season, out int last, out string form)
+    private static bool TrySeason(Scan scan, int i, out int season, out int last)
     {
         var t = scan.Tokens[i];
         season = 0;
         last = i;
-        form = t.Text;
 
         if (Patterns.SeasonOnly().Match(t.Text) is { Success: true } s)
         {
-            season = EpisodeTail.ParseInt(s.Groups["s"]);
-            form = "S" + season.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+            season = EpisodeTail.ParseInt(s.S);
             return true;
         }
 
-        if (Patterns.CjkSeason().Match(t.Text) is { Success: true } cjk && CjkNumerals.TryParse(cjk.Groups["s"].Value, out season))
+        if (Patterns.CjkSeason().Match(t.Text) is { Success: true } cjk && CjkNumerals.TryParse(cjk.S.Value, out season))
         {
-            form = t.Text;
             return true;
         }
 
         if (Patterns.SeasonDisc().Match(t.Text) is { Success: true } d)
         {
-            season = EpisodeTail.ParseInt(d.Groups["s"]);
-            form = "season disc";
+            season = EpisodeTail.ParseInt(d.S);
             return true;
         }
 
         if (Patterns.CrossAll().Match(t.Text) is { Success: true } all)
         {
-            season = EpisodeTail.ParseInt(all.Groups["s"]);
-            form = "1xAll";
+            season = EpisodeTail.ParseInt(all.S);
             return true;
         }
 
@@ -94,7 +89,6 @@ internal static class SeasonWordRule
         {
             season = numberFirst;
             last = w;
-            form = $"{t.Text} {scan.Tokens[w].Text}";
             return true;
         }
 
@@ -102,7 +96,6 @@ internal static class SeasonWordRule
         if (scan.At(i + 1) is { } word && SeasonWords.Season.Contains(word.Text) && TryOrdinal(t.Text, out season))
         {
             last = i + 1;
-            form = $"{t.Text} {word.Text}";
             return true;
         }
 
@@ -113,11 +106,10 @@ internal static class SeasonWordRule
             && scan.At(i + 2) is { } spacedWord && SeasonWords.Season.Contains(spacedWord.Text))
         {
             last = i + 2;
-            form = $"{t.Text} {suffixWord.Text} {spacedWord.Text}";
             return true;
         }
 
-        if (SeasonWords.Season.Contains(t.Text) && scan.At(i + 1) is { } n && n.Sep.Length <= 2 && n.Sep.IndexOfAny([')', ']', '(', '[']) < 0 && (Scan.TryNumber(n, out season) || Patterns.NOfM().Match(n.Text) is { Success: true } nof && int.TryParse(nof.Groups["e"].ValueSpan, out season)))
+        if (SeasonWords.Season.Contains(t.Text) && scan.At(i + 1) is { } n && n.Sep.Length <= 2 && n.Sep.AsSpan().IndexOfAny(")][(") < 0 && (Scan.TryNumber(n, out season) || Patterns.NOfM().Match(n.Text) is { Success: true } nof && int.TryParse(nof.E.ValueSpan, out season)))
         {
             // "Se" (Dutch) only as "Se.1"; a bare "Se" elsewhere is a word.
             if (t.Text.Equals("se", StringComparison.OrdinalIgnoreCase) && n.Sep != ".")
@@ -131,7 +123,6 @@ internal static class SeasonWordRule
             }
 
             last = i + 1;
-            form = $"{t.Text} {n.Text}";
             return true;
         }
 
@@ -141,7 +132,6 @@ internal static class SeasonWordRule
             && scan.At(i + 1) is { Opener: '(' } tv && tv.Text.Equals("TV", StringComparison.OrdinalIgnoreCase) && tv.Group != t.Group && scan.At(i + 2)?.Group != tv.Group)
         {
             last = i + 1;
-            form = $"{t.Text} (TV)";
             return true;
         }
 
@@ -226,7 +216,7 @@ internal static class SeasonWordRule
             digits++;
         }
 
-        if (digits is 1 or 2 && digits < text.Length && SeasonWords.OrdinalSuffixesLookup.Contains(text.AsSpan(digits)))
+        if (digits is 1 or 2 && digits < text.Length && SeasonWords.OrdinalSuffixes.Contains(text.AsSpan(digits)))
         {
             n = int.Parse(text.AsSpan(0, digits), provider: System.Globalization.CultureInfo.InvariantCulture);
             return n > 0;
@@ -244,7 +234,7 @@ internal static class SeasonWordRule
             return;
         }
 
-        if (Patterns.SeasonOnly().Match(t.Text) is { Success: true } s && EpisodeTail.ParseInt(s.Groups["s"]) > m.Season)
+        if (Patterns.SeasonOnly().Match(t.Text) is { Success: true } s && EpisodeTail.ParseInt(s.S) > m.Season)
         {
             m.Last = i;
             m.Rule = "multi-season pack";
@@ -357,13 +347,13 @@ internal static class SeasonWordRule
         }
         if (Patterns.NOfM().Match(t.Text) is { Success: true } nof)
         {
-            SetEpisode(m, EpisodeTail.ParseInt(nof.Groups["e"]), i, "N of M", MarkerForm.SeasonThenNOfM);
+            SetEpisode(m, EpisodeTail.ParseInt(nof.E), i, "N of M", MarkerForm.SeasonThenNOfM);
             return;
         }
 
         if (Patterns.Number().Match(t.Text) is { Success: true } num && t.Kind == TokenKind.Number || Patterns.Number().IsMatch(t.Text) && t.Text.EndsWith("v2", StringComparison.OrdinalIgnoreCase))
         {
-            var n = int.Parse(Patterns.Number().Match(t.Text).Groups["e"].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
+            var n = int.Parse(Patterns.Number().Match(t.Text).E.ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
             if (n is >= 1900 and <= 2100)
             {
                 return;
@@ -394,7 +384,7 @@ internal static class SeasonWordRule
                 }
 
                 SetEpisode(m, n, i, t.SpacedDashBefore ? "dash number" : "number", t.SpacedDashBefore ? MarkerForm.SeasonThenDashNumber : MarkerForm.SeasonThenNumber);
-                var v = Patterns.Number().Match(t.Text).Groups["v"];
+                var v = Patterns.Number().Match(t.Text).V;
                 if (v.Success)
                 {
                     m.Version = EpisodeTail.ParseInt(v);

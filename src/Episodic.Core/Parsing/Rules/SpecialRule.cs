@@ -19,7 +19,7 @@ internal static partial class SpecialRule
             if (SpecialNumberGated.Match(t.Text) is { Success: true } sp)
             {
                 var m = new Marker { Form = MarkerForm.SpecialNumbered, Rule = "numbered special", Kind = MarkerKind.SeasonEpisode, First = i, Last = i, Season = 0, Special = true };
-                m.Episodes.Add(EpisodeTail.ParseInt(sp.Groups["e"]));
+                m.Episodes.Add(EpisodeTail.ParseInt(sp.E));
                 return m;
             }
 
@@ -42,8 +42,11 @@ internal static partial class SpecialRule
         return null;
     }
 
-    private static readonly TokenPattern SpecialNumberGated = new(SpecialNumber(), "sSoO", needsDigit: true);
-    private static readonly TokenPattern CreditlessNumberedGated = new(CreditlessNumbered(), "nN", needsDigit: true);
+    /// <summary>The two gated patterns, for the test that runs their hand matchers beside the regexes.</summary>
+    internal static IEnumerable<(string Name, TokenPattern Pattern)> GatedPatterns => [("SpecialNumber", SpecialNumberGated), ("CreditlessNumbered", CreditlessNumberedGated)];
+
+    private static readonly TokenPattern SpecialNumberGated = new(SpecialNumber(), "sSoO", needsDigit: true, AsciiTokenMatchers.SpecialNumber);
+    private static readonly TokenPattern CreditlessNumberedGated = new(CreditlessNumbered(), "nN", needsDigit: true, AsciiTokenMatchers.CreditlessNumbered);
 
     /// <summary>NCOP1, NCED2: the digit counts openings/endings, not episodes.</summary>
     [GeneratedRegex(@"^nc(?:op|ed)\d{1,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Episodic.Core.Text.RegexLimits.TimeoutMs)]

@@ -8,18 +8,28 @@ namespace Episodic.Core.Parsing.Rules;
 /// so the regex runs only on tokens that can match. The pre-check only rejects what the pattern cannot match: an
 /// ASCII first character outside <c>asciiFirst</c> (ASCII letters fold only to their own other case under
 /// <see cref="RegexOptions.CultureInvariant"/>; any non-ASCII first character goes to the regex, which may fold it),
-/// and, with <c>needsDigit</c>, a token without a Unicode decimal digit (what <c>\d</c> matches).
+/// and, with <c>needsDigit</c>, a token without a Unicode decimal digit (what <c>\d</c> matches). A token that passes
+/// and is all ASCII goes to the hand matcher (<see cref="AsciiTokenMatchers"/>), which reads the same groups without a
+/// regex call; any other token goes to the regex.
 /// </summary>
-internal sealed class TokenPattern(Regex regex, string asciiFirst, bool needsDigit)
+internal sealed class TokenPattern(Regex regex, string asciiFirst, bool needsDigit, Func<string, TokenMatch> ascii)
 {
     /// <summary>Bit c set when the ASCII character c may start a match.</summary>
     private readonly UInt128 _firstMask = MaskOf(asciiFirst);
 
     public Regex Regex { get; } = regex;
 
-    public Match Match(string text) => MayMatch(text) ? Regex.Match(text) : System.Text.RegularExpressions.Match.Empty;
+    public TokenMatch Match(string text)
+    {
+        if (!MayMatch(text))
+        {
+            return TokenMatch.Fail;
+        }
 
-    public bool IsMatch(string text) => MayMatch(text) && Regex.IsMatch(text);
+        return AsciiTokenMatchers.TakesAsciiPath(text) ? ascii(text) : TokenMatch.From(text, Regex.Match(text));
+    }
+
+    public bool IsMatch(string text) => MayMatch(text) && (AsciiTokenMatchers.TakesAsciiPath(text) ? ascii(text).Success : Regex.IsMatch(text));
 
     private bool MayMatch(string text)
     {

@@ -1,7 +1,7 @@
 namespace Episodic.Core.Parsing.Tokens;
 
 /// <summary>What a token has been recognised as. Rules refine <see cref="Word"/> and <see cref="Number"/> into the others.</summary>
-internal enum TokenKind
+internal enum TokenKind : byte
 {
     Word,
     Number,
@@ -46,14 +46,25 @@ internal sealed class Token(string text, int start, string sep, int group, char 
     public bool IsYear => Text.Length == 4 && IsDigits && (Text[0] - '0') * 1000 + (Text[1] - '0') * 100 + (Text[2] - '0') * 10 + (Text[3] - '0') is >= 1900 and <= 2100;
 
     /// <summary>The text is release noise (<see cref="Vocabulary.ReleaseNoise.IsNoise"/>), looked up once per token.</summary>
-    public bool IsNoiseWord => _isNoiseWord ??= Vocabulary.ReleaseNoise.IsNoise(Text);
-
-    private bool? _isNoiseWord;
+    public bool IsNoiseWord => Cached(NoiseKnown, NoiseValue) ?? Remember(NoiseKnown, NoiseValue, Vocabulary.ReleaseNoise.IsNoise(Text));
 
     /// <summary>True when a spaced dash (" - ") stands before the token: the classic "Show - 06" boundary.</summary>
-    public bool SpacedDashBefore => Sep.Length >= 2 && (_spacedDashBefore ??= Sep.Contains(" - ", StringComparison.Ordinal) || Sep.Contains("_-_", StringComparison.Ordinal) || Sep.Contains(".-.", StringComparison.Ordinal) || Sep is " -" or "- ");
+    public bool SpacedDashBefore => Sep.Length >= 2 && (Cached(DashKnown, DashValue) ?? Remember(DashKnown, DashValue,
+        Sep.Contains(" - ", StringComparison.Ordinal) || Sep.Contains("_-_", StringComparison.Ordinal) || Sep.Contains(".-.", StringComparison.Ordinal) || Sep is " -" or "- "));
 
-    private bool? _spacedDashBefore;
+    // The two answers above, worked out on first use and kept in one byte (known and value bits) rather than two
+    // nullable fields: a token object is made for every token of every name, and this keeps it a size class smaller.
+    private const byte NoiseKnown = 1, NoiseValue = 2, DashKnown = 4, DashValue = 8;
+
+    private byte _cached;
+
+    private bool? Cached(byte known, byte value) => (_cached & known) == 0 ? null : (_cached & value) != 0;
+
+    private bool Remember(byte known, byte value, bool answer)
+    {
+        _cached |= (byte)(known | (answer ? value : 0));
+        return answer;
+    }
 
     public override string ToString() => $"{Text}({Kind})";
 }

@@ -8,7 +8,7 @@ namespace Episodic.Core.Parsing.Tokens;
 /// </summary>
 internal static class Tokenizer
 {
-    /// <summary>One-character separators as shared strings: most separators are one '.', ' ', '_' or '-'.</summary>
+    /// <summary>One-character strings as shared strings: most separators are one '.', ' ', '_' or '-', and one-character tokens ("5", "x") are common.</summary>
     private static readonly string[] AsciiSeparators = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
 
     public static List<Token> Tokenize(string name)
@@ -66,7 +66,7 @@ internal static class Tokenizer
             i = length < 0 ? name.Length : i + length;
 
             var (group, opener) = depth > 0 ? outer : (-1, '\0');
-            tokens.Add(new Token(name[start..i], start, Separator(name, sepStart, start), group, opener));
+            tokens.Add(new Token(i - start == 1 && name[start] < 128 ? AsciiSeparators[name[start]] : name[start..i], start, Separator(name, sepStart, start), group, opener));
             sepStart = i;
         }
 

@@ -9,7 +9,7 @@ namespace Episodic.Core.Parsing.Vocabulary;
 /// </summary>
 internal static partial class ReleaseNoise
 {
-    private static readonly FrozenSet<string> Words = new[]
+    internal static readonly WordSet Words = new(new[]
     {
         // sources
         "web", "webrip", "webdl", "web-dl", "webdlrip", "dl", "hdtv", "pdtv", "sdtv", "hdtvrip", "dsr", "dsrip", "dvdrip", "dvd", "dvdr", "dvd5", "dvd9",
@@ -34,7 +34,7 @@ internal static partial class ReleaseNoise
         "proper", "repack", "real", "internal", "limited", "dirfix", "nfofix", "samplefix", "readnfo", "rerip", "extended", "uncut", "uncensored", "unrated",
         "preair", "batch", "complete", "completa", "integrale", "intégrale", "sample", "proof", "obfuscated", "scrambled", "xpost", "asrequested", "convert", "festival", "dc",
         "remastered", "remaster", "restored", "hybrid", "web-rip",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    });
 
     /// <summary>Markers typical of fansub (anime) releases: where they appear, a bare number is an absolute episode number.</summary>
     private static readonly FrozenSet<string> FansubMarkers = new[]
@@ -42,7 +42,8 @@ internal static partial class ReleaseNoise
         "vostfr", "vosta", "fansub", "raws", "raw", "hi10p", "hi10", "10bit", "bd", "batch", "multisub", "multi-subs", "baha", "hardsub", "softsub", "dual-audio",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    public static bool IsNoise(string token) => Words.Contains(token) || MayBeNoiseShape(token) && NoisePattern().IsMatch(token);
+    public static bool IsNoise(string token) =>
+        Words.Contains(token) || (Rules.AsciiTokenMatchers.TakesAsciiPath(token) ? AsciiNoiseShape.IsMatch(token) : MayBeNoiseShape(token) && NoisePattern().IsMatch(token));
 
     public static bool IsFansubMarker(string token) => FansubMarkers.Contains(token) || token.EndsWith("subs", StringComparison.OrdinalIgnoreCase) || token.EndsWith("fansub", StringComparison.OrdinalIgnoreCase);
 

@@ -6,28 +6,25 @@ namespace Episodic.Core.Parsing.Vocabulary;
 internal static class SeasonWords
 {
     /// <summary>Season words of every language (generated from <see cref="MarkerLanguages"/>).</summary>
-    public static readonly FrozenSet<string> Season = MarkerLanguages.SeasonWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    public static readonly WordSet Season = new(MarkerLanguages.SeasonWords);
 
     /// <summary>Episode words of every language (generated from <see cref="MarkerLanguages"/>).</summary>
-    public static readonly FrozenSet<string> Episode = MarkerLanguages.EpisodeWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    public static readonly WordSet Episode = new(MarkerLanguages.EpisodeWords);
 
     /// <summary>Season words written after their number ("3 сезон", "2.Sezon", "2季").</summary>
-    public static readonly FrozenSet<string> SeasonAfterNumber = MarkerLanguages.SeasonWordsAfterNumber.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    public static readonly WordSet SeasonAfterNumber = new(MarkerLanguages.SeasonWordsAfterNumber);
 
     /// <summary>Episode words written after their number ("7 серия", "5.Bölüm", "5화").</summary>
-    public static readonly FrozenSet<string> EpisodeAfterNumber = MarkerLanguages.EpisodeWordsAfterNumber.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    public static readonly WordSet EpisodeAfterNumber = new(MarkerLanguages.EpisodeWordsAfterNumber);
 
     /// <summary>Season words that may be joined to their number ("Sezon2", "Sn2", "시즌2").</summary>
-    public static readonly FrozenSet<string> SeasonJoinable = MarkerLanguages.JoinableSeasonWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    public static readonly WordSet SeasonJoinable = new(MarkerLanguages.JoinableSeasonWords);
 
     /// <summary>Episode words that may be joined to their number ("Odc7", "Folge5").</summary>
-    public static readonly FrozenSet<string> EpisodeJoinable = MarkerLanguages.JoinableEpisodeWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    public static readonly WordSet EpisodeJoinable = new(MarkerLanguages.JoinableEpisodeWords);
 
     /// <summary>Ordinal suffixes written as their own token after a dash ("5-й", "09-я").</summary>
-    public static readonly FrozenSet<string> OrdinalSuffixes = MarkerLanguages.OrdinalSuffixes.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Span lookup into <see cref="OrdinalSuffixes"/>, for a suffix joined to its number ("1ª", "3rd").</summary>
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrdinalSuffixesLookup = OrdinalSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+    public static readonly WordSet OrdinalSuffixes = new(MarkerLanguages.OrdinalSuffixes);
 
     /// <summary>
     /// Plural episode words that list a season's episodes ("Season 3 Episodes 1-8", "S2 Eps.05-08"). Read only right
@@ -36,7 +33,7 @@ internal static class SeasonWords
     public static readonly FrozenSet<string> EpisodeList = new[] { "episodes", "eps" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words that join the two ends of a range of seasons ("1ª a 8ª Temporada", "2nd to 4th Season").</summary>
-    public static readonly FrozenSet<string> RangeWords = new[] { "a", "al", "to", "até", "bis", "à" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    public static readonly WordSet RangeWords = new(["a", "al", "to", "até", "bis", "à"]);
 
     /// <summary>Special-episode keywords; a name with one of these and no number is a special without an episode number.</summary>
     public static readonly FrozenSet<string> Special = new[]

@@ -1,0 +1,54 @@
+using System.Collections.Frozen;
+using System.Text;
+
+namespace Episodic.Core.Parsing.Vocabulary;
+
+/// <summary>
+/// A case-insensitive word table asked about every token of every name. A frozen set whose words include non-ASCII
+/// ones ("сезон", "español") must hash every token with the general case-insensitive hash; one of ASCII words only gets
+/// the cheap ASCII hash. So an ASCII token is looked up among the ASCII words alone, which gives the same answer as the
+/// whole table whenever no non-ASCII word can equal an ASCII token (a word with a letter whose upper case is not ASCII,
+/// such as "é" or "с", never can). A table with a word that might ("ı" upper-cases to "I") keeps one lookup for all.
+/// </summary>
+internal sealed class WordSet
+{
+    private readonly FrozenSet<string> _all;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _allSpans;
+    private readonly FrozenSet<string>? _ascii;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _asciiSpans;
+
+    public WordSet(IEnumerable<string> words)
+    {
+        _all = words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _allSpans = _all.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (_all.All(w => Ascii.IsValid(w) || !CouldEqualAscii(w)))
+        {
+            _ascii = _all.Where(w => Ascii.IsValid(w)).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+            _asciiSpans = _ascii.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+    }
+
+    /// <summary>Every word of the table (for callers that need the set itself).</summary>
+    public FrozenSet<string> Words => _all;
+
+    /// <summary>True when the ASCII tokens are looked up among the ASCII words alone (a test checks the two agree).</summary>
+    internal bool SplitsAscii => _ascii is not null;
+
+    public bool Contains(string token) => _ascii is not null && Ascii.IsValid(token) ? _ascii.Contains(token) : _all.Contains(token);
+
+    public bool Contains(ReadOnlySpan<char> token) => _ascii is not null && Ascii.IsValid(token) ? _asciiSpans.Contains(token) : _allSpans.Contains(token);
+
+    /// <summary>A non-ASCII word could equal an ASCII token only if every letter of it upper- or lower-cases to ASCII.</summary>
+    private static bool CouldEqualAscii(string word)
+    {
+        foreach (var c in word)
+        {
+            if (c >= 128 && char.ToUpperInvariant(c) >= 128 && char.ToLowerInvariant(c) >= 128)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
