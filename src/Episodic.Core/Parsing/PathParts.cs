@@ -63,8 +63,14 @@ internal static class PathParts
         return sb.ToString().Trim();
     }
 
-    public static (List<string> Folders, string File) Split(string path)
+    /// <summary>The folders, nearest last, and the file name. A bare file name (most input) makes no list: its folders are the shared empty array.</summary>
+    public static (IReadOnlyList<string> Folders, string File) Split(string path)
     {
+        if (!path.AsSpan().ContainsAny('\\', '/'))
+        {
+            return ([], path.Trim());
+        }
+
         var parts = SplitSegments(path);
         if (parts.Count == 0)
         {

@@ -23,7 +23,7 @@ internal sealed record ReadingCandidate(
     public bool IsProposed => Origin is null;
 
     public static ReadingCandidate Proposed(Reading r, Marker primary) =>
-        new(primary.Form, primary.Kind, primary.First, primary.Last, r.Season, [.. r.Episodes], [.. r.Absolute], r.AirDate, null);
+        new(primary.Form, primary.Kind, primary.First, primary.Last, r.Season, r.Episodes.ToArray(), r.Absolute.ToArray(), r.AirDate, null);
 
     /// <summary>The candidate as the runner-up the reasoning names, with its distance behind the winner.</summary>
     public Rival ToRival(double margin) => new(Origin ?? RivalKind.OtherMarker, Form, Season, Episodes, margin, Date);

@@ -14,14 +14,17 @@ internal static class Readings
     /// Scores every reading and returns the deciding marker of the winner (a new marker when an alternative won; the
     /// reading is then rewritten to it) and the runner-up as the rival (null when the name has only one reading).
     /// </summary>
-    public static (Marker Primary, Rival? Rival) Choose(Scan scan, Reading reading, Marker primary, IReadOnlyList<Marker> merged, List<int> titleTokens)
+    /// <remarks>
+    /// <paramref name="used"/> and <paramref name="absolute"/> are the markers merged into the reading; the title's tokens are a
+    /// short list, searched in place rather than copied into a set (this runs on every name).
+    /// </remarks>
+    public static (Marker Primary, Rival? Rival) Choose(Scan scan, Reading reading, Marker primary, List<Marker> used, Marker? absolute, List<int> title)
     {
-        var title = new HashSet<int>(titleTokens);
         var best = ReadingCandidate.Proposed(reading, primary);
         var bestScore = ReadingScorer.Score(scan, best, title);
         ReadingCandidate? second = null;
         var secondScore = double.NegativeInfinity;
-        foreach (var alt in Alternatives(scan, reading, primary, merged, title))
+        foreach (var alt in Alternatives(scan, reading, primary, used, absolute, title))
         {
             var score = ReadingScorer.Score(scan, alt, title);
             if (score > bestScore && CanWin(alt, primary))
@@ -54,7 +57,7 @@ internal static class Readings
     private static bool CanWin(ReadingCandidate alt, Marker primary) =>
         alt.Origin is RivalKind.PackOrEpisode && alt.First == primary.First;
 
-    private static IEnumerable<ReadingCandidate> Alternatives(Scan scan, Reading reading, Marker primary, IReadOnlyList<Marker> merged, HashSet<int> title)
+    private static IEnumerable<ReadingCandidate> Alternatives(Scan scan, Reading reading, Marker primary, List<Marker> used, Marker? absolute, List<int> title)
     {
         var token = scan.Tokens[primary.First];
         var digits = primary.Kind == MarkerKind.Number ? LeadingDigits(token.Text) : 0;
@@ -110,7 +113,7 @@ internal static class Readings
 
         foreach (var m in scan.Markers)
         {
-            if (m != primary && !merged.Contains(m) && m.Kind != MarkerKind.Special && Differs(reading, m))
+            if (m != primary && m != absolute && !used.Contains(m) && m.Kind != MarkerKind.Special && Differs(reading, m))
             {
                 // "Show 2x03 ... Part 4": another marker reads the numbers differently.
                 yield return new ReadingCandidate(m.Form, m.Kind, m.First, m.Last, m.Season, [.. m.Episodes], [.. m.Absolute], m.Date, RivalKind.OtherMarker);
@@ -125,7 +128,7 @@ internal static class Readings
     }
 
     /// <summary>The first token of the title that is a number and not a year ("Gundam 00"), or -1; a loop, as this runs on every name.</summary>
-    private static int FirstTitleNumber(Scan scan, HashSet<int> title)
+    private static int FirstTitleNumber(Scan scan, List<int> title)
     {
         foreach (var i in title)
         {
@@ -142,7 +145,7 @@ internal static class Readings
     /// The number right after a one-token season pack ("S04.11", "S03 05") when it is a plausible episode: joined by a
     /// plain separator (not "Season 1-3", "S01~3", which are ranges) and not the start of a range itself.
     /// </summary>
-    private static int? PackEpisode(Scan scan, Marker pack, HashSet<int> title)
+    private static int? PackEpisode(Scan scan, Marker pack, List<int> title)
     {
         var i = pack.Last + 1;
         if (scan.At(i) is not { Consumed: false, IsDigits: true, IsYear: false, InBrackets: false } t || t.Text.Length > 3 || t.Sep is not ("." or " " or "_") || title.Contains(i)

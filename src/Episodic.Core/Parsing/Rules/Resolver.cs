@@ -174,7 +174,7 @@ internal static class Resolver
             scan.Doubts.Add(Doubt.DashInTitle);
         }
 
-        var (chosen, rival) = Readings.Choose(scan, reading, primary, [.. used, .. absolute is null ? Array.Empty<Marker>() : [absolute]], titleTokens);
+        var (chosen, rival) = Readings.Choose(scan, reading, primary, used, absolute, titleTokens);
         SanityChecks.Apply(scan, reading, chosen);
         EvidenceReader.Fill(reading, scan, chosen, rival, titleTokens);
         return reading;
