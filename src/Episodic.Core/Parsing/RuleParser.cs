@@ -98,6 +98,8 @@ public sealed partial class RuleParser : IFilenameParser
             confidence = ConfidenceModel.Bound(Math.Clamp(Math.Round(weights.Score(x), 3), 0.01, 0.99), r.Doubts);
         }
 
+        // The rival is rendered once, for the reasoning and for the doubts the model tier is shown.
+        var rival = r.Evidence.Rival?.ToReading();
         var parse = new EpisodeParse
         {
             Input = original,
@@ -114,8 +116,8 @@ public sealed partial class RuleParser : IFilenameParser
             Version = r.Version,
             Confidence = confidence,
             Source = AnswerSource.Rules,
-            Reasoning = Explain(r, titleFromFolder, numbersFromFolder),
-            Doubts = RuleDoubts.From(r.Doubts, r.Evidence.Rival),
+            Reasoning = Explain(r, rival, titleFromFolder, numbersFromFolder),
+            Doubts = RuleDoubts.From(r.Doubts, rival),
         };
         return (parse, features);
     }
@@ -193,7 +195,7 @@ public sealed partial class RuleParser : IFilenameParser
     /// The reasoning sentence, written piece by piece into one pooled buffer: only the finished sentence is a new string
     /// (the parts were strings of their own, joined and then dropped, on every name).
     /// </summary>
-    private static string Explain(Reading r, bool titleFromFolder, bool numbersFromFolder)
+    private static string Explain(Reading r, RivalReading? rival, bool titleFromFolder, bool numbersFromFolder)
     {
         var text = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0, System.Globalization.CultureInfo.InvariantCulture, stackalloc char[256]);
         text.AppendLiteral("Matched ");
@@ -234,7 +236,7 @@ public sealed partial class RuleParser : IFilenameParser
         if (r.Evidence.Rival is { } rv)
         {
             text.AppendLiteral(" Rival reading: ");
-            text.AppendLiteral(rv.Describe());
+            text.AppendLiteral(rival!.Description);
             text.AppendLiteral(" (margin ");
             text.AppendFormatted(rv.Margin, "0.00");
             text.AppendLiteral(").");

@@ -87,7 +87,7 @@ internal static class Resolver
 
         // An absolute number beside a season/episode marker ("214 10x14", "313-315 - s16e03-05", "S01E01.001").
         Marker? absolute = null;
-        if (primary is { Kind: MarkerKind.SeasonEpisode } && NumberRule.Find(scan, scan.Count) is { Kind: MarkerKind.Number, Absolute.Count: > 0 } n
+        if (primary is { Kind: MarkerKind.SeasonEpisode } && MayHoldFreeNumber(scan) && NumberRule.Find(scan, scan.Count) is { Kind: MarkerKind.Number, Absolute.Count: > 0 } n
             && (n.Last + 3 >= primary.First && n.First < primary.First && n.First > scan.TitleStart || n.First <= primary.Last + 3 && n.First > primary.Last)
             && n.Absolute[0] >= primary.Episodes.FirstOrDefault() && (scan.Tokens[n.First].SpacedDashBefore || n.Absolute.Count > 1 || (scan.FansubStyle || n.First > primary.Last) && scan.Tokens[n.First].Text.Length >= 3 || scan.FansubStyle && n.First > primary.Last))
         {
@@ -180,9 +180,42 @@ internal static class Resolver
         return reading;
     }
 
-    /// <summary>The markers in name order; equal starts keep the order they were found in (a stable sort, as OrderBy was).</summary>
+    /// <summary>
+    /// Whether <see cref="NumberRule.Find"/> can find anything: both its patterns start with a digit and read only free,
+    /// non-noise tokens. Most SxxEyy names have none, and the search (which may also note a split-episode doubt, so it
+    /// is skipped only when it cannot) built a candidate list for nothing.
+    /// </summary>
+    private static bool MayHoldFreeNumber(Scan scan)
+    {
+        for (var i = Math.Max(0, scan.TitleStart); i < scan.Count; i++)
+        {
+            var t = scan.Tokens[i];
+            if (!t.Consumed && t.Kind != Tokens.TokenKind.Noise && t.Text.Length > 0 && char.IsDigit(t.Text[0]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The markers in name order; equal starts keep the order they were found in (a stable sort, as OrderBy was). Markers
+    /// found in order (most names) are read in place: the resolver reads this list only before it adds any marker.
+    /// </summary>
     private static List<Marker> SortedByFirst(List<Marker> found)
     {
+        var inOrder = true;
+        for (var i = 1; i < found.Count && inOrder; i++)
+        {
+            inOrder = found[i - 1].First <= found[i].First;
+        }
+
+        if (inOrder)
+        {
+            return found;
+        }
+
         var sorted = new List<Marker>(found);
         for (var i = 1; i < sorted.Count; i++)
         {
@@ -231,11 +264,20 @@ internal static class Resolver
     /// <summary>S07E22 - S07E23, S01E02.S01E03, "S01E00 &amp; S01E01": later markers of the same season add episodes.</summary>
     private static void MergeSameSeason(List<Marker> markers, Marker se, List<Marker> used)
     {
-        foreach (var m in markers.Where(m => m != se && m.Kind == MarkerKind.SeasonEpisode && m.Season == se.Season && m.First > se.Last && m.First - se.Last <= 3))
+        // Loops, not LINQ: this runs on every SxxEyy name. Each test reads se.Last as merged so far, as the lazy filter did.
+        foreach (var m in markers)
         {
-            foreach (var e in m.Episodes.Where(e => !se.Episodes.Contains(e)))
+            if (m == se || m.Kind != MarkerKind.SeasonEpisode || m.Season != se.Season || m.First <= se.Last || m.First - se.Last > 3)
             {
-                se.Episodes.Add(e);
+                continue;
+            }
+
+            foreach (var e in m.Episodes)
+            {
+                if (!se.Episodes.Contains(e))
+                {
+                    se.Episodes.Add(e);
+                }
             }
 
             se.Last = m.Last;

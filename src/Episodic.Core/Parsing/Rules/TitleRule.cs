@@ -12,7 +12,8 @@ internal static class TitleRule
 {
     public static (string? Title, int? Year) Build(Scan scan, int from, int to, bool stopAtDash = false, bool stopAtNoise = false)
     {
-        var idx = new List<int>();
+        // Sized once for the widest title the range can hold: the list becomes the title's tokens, and growing it made three arrays.
+        var idx = new List<int>(Math.Max(0, Math.Min(to, scan.Count) - Math.Max(0, from)));
         for (var i = Math.Max(0, from); i < Math.Min(to, scan.Count); i++)
         {
             var t = scan.Tokens[i];
