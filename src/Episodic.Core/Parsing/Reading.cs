@@ -50,7 +50,8 @@ internal sealed class Reading
     public string Rule { get; set; } = "";
 
     /// <summary>The text of the name the deciding marker spans ("S03E05", "1x05"), quoted by the reasoning; empty when none.</summary>
-    public string Matched { get; set; } = "";
+    /// <remarks>A slice of the name, not a copy: only the reasoning reads it, and it appends the slice.</remarks>
+    public ReadOnlyMemory<char> Matched { get; set; }
 
     /// <summary>A date-shaped run was out of range; the name must not be read as an episode.</summary>
     public bool Rejected { get; set; }

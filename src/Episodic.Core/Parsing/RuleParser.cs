@@ -69,7 +69,7 @@ public sealed partial class RuleParser : IFilenameParser
         if (name.Length is > 0 and <= 4 && !name.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             var n = int.Parse(name, System.Globalization.CultureInfo.InvariantCulture);
-            r = new Reading { Kind = Rules.MarkerKind.Number, Form = Rules.MarkerForm.WholeNameNumber, Rule = "episode number as the whole file name", Matched = name, Episodes = [n], Absolute = [n] };
+            r = new Reading { Kind = Rules.MarkerKind.Number, Form = Rules.MarkerForm.WholeNameNumber, Rule = "episode number as the whole file name", Matched = name.AsMemory(), Episodes = [n], Absolute = [n] };
             if (name.Length == 4 && n is >= 1900 and <= 2100)
             {
                 // "Show/2010.mkv": four digits that read as a year may date the file rather than number it.
@@ -201,7 +201,7 @@ public sealed partial class RuleParser : IFilenameParser
         text.AppendLiteral("Matched ");
         if (r.Matched.Length > 0)
         {
-            text.AppendLiteral(r.Matched);
+            text.AppendFormatted(r.Matched.Span);
             text.AppendLiteral(" as ");
         }
 

@@ -234,11 +234,11 @@ internal static class Resolver
     }
 
     /// <summary>The text of the name the deciding marker spans, as written, so the reasoning quotes the name rather than an example of its form.</summary>
-    internal static string MatchedText(Scan scan, Marker m)
+    internal static ReadOnlyMemory<char> MatchedText(Scan scan, Marker m)
     {
         var first = scan.At(m.First);
         var last = scan.At(Math.Max(m.First, m.Last));
-        return first is null || last is null || last.End <= first.Start || last.End > scan.Name.Length ? "" : scan.Name[first.Start..last.End];
+        return first is null || last is null || last.End <= first.Start || last.End > scan.Name.Length ? ReadOnlyMemory<char>.Empty : scan.Name.AsMemory(first.Start, last.End - first.Start);
     }
 
     private static void Apply(Reading r, Marker m)
