@@ -16,7 +16,9 @@ internal static class Resolver
         var episode = markers.Find(m => m.Kind == MarkerKind.Episode);
 
         Marker? primary;
-        var used = new List<Marker>();
+        // Markers merged into the reading; read only within this call, so one list per thread serves every name.
+        var used = t_used ??= new List<Marker>(4);
+        used.Clear();
         if (se is not null && date is not null && se.First > date.First && date.Last < scan.TitleStartAfter(date))
         {
             // "2020.05.01 Show S01E01": a date before the title is a release or broadcast prefix, not the air date.
@@ -137,7 +139,7 @@ internal static class Resolver
 
         var (title, year) = TitleRule.Build(scan, scan.TitleStart, titleEnd);
         var titleTokens = title is null ? [] : scan.LastTitleTokens;
-        if (primary.Form is MarkerForm.CjkEpisodeCounter or MarkerForm.CjkEpisodeRange && used.FirstOrDefault(m => m.Kind == MarkerKind.SeasonPack && m.First > primary.Last) is { } laterPack
+        if (primary.Form is MarkerForm.CjkEpisodeCounter or MarkerForm.CjkEpisodeRange && PackAfter(used, primary.Last) is { } laterPack
             && TitleRule.Build(scan, primary.Last + 1, laterPack.First) is { Title: { } between } && between.Any(c => c < 0x250 && char.IsLetter(c)))
         {
             // "中文名[第01-15集].English.Title.S01": the romanised title sits between the counter and the season.
@@ -178,6 +180,24 @@ internal static class Resolver
         SanityChecks.Apply(scan, reading, chosen);
         EvidenceReader.Fill(reading, scan, chosen, rival, titleTokens);
         return reading;
+    }
+
+    /// <summary>The markers merged into the reading being resolved on this thread (cleared at the start of each call).</summary>
+    [ThreadStatic]
+    private static List<Marker>? t_used;
+
+    /// <summary>The first merged season pack after <paramref name="last"/>; a loop, as a lambda over the primary made a closure on every name.</summary>
+    private static Marker? PackAfter(List<Marker> used, int last)
+    {
+        foreach (var m in used)
+        {
+            if (m.Kind == MarkerKind.SeasonPack && m.First > last)
+            {
+                return m;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
