@@ -129,7 +129,7 @@ internal static class PathParts
 
             // "name.en.srt", "name.eng.forced.srt": drop a trailing language tag of a subtitle.
             var second = stem.LastIndexOf('.');
-            if (second > 0 && stem.Length - second <= 4 && file[(dot + 1)..] is "srt" or "ass" or "ssa" or "sub" or "vtt" && stem[(second + 1)..].All(char.IsAsciiLetterLower))
+            if (second > 0 && stem.Length - second <= 4 && file.AsSpan(dot + 1) is "srt" or "ass" or "ssa" or "sub" or "vtt" && !stem.AsSpan(second + 1).ContainsAnyExceptInRange('a', 'z'))
             {
                 stem = stem[..second];
             }
