@@ -63,8 +63,14 @@ internal static class PathParts
         return sb.ToString().Trim();
     }
 
-    public static (List<string> Folders, string File) Split(string path)
+    /// <summary>The folders, nearest last, and the file name. A bare file name (most input) makes no list: its folders are the shared empty array.</summary>
+    public static (IReadOnlyList<string> Folders, string File) Split(string path)
     {
+        if (!path.AsSpan().ContainsAny('\\', '/'))
+        {
+            return ([], path.Trim());
+        }
+
         var parts = SplitSegments(path);
         if (parts.Count == 0)
         {
@@ -123,7 +129,7 @@ internal static class PathParts
 
             // "name.en.srt", "name.eng.forced.srt": drop a trailing language tag of a subtitle.
             var second = stem.LastIndexOf('.');
-            if (second > 0 && stem.Length - second <= 4 && file[(dot + 1)..] is "srt" or "ass" or "ssa" or "sub" or "vtt" && stem[(second + 1)..].All(char.IsAsciiLetterLower))
+            if (second > 0 && stem.Length - second <= 4 && file.AsSpan(dot + 1) is "srt" or "ass" or "ssa" or "sub" or "vtt" && !stem.AsSpan(second + 1).ContainsAnyExceptInRange('a', 'z'))
             {
                 stem = stem[..second];
             }

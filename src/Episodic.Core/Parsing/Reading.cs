@@ -12,9 +12,22 @@ internal sealed class Reading
 
     public int? Season { get; set; }
 
-    public List<int> Episodes { get; set; } = [];
+    /// <summary>Made on first use: the resolver sets the marker's lists, so an empty list made up front was garbage on every name.</summary>
+    public List<int> Episodes
+    {
+        get => _episodes ??= [];
+        set => _episodes = value;
+    }
 
-    public List<int> Absolute { get; set; } = [];
+    private List<int>? _episodes;
+
+    public List<int> Absolute
+    {
+        get => _absolute ??= [];
+        set => _absolute = value;
+    }
+
+    private List<int>? _absolute;
 
     public DateOnly? AirDate { get; set; }
 
@@ -37,12 +50,20 @@ internal sealed class Reading
     public string Rule { get; set; } = "";
 
     /// <summary>The text of the name the deciding marker spans ("S03E05", "1x05"), quoted by the reasoning; empty when none.</summary>
-    public string Matched { get; set; } = "";
+    /// <remarks>A slice of the name, not a copy: only the reasoning reads it, and it appends the slice.</remarks>
+    public ReadOnlyMemory<char> Matched { get; set; }
 
     /// <summary>A date-shaped run was out of range; the name must not be read as an episode.</summary>
     public bool Rejected { get; set; }
 
-    public HashSet<Doubt> Doubts { get; init; } = [];
+    /// <summary>The scan's doubts for a resolved name; made on first use otherwise, so the resolver's readings make no set to drop.</summary>
+    public HashSet<Doubt> Doubts
+    {
+        get => _doubts ??= [];
+        init => _doubts = value;
+    }
+
+    private HashSet<Doubt>? _doubts;
 
     /// <summary>Context around the deciding marker, for the confidence model and the reasoning.</summary>
     public Confidence.Evidence Evidence { get; init; } = new();

@@ -40,20 +40,25 @@ public sealed record RuleDoubts
     public IEnumerable<string> Descriptions() =>
         Doubts.Select(ConfidenceModel.Describe).Concat(Rival is null ? [] : [Rival.Description]);
 
-    /// <summary>Null when the parser had nothing to doubt.</summary>
-    internal static RuleDoubts? From(IEnumerable<Doubt> doubts, Rival? rival)
+    /// <summary>
+    /// Null when the parser had nothing to doubt. Takes the rival already rendered, so the parser describes it once for both
+    /// the reasoning and this record.
+    /// </summary>
+    internal static RuleDoubts? From(IEnumerable<Doubt> doubts, RivalReading? rival)
     {
         if (rival is null && doubts is IReadOnlyCollection<Doubt> { Count: 0 })
         {
             return null; // the common case: nothing to sort, nothing to build
         }
 
-        var list = doubts.Order().ToList();
-        return list.Count == 0 && rival is null ? null : new RuleDoubts(list, rival?.ToReading());
+        // A sort of distinct values, as Order() gave, without its enumerators.
+        var list = new List<Doubt>(doubts);
+        list.Sort();
+        return list.Count == 0 && rival is null ? null : new RuleDoubts(list, rival);
     }
 
     /// <summary>Adds the fields not yet present (ordinal), as Distinct did.</summary>
-    private static void AddFields(List<string> into, IEnumerable<string> fields)
+    private static void AddFields(List<string> into, string[] fields)
     {
         foreach (var field in fields)
         {
@@ -69,32 +74,49 @@ public sealed record RuleDoubts
 
     public override int GetHashCode() => HashCode.Combine(Doubts.Count, Rival);
 
-    private static IEnumerable<string> FieldsOf(Doubt doubt) => doubt switch
+    // The field lists are shared arrays, read only: a list literal per call was garbage on every doubted name.
+    private static readonly string[] None = [];
+    private static readonly string[] ShowName = ["show_name"];
+    private static readonly string[] ShowNameSeason = ["show_name", "season"];
+    private static readonly string[] AirDate = ["air_date"];
+    private static readonly string[] Episodes = ["episodes"];
+    private static readonly string[] ShowNameGroup = ["show_name", "release_group"];
+    private static readonly string[] EpisodesSpecial = ["episodes", "special"];
+    private static readonly string[] SeasonEpisodes = ["season", "episodes"];
+    private static readonly string[] SeasonYear = ["season", "year"];
+    private static readonly string[] EpisodesFullSeason = ["episodes", "full_season"];
+    private static readonly string[] EpisodesAirDate = ["episodes", "air_date"];
+    private static readonly string[] SeasonEpisodesAbsolute = ["season", "episodes", "absolute_episodes"];
+    private static readonly string[] ShowNameEpisodes = ["show_name", "episodes"];
+    private static readonly string[] SeasonEpisodesFullSeason = ["season", "episodes", "full_season"];
+    private static readonly string[] AirDateSeasonEpisodes = ["air_date", "season", "episodes"];
+
+    private static string[] FieldsOf(Doubt doubt) => doubt switch
     {
-        Doubt.SeasonTokenInFansubName => ["show_name", "season"],
-        Doubt.AlternativeTitles or Doubt.DashInTitle => ["show_name"],
-        Doubt.BracketedDate => ["air_date"],
-        Doubt.ChainedEpisodes => ["episodes"],
-        Doubt.TitleInGroupBracket => ["show_name", "release_group"],
-        Doubt.SplitEpisode => ["episodes", "special"],
-        Doubt.TitleIsTag or Doubt.NoTitleBeforeMarker => ["show_name"],
-        Doubt.SeasonOver100 => ["season", "episodes"],
-        Doubt.EpisodesOutOfOrder => ["episodes"],
-        Doubt.UnexplainedNumberNearMarker => ["season", "episodes"],
-        Doubt.TitleEndsInNumber => ["show_name", "season"],
-        Doubt.YearBeforeMarker => ["season", "year"],
-        Doubt.EpisodeBesidePack => ["episodes", "full_season"],
-        Doubt.YearAsWholeName => ["episodes", "air_date"],
-        _ => [],
+        Doubt.SeasonTokenInFansubName => ShowNameSeason,
+        Doubt.AlternativeTitles or Doubt.DashInTitle => ShowName,
+        Doubt.BracketedDate => AirDate,
+        Doubt.ChainedEpisodes => Episodes,
+        Doubt.TitleInGroupBracket => ShowNameGroup,
+        Doubt.SplitEpisode => EpisodesSpecial,
+        Doubt.TitleIsTag or Doubt.NoTitleBeforeMarker => ShowName,
+        Doubt.SeasonOver100 => SeasonEpisodes,
+        Doubt.EpisodesOutOfOrder => Episodes,
+        Doubt.UnexplainedNumberNearMarker => SeasonEpisodes,
+        Doubt.TitleEndsInNumber => ShowNameSeason,
+        Doubt.YearBeforeMarker => SeasonYear,
+        Doubt.EpisodeBesidePack => EpisodesFullSeason,
+        Doubt.YearAsWholeName => EpisodesAirDate,
+        _ => None,
     };
 
-    private static IEnumerable<string> FieldsOf(RivalReading rival) => rival.Kind switch
+    private static string[] FieldsOf(RivalReading rival) => rival.Kind switch
     {
-        RivalKind.AbsoluteOrCompact or RivalKind.CompactOrAbsolute => ["season", "episodes", "absolute_episodes"],
-        RivalKind.TitleNumberOrEpisode => ["show_name", "episodes"],
-        RivalKind.PackOrEpisode => ["season", "episodes", "full_season"],
-        RivalKind.OtherMarker => rival.AirDate is null ? ["season", "episodes"] : ["air_date", "season", "episodes"],
-        _ => [],
+        RivalKind.AbsoluteOrCompact or RivalKind.CompactOrAbsolute => SeasonEpisodesAbsolute,
+        RivalKind.TitleNumberOrEpisode => ShowNameEpisodes,
+        RivalKind.PackOrEpisode => SeasonEpisodesFullSeason,
+        RivalKind.OtherMarker => rival.AirDate is null ? SeasonEpisodes : AirDateSeasonEpisodes,
+        _ => None,
     };
 }
 

@@ -15,18 +15,25 @@ public sealed partial class RuleParser : IFilenameParser
 
     public static RuleParser Default { get; } = new();
 
-    public EpisodeParse Parse(string input) => ParseDetailed(input, Confidence.ConfidenceWeights.Embedded).Result;
+    public EpisodeParse Parse(string input) => ParseGuarded(input, Confidence.ConfidenceWeights.Embedded, keepFeatures: false).Result;
 
     /// <summary>
     /// Parses and also returns the confidence features of the winning reading (null when the name is not read as an
     /// episode), so evaluation can refit and cross-validate the confidence model on the same evidence.
     /// </summary>
-    internal (EpisodeParse Result, double[]? Features) ParseDetailed(string input, Confidence.ConfidenceWeights weights)
+    internal (EpisodeParse Result, double[]? Features) ParseDetailed(string input, Confidence.ConfidenceWeights weights) =>
+        ParseGuarded(input, weights, keepFeatures: true);
+
+    /// <summary>
+    /// One parse; the feature vector is returned only when <paramref name="keepFeatures"/> (evaluation), so a plain parse
+    /// scores from a vector on the stack and allocates none.
+    /// </summary>
+    private (EpisodeParse Result, double[]? Features) ParseGuarded(string? input, Confidence.ConfidenceWeights weights, bool keepFeatures)
     {
         var original = input ?? "";
         try
         {
-            return ParseCore(original, weights);
+            return ParseCore(original, weights, keepFeatures);
         }
 #pragma warning disable CA1031 // The contract is "never throws": a parser bug must degrade to "not an episode", not crash a batch.
         catch (Exception ex)
@@ -36,7 +43,7 @@ public sealed partial class RuleParser : IFilenameParser
         }
     }
 
-    private (EpisodeParse, double[]?) ParseCore(string original, Confidence.ConfidenceWeights weights)
+    private (EpisodeParse, double[]?) ParseCore(string original, Confidence.ConfidenceWeights weights, bool keepFeatures)
     {
         var today = _today();
         var (folders, file) = PathParts.Split(PathParts.Sanitise(original));
@@ -59,10 +66,10 @@ public sealed partial class RuleParser : IFilenameParser
         }
 
         // A file name that is only a number ("05.mkv", "921.mkv") is an episode number, never a compact 1x05.
-        if (name.Length is > 0 and <= 4 && name.All(char.IsAsciiDigit))
+        if (name.Length is > 0 and <= 4 && !name.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             var n = int.Parse(name, System.Globalization.CultureInfo.InvariantCulture);
-            r = new Reading { Kind = Rules.MarkerKind.Number, Form = Rules.MarkerForm.WholeNameNumber, Rule = "episode number as the whole file name", Matched = name, Episodes = [n], Absolute = [n] };
+            r = new Reading { Kind = Rules.MarkerKind.Number, Form = Rules.MarkerForm.WholeNameNumber, Rule = "episode number as the whole file name", Matched = name.AsMemory(), Episodes = [n], Absolute = [n] };
             if (name.Length == 4 && n is >= 1900 and <= 2100)
             {
                 // "Show/2010.mkv": four digits that read as a year may date the file rather than number it.
@@ -81,8 +88,18 @@ public sealed partial class RuleParser : IFilenameParser
         }
 
         // A special named by keyword alone ("Show OVA") carries no number to be sure of: it always goes to the next tier.
-        var features = r.HasNumbers ? Confidence.ConfidenceFeatures.Extract(r, titleFromFolder, numbersFromFolder) : null;
-        var confidence = features is null ? ConfidenceModel.KeywordOnlySpecial : ConfidenceModel.Bound(Math.Clamp(Math.Round(weights.Score(features), 3), 0.01, 0.99), r.Doubts);
+        double[]? features = null;
+        var confidence = ConfidenceModel.KeywordOnlySpecial;
+        if (r.HasNumbers)
+        {
+            var count = Confidence.ConfidenceFeatures.Count;
+            Span<double> x = keepFeatures ? features = new double[count] : stackalloc double[count];
+            Confidence.ConfidenceFeatures.Extract(r, titleFromFolder, numbersFromFolder, x);
+            confidence = ConfidenceModel.Bound(Math.Clamp(Math.Round(weights.Score(x), 3), 0.01, 0.99), r.Doubts);
+        }
+
+        // The rival is rendered once, for the reasoning and for the doubts the model tier is shown.
+        var rival = r.Evidence.Rival?.ToReading();
         var parse = new EpisodeParse
         {
             Input = original,
@@ -99,14 +116,14 @@ public sealed partial class RuleParser : IFilenameParser
             Version = r.Version,
             Confidence = confidence,
             Source = AnswerSource.Rules,
-            Reasoning = Explain(r, titleFromFolder, numbersFromFolder),
-            Doubts = RuleDoubts.From(r.Doubts, r.Evidence.Rival),
+            Reasoning = Explain(r, rival, titleFromFolder, numbersFromFolder),
+            Doubts = RuleDoubts.From(r.Doubts, rival),
         };
         return (parse, features);
     }
 
     /// <summary>Fills what the file name lacks from its folders, nearest first. Returns which parts came from folders.</summary>
-    private static (bool Title, bool Numbers) ApplyFolders(Reading r, List<string> folders, DateOnly today)
+    private static (bool Title, bool Numbers) ApplyFolders(Reading r, IReadOnlyList<string> folders, DateOnly today)
     {
         var titleFromFolder = false;
         var numbersFromFolder = false;
@@ -174,15 +191,58 @@ public sealed partial class RuleParser : IFilenameParser
         return (titleFromFolder, numbersFromFolder);
     }
 
-    private static string Explain(Reading r, bool titleFromFolder, bool numbersFromFolder)
+    /// <summary>
+    /// The reasoning sentence, written piece by piece into one pooled buffer: only the finished sentence is a new string
+    /// (the parts were strings of their own, joined and then dropped, on every name).
+    /// </summary>
+    private static string Explain(Reading r, RivalReading? rival, bool titleFromFolder, bool numbersFromFolder)
     {
-        var where = numbersFromFolder ? "in the folder name" : "in the file name";
-        var show = r.Title is null ? "no show name found" : titleFromFolder ? $"show name \"{r.Title}\" from the folder" : $"show name \"{r.Title}\" from the text before it";
-        var doubts = r.Doubts.Count == 0 ? "" : " Doubts: " + string.Join("; ", r.Doubts.Select(ConfidenceModel.Describe)) + ".";
-        var rival = r.Evidence.Rival is { } rv ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" Rival reading: {rv.Describe()} (margin {rv.Margin:0.00}).") : "";
-        return r.Matched.Length == 0
-            ? $"Matched {r.Rule} {where}; {show}.{doubts}{rival}"
-            : $"Matched {r.Matched} as {r.Rule} {where}; {show}.{doubts}{rival}";
+        var text = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0, System.Globalization.CultureInfo.InvariantCulture, stackalloc char[256]);
+        text.AppendLiteral("Matched ");
+        if (r.Matched.Length > 0)
+        {
+            text.AppendFormatted(r.Matched.Span);
+            text.AppendLiteral(" as ");
+        }
+
+        text.AppendLiteral(r.Rule);
+        text.AppendLiteral(numbersFromFolder ? " in the folder name; " : " in the file name; ");
+        if (r.Title is null)
+        {
+            text.AppendLiteral("no show name found");
+        }
+        else
+        {
+            text.AppendLiteral("show name \"");
+            text.AppendLiteral(r.Title);
+            text.AppendLiteral(titleFromFolder ? "\" from the folder" : "\" from the text before it");
+        }
+
+        text.AppendLiteral(".");
+        if (r.Doubts.Count > 0)
+        {
+            text.AppendLiteral(" Doubts: ");
+            var first = true;
+            foreach (var doubt in r.Doubts)
+            {
+                text.AppendLiteral(first ? "" : "; ");
+                text.AppendLiteral(ConfidenceModel.Describe(doubt));
+                first = false;
+            }
+
+            text.AppendLiteral(".");
+        }
+
+        if (r.Evidence.Rival is { } rv)
+        {
+            text.AppendLiteral(" Rival reading: ");
+            text.AppendLiteral(rival!.Description);
+            text.AppendLiteral(" (margin ");
+            text.AppendFormatted(rv.Margin, "0.00");
+            text.AppendLiteral(").");
+        }
+
+        return text.ToStringAndClear();
     }
 
     [GeneratedRegex(@"\d{1,3}E\d{1,3}S", RegexOptions.CultureInvariant, Episodic.Core.Text.RegexLimits.TimeoutMs)]

@@ -23,6 +23,16 @@ internal static class ConfidenceFeatures
     public static double[] Extract(Reading r, bool titleFromFolder, bool numbersFromFolder)
     {
         var x = new double[Count];
+        Extract(r, titleFromFolder, numbersFromFolder, x);
+        return x;
+    }
+
+    /// <summary>
+    /// Writes the features into <paramref name="x"/> (<see cref="Count"/> long, every slot written), so a parse that only
+    /// needs the score can keep them on the stack instead of allocating a vector per name.
+    /// </summary>
+    public static void Extract(Reading r, bool titleFromFolder, bool numbersFromFolder, Span<double> x)
+    {
         var k = 0;
         var family = Family(r.Form);
         for (var f = 0; f < Families.Length; f++)
@@ -66,8 +76,6 @@ internal static class ConfidenceFeatures
         {
             x[k++] = e.Rival is { } rival && rival.Kind == kind ? 1 - Math.Clamp(rival.Margin, 0, 1) : 0;
         }
-
-        return x;
     }
 
     /// <summary>The words between single spaces, as splitting on ' ' without empty entries counts them, without the strings.</summary>

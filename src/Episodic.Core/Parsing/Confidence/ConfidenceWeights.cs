@@ -36,7 +36,7 @@ internal sealed class ConfidenceWeights
     public double[] Weights { get; }
 
     /// <summary>The probability that the reading is right, from its features.</summary>
-    public double Score(double[] x)
+    public double Score(ReadOnlySpan<double> x)
     {
         var z = Intercept;
         for (var i = 0; i < x.Length; i++)

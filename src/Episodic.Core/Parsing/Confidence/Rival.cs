@@ -31,19 +31,61 @@ internal sealed record Rival(RivalKind Kind, MarkerForm Form, int? Season, IRead
     /// <summary>Renders the rival for the reasoning, from its typed parts.</summary>
     public string Describe()
     {
-        var numbers = AirDate is { } date ? $"the air date {date:yyyy-MM-dd}"
-            : Season is { } season && Episodes.Count == 0 ? $"season {season}"
-            : Season is { } s
-            ? $"S{s:00}E{string.Join("-E", Episodes.Select(e => e.ToString("00", System.Globalization.CultureInfo.InvariantCulture)))}"
-            : Episodes.Count > 0 ? $"episode {string.Join(", ", Episodes)}" : "no episode";
-        return Kind switch
+        // One buffer for the whole sentence, in the current culture as the interpolations before it were (the episode
+        // numbers of "S01E02" are non-negative, so their "00" reads the same in every culture).
+        var text = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[128]);
+        text.AppendLiteral(Kind switch
         {
-            RivalKind.AbsoluteOrCompact => $"it could also be {numbers} written compactly",
-            RivalKind.CompactOrAbsolute => $"it could also be absolute {numbers}",
-            RivalKind.TitleNumberOrEpisode => $"the number in the title could also be the episode ({numbers})",
-            RivalKind.OtherMarker => $"another marker in the name reads {numbers}",
-            RivalKind.PackOrEpisode => $"it could also be {numbers}",
-            _ => numbers,
-        };
+            RivalKind.AbsoluteOrCompact or RivalKind.PackOrEpisode => "it could also be ",
+            RivalKind.CompactOrAbsolute => "it could also be absolute ",
+            RivalKind.TitleNumberOrEpisode => "the number in the title could also be the episode (",
+            RivalKind.OtherMarker => "another marker in the name reads ",
+            _ => "",
+        });
+        AppendNumbers(ref text);
+        text.AppendLiteral(Kind switch
+        {
+            RivalKind.AbsoluteOrCompact => " written compactly",
+            RivalKind.TitleNumberOrEpisode => ")",
+            _ => "",
+        });
+        return text.ToStringAndClear();
+    }
+
+    private void AppendNumbers(ref System.Runtime.CompilerServices.DefaultInterpolatedStringHandler text)
+    {
+        if (AirDate is { } date)
+        {
+            text.AppendLiteral("the air date ");
+            text.AppendFormatted(date, "yyyy-MM-dd");
+        }
+        else if (Season is { } season && Episodes.Count == 0)
+        {
+            text.AppendLiteral("season ");
+            text.AppendFormatted(season);
+        }
+        else if (Season is { } s)
+        {
+            text.AppendLiteral("S");
+            text.AppendFormatted(s, "00");
+            for (var i = 0; i < Episodes.Count; i++)
+            {
+                text.AppendLiteral(i == 0 ? "E" : "-E");
+                text.AppendFormatted(Episodes[i], "00");
+            }
+        }
+        else if (Episodes.Count > 0)
+        {
+            text.AppendLiteral("episode ");
+            for (var i = 0; i < Episodes.Count; i++)
+            {
+                text.AppendLiteral(i == 0 ? "" : ", ");
+                text.AppendFormatted(Episodes[i]);
+            }
+        }
+        else
+        {
+            text.AppendLiteral("no episode");
+        }
     }
 }

@@ -12,13 +12,12 @@ internal static class EvidenceReader
     public static void Fill(Reading reading, Scan scan, Marker primary, Rival? rival, List<int> titleTokens)
     {
         var e = reading.Evidence;
-        var inTitle = new HashSet<int>(titleTokens);
         e.FansubStyle = scan.FansubStyle;
-        e.TitleHasNumber = titleTokens.Any(i => scan.Tokens[i].IsDigits && !scan.Tokens[i].IsYear);
+        e.TitleHasNumber = HasNumber(scan, titleTokens);
         for (var i = scan.TitleStart; i < scan.Count; i++)
         {
             var t = scan.Tokens[i];
-            if (t.Consumed || inTitle.Contains(i) || t.Kind is TokenKind.Noise or TokenKind.Crc or TokenKind.Dash || t.IsYear)
+            if (t.Consumed || titleTokens.Contains(i) || t.Kind is TokenKind.Noise or TokenKind.Crc or TokenKind.Dash || t.IsYear)
             {
                 continue;
             }
@@ -45,8 +44,23 @@ internal static class EvidenceReader
         }
 
         var first = scan.Tokens[primary.First].Text;
-        e.NumberDigits = primary.Kind == MarkerKind.Number ? first.TakeWhile(char.IsAsciiDigit).Count() : 0;
+        var digits = first.AsSpan().IndexOfAnyExceptInRange('0', '9');
+        e.NumberDigits = primary.Kind == MarkerKind.Number ? digits < 0 ? first.Length : digits : 0;
         e.Rival = rival;
-        e.Coverage = ReadingScorer.CoverageOf(scan, primary.First, primary.Last, inTitle);
+        e.Coverage = ReadingScorer.CoverageOf(scan, primary.First, primary.Last, titleTokens);
+    }
+
+    /// <summary>A title token that is a number and not a year; a loop, as this runs on every name.</summary>
+    private static bool HasNumber(Scan scan, List<int> titleTokens)
+    {
+        foreach (var i in titleTokens)
+        {
+            if (scan.Tokens[i] is { IsDigits: true, IsYear: false })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -32,7 +32,7 @@ internal static class ReadingScorer
     /// <summary>Score gap that counts as a clear win: the margin is the gap over this, clamped to [0, 1].</summary>
     public const double MarginScale = 4.0;
 
-    public static double Score(Scan scan, ReadingCandidate c, HashSet<int> titleTokens)
+    public static double Score(Scan scan, ReadingCandidate c, List<int> titleTokens)
     {
         var score = Prior * FormPriors.Of(c.Form) + Coverage * CoverageOf(scan, c.First, c.Last, titleTokens)
             - UnexplainedNearMarker * UnexplainedBeside(scan, c, titleTokens);
@@ -59,7 +59,7 @@ internal static class ReadingScorer
     public static double Margin(double best, double runnerUp) => Math.Clamp((best - runnerUp) / MarginScale, 0, 1);
 
     /// <summary>Share of the content tokens from the title on (words and numbers, not noise, CRC or dashes) that a reading whose marker spans tokens <paramref name="first"/>..<paramref name="last"/> places.</summary>
-    public static double CoverageOf(Scan scan, int first, int last, HashSet<int> titleTokens)
+    public static double CoverageOf(Scan scan, int first, int last, List<int> titleTokens)
     {
         var content = 0;
         var explained = 0;
@@ -82,7 +82,7 @@ internal static class ReadingScorer
     }
 
     /// <summary>Free numbers right before or after the candidate's marker (not a year, not in brackets, a short separator).</summary>
-    private static int UnexplainedBeside(Scan scan, ReadingCandidate c, HashSet<int> titleTokens)
+    private static int UnexplainedBeside(Scan scan, ReadingCandidate c, List<int> titleTokens)
     {
         var n = 0;
         if (IsLooseNumber(scan, c.Last + 1, c.Last + 1, titleTokens))
@@ -99,7 +99,7 @@ internal static class ReadingScorer
     }
 
     /// <summary>Token <paramref name="i"/> is a free short number; <paramref name="joint"/> is the token whose separator joins it to the marker.</summary>
-    private static bool IsLooseNumber(Scan scan, int i, int joint, HashSet<int> titleTokens) =>
+    private static bool IsLooseNumber(Scan scan, int i, int joint, List<int> titleTokens) =>
         scan.At(i) is { Consumed: false, IsDigits: true, IsYear: false, InBrackets: false } t && t.Text.Length <= 4
         && scan.At(joint) is { Sep.Length: <= 2 } && !titleTokens.Contains(i);
 }

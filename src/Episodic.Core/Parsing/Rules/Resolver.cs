@@ -16,7 +16,9 @@ internal static class Resolver
         var episode = markers.Find(m => m.Kind == MarkerKind.Episode);
 
         Marker? primary;
-        var used = new List<Marker>();
+        // Markers merged into the reading; read only within this call, so one list per thread serves every name.
+        var used = t_used ??= new List<Marker>(4);
+        used.Clear();
         if (se is not null && date is not null && se.First > date.First && date.Last < scan.TitleStartAfter(date))
         {
             // "2020.05.01 Show S01E01": a date before the title is a release or broadcast prefix, not the air date.
@@ -87,7 +89,7 @@ internal static class Resolver
 
         // An absolute number beside a season/episode marker ("214 10x14", "313-315 - s16e03-05", "S01E01.001").
         Marker? absolute = null;
-        if (primary is { Kind: MarkerKind.SeasonEpisode } && NumberRule.Find(scan, scan.Count) is { Kind: MarkerKind.Number, Absolute.Count: > 0 } n
+        if (primary is { Kind: MarkerKind.SeasonEpisode } && MayHoldFreeNumber(scan) && NumberRule.Find(scan, scan.Count) is { Kind: MarkerKind.Number, Absolute.Count: > 0 } n
             && (n.Last + 3 >= primary.First && n.First < primary.First && n.First > scan.TitleStart || n.First <= primary.Last + 3 && n.First > primary.Last)
             && n.Absolute[0] >= primary.Episodes.FirstOrDefault() && (scan.Tokens[n.First].SpacedDashBefore || n.Absolute.Count > 1 || (scan.FansubStyle || n.First > primary.Last) && scan.Tokens[n.First].Text.Length >= 3 || scan.FansubStyle && n.First > primary.Last))
         {
@@ -137,7 +139,7 @@ internal static class Resolver
 
         var (title, year) = TitleRule.Build(scan, scan.TitleStart, titleEnd);
         var titleTokens = title is null ? [] : scan.LastTitleTokens;
-        if (primary.Form is MarkerForm.CjkEpisodeCounter or MarkerForm.CjkEpisodeRange && used.FirstOrDefault(m => m.Kind == MarkerKind.SeasonPack && m.First > primary.Last) is { } laterPack
+        if (primary.Form is MarkerForm.CjkEpisodeCounter or MarkerForm.CjkEpisodeRange && PackAfter(used, primary.Last) is { } laterPack
             && TitleRule.Build(scan, primary.Last + 1, laterPack.First) is { Title: { } between } && between.Any(c => c < 0x250 && char.IsLetter(c)))
         {
             // "中文名[第01-15集].English.Title.S01": the romanised title sits between the counter and the season.
@@ -174,15 +176,66 @@ internal static class Resolver
             scan.Doubts.Add(Doubt.DashInTitle);
         }
 
-        var (chosen, rival) = Readings.Choose(scan, reading, primary, [.. used, .. absolute is null ? Array.Empty<Marker>() : [absolute]], titleTokens);
+        var (chosen, rival) = Readings.Choose(scan, reading, primary, used, absolute, titleTokens);
         SanityChecks.Apply(scan, reading, chosen);
         EvidenceReader.Fill(reading, scan, chosen, rival, titleTokens);
         return reading;
     }
 
-    /// <summary>The markers in name order; equal starts keep the order they were found in (a stable sort, as OrderBy was).</summary>
+    /// <summary>The markers merged into the reading being resolved on this thread (cleared at the start of each call).</summary>
+    [ThreadStatic]
+    private static List<Marker>? t_used;
+
+    /// <summary>The first merged season pack after <paramref name="last"/>; a loop, as a lambda over the primary made a closure on every name.</summary>
+    private static Marker? PackAfter(List<Marker> used, int last)
+    {
+        foreach (var m in used)
+        {
+            if (m.Kind == MarkerKind.SeasonPack && m.First > last)
+            {
+                return m;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether <see cref="NumberRule.Find"/> can find anything: both its patterns start with a digit and read only free,
+    /// non-noise tokens. Most SxxEyy names have none, and the search (which may also note a split-episode doubt, so it
+    /// is skipped only when it cannot) built a candidate list for nothing.
+    /// </summary>
+    private static bool MayHoldFreeNumber(Scan scan)
+    {
+        for (var i = Math.Max(0, scan.TitleStart); i < scan.Count; i++)
+        {
+            var t = scan.Tokens[i];
+            if (!t.Consumed && t.Kind != Tokens.TokenKind.Noise && t.Text.Length > 0 && char.IsDigit(t.Text[0]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The markers in name order; equal starts keep the order they were found in (a stable sort, as OrderBy was). Markers
+    /// found in order (most names) are read in place: the resolver reads this list only before it adds any marker.
+    /// </summary>
     private static List<Marker> SortedByFirst(List<Marker> found)
     {
+        var inOrder = true;
+        for (var i = 1; i < found.Count && inOrder; i++)
+        {
+            inOrder = found[i - 1].First <= found[i].First;
+        }
+
+        if (inOrder)
+        {
+            return found;
+        }
+
         var sorted = new List<Marker>(found);
         for (var i = 1; i < sorted.Count; i++)
         {
@@ -201,11 +254,11 @@ internal static class Resolver
     }
 
     /// <summary>The text of the name the deciding marker spans, as written, so the reasoning quotes the name rather than an example of its form.</summary>
-    internal static string MatchedText(Scan scan, Marker m)
+    internal static ReadOnlyMemory<char> MatchedText(Scan scan, Marker m)
     {
         var first = scan.At(m.First);
         var last = scan.At(Math.Max(m.First, m.Last));
-        return first is null || last is null || last.End <= first.Start || last.End > scan.Name.Length ? "" : scan.Name[first.Start..last.End];
+        return first is null || last is null || last.End <= first.Start || last.End > scan.Name.Length ? ReadOnlyMemory<char>.Empty : scan.Name.AsMemory(first.Start, last.End - first.Start);
     }
 
     private static void Apply(Reading r, Marker m)
@@ -231,11 +284,20 @@ internal static class Resolver
     /// <summary>S07E22 - S07E23, S01E02.S01E03, "S01E00 &amp; S01E01": later markers of the same season add episodes.</summary>
     private static void MergeSameSeason(List<Marker> markers, Marker se, List<Marker> used)
     {
-        foreach (var m in markers.Where(m => m != se && m.Kind == MarkerKind.SeasonEpisode && m.Season == se.Season && m.First > se.Last && m.First - se.Last <= 3))
+        // Loops, not LINQ: this runs on every SxxEyy name. Each test reads se.Last as merged so far, as the lazy filter did.
+        foreach (var m in markers)
         {
-            foreach (var e in m.Episodes.Where(e => !se.Episodes.Contains(e)))
+            if (m == se || m.Kind != MarkerKind.SeasonEpisode || m.Season != se.Season || m.First <= se.Last || m.First - se.Last > 3)
             {
-                se.Episodes.Add(e);
+                continue;
+            }
+
+            foreach (var e in m.Episodes)
+            {
+                if (!se.Episodes.Contains(e))
+                {
+                    se.Episodes.Add(e);
+                }
             }
 
             se.Last = m.Last;

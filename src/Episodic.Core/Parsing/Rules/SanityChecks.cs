@@ -61,10 +61,27 @@ internal static class SanityChecks
         }
 
         // "Show.S05.Part1": a pack with an episode marker after it may be one episode of that season rather than all of it.
-        if (primary.Kind == MarkerKind.SeasonPack && scan.Markers.Any(m => m.Kind == MarkerKind.Episode && m.First > primary.Last && m.Episodes.Count > 0))
+        if (primary.Kind == MarkerKind.SeasonPack && EpisodeAfter(scan, primary.Last))
         {
             scan.Doubts.Add(Doubt.EpisodeBesidePack);
         }
+    }
+
+    /// <summary>
+    /// An episode marker with numbers after <paramref name="last"/>. A loop: a lambda over the primary made its closure at
+    /// the start of <see cref="Apply"/>, on every name.
+    /// </summary>
+    private static bool EpisodeAfter(Scan scan, int last)
+    {
+        foreach (var m in scan.Markers)
+        {
+            if (m.Kind == MarkerKind.Episode && m.First > last && m.Episodes.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsStrictlyAscending(List<int> values)

@@ -12,7 +12,8 @@ internal static class TitleRule
 {
     public static (string? Title, int? Year) Build(Scan scan, int from, int to, bool stopAtDash = false, bool stopAtNoise = false)
     {
-        var idx = new List<int>();
+        // Sized once for the widest title the range can hold: the list becomes the title's tokens, and growing it made three arrays.
+        var idx = new List<int>(Math.Max(0, Math.Min(to, scan.Count) - Math.Max(0, from)));
         for (var i = Math.Max(0, from); i < Math.Min(to, scan.Count); i++)
         {
             var t = scan.Tokens[i];
@@ -63,31 +64,39 @@ internal static class TitleRule
         return (title.Length == 0 ? null : title, year);
     }
 
-    /// <summary>Title tokens split at square brackets and " / "; the last segment with Latin letters wins ("中文 / English Title").</summary>
+    /// <summary>
+    /// Title tokens split at square brackets and " / "; the last segment with Latin letters wins ("中文 / English Title").
+    /// Segments are runs of <paramref name="idx"/>, kept as ranges in a per-thread scratch list, and the chosen run is cut
+    /// out of <paramref name="idx"/> in place: this runs on every name, and a list per segment was most of its garbage.
+    /// </summary>
     private static List<int> PickSegment(Scan scan, List<int> idx)
     {
-        var segments = new List<List<int>>();
+        var segments = t_segments ??= new List<(int Start, int End)>(8);
+        segments.Clear();
         var alternatives = false;
-        foreach (var i in idx)
+        for (var j = 0; j < idx.Count; j++)
         {
-            var t = scan.Tokens[i];
-            var prevGroup = segments.Count > 0 ? scan.Tokens[segments[^1][^1]].Group : -2;
-            var alternative = segments.Count > 0 && (t.Sep.Contains('/', StringComparison.Ordinal) || t.Sep.Contains('|', StringComparison.Ordinal) || t.Sep.Contains(" _ ", StringComparison.Ordinal));
+            var t = scan.Tokens[idx[j]];
+            var prev = j > 0 ? scan.Tokens[idx[j - 1]] : null;
+            var prevGroup = prev?.Group ?? -2;
+            var alternative = prev is not null && (t.Sep.Contains('/', StringComparison.Ordinal) || t.Sep.Contains('|', StringComparison.Ordinal) || t.Sep.Contains(" _ ", StringComparison.Ordinal));
             alternatives |= alternative;
-            var newSegment = segments.Count == 0 || alternative
-                || t.Group != prevGroup && (t.Opener is '[' or '【' || prevGroup >= 0 && scan.Tokens[segments[^1][^1]].Opener is '[' or '【');
+            var newSegment = prev is null || alternative
+                || t.Group != prevGroup && (t.Opener is '[' or '【' || prevGroup >= 0 && prev.Opener is '[' or '【');
             if (newSegment)
             {
-                segments.Add([]);
+                segments.Add((j, j + 1));
             }
-
-            segments[^1].Add(i);
+            else
+            {
+                segments[^1] = (segments[^1].Start, j + 1);
+            }
         }
 
-        MergeBracketInsideTitle(scan, segments);
+        MergeBracketInsideTitle(scan, idx, segments);
         for (var k = segments.Count - 1; k >= 0; k--)
         {
-            if (AllNoiseOrYear(scan, segments[k]))
+            if (AllNoiseOrYear(scan, idx, segments[k]))
             {
                 segments.RemoveAt(k);
             }
@@ -95,91 +104,93 @@ internal static class TitleRule
 
         if (segments.Count == 0)
         {
-            return [];
+            idx.Clear();
+            return idx;
         }
 
         // "中文 / English Title": the last alternative is the romanised one; "[Group][中文][Title][Other]": the first tag with Latin letters.
-        var latin = new List<List<int>>(segments.Count);
         var latinWithoutHan = false;
         foreach (var s in segments)
         {
-            if (AnyLatin(scan, s))
-            {
-                latin.Add(s);
-                latinWithoutHan |= !AnyHanOnly(scan, s);
-            }
+            latinWithoutHan |= AnyLatin(scan, idx, s) && !AnyHanOnly(scan, idx, s);
         }
 
-        if (!alternatives && latinWithoutHan)
+        var dropHan = !alternatives && latinWithoutHan;
+        var firstLatin = -1;
+        var lastLatin = -1;
+        for (var k = 0; k < segments.Count; k++)
         {
-            for (var k = latin.Count - 1; k >= 0; k--)
+            if (AnyLatin(scan, idx, segments[k]) && !(dropHan && AnyHanOnly(scan, idx, segments[k])))
             {
-                if (AnyHanOnly(scan, latin[k]))
-                {
-                    latin.RemoveAt(k);
-                }
+                firstLatin = firstLatin < 0 ? k : firstLatin;
+                lastLatin = k;
             }
         }
 
-        var chosen = segments.Count == 1 || latin.Count == 0 ? segments[0] : alternatives ? latin[^1] : latin[0];
+        var (start, end) = segments[segments.Count == 1 || firstLatin < 0 ? 0 : alternatives ? lastLatin : firstLatin];
         if (segments.Count > 1)
         {
             scan.Doubts.Add(Doubt.AlternativeTitles);
         }
 
-
         // Drop Han-only words around a Latin title ("我的人间烟火 Fireworks Series", "Anime Series 海賊王").
-        if (AnyLatin(scan, chosen))
+        if (AnyLatin(scan, idx, (start, end)))
         {
-            var before = chosen.Count;
-            while (chosen.Count > 0 && IsHanOnly(scan.Tokens[chosen[0]].Text))
+            var before = end - start;
+            while (start < end && IsHanOnly(scan.Tokens[idx[start]].Text))
             {
-                chosen.RemoveAt(0);
+                start++;
             }
 
-            while (chosen.Count > 0 && IsHanOnly(scan.Tokens[chosen[^1]].Text))
+            while (start < end && IsHanOnly(scan.Tokens[idx[end - 1]].Text))
             {
-                chosen.RemoveAt(chosen.Count - 1);
+                end--;
             }
 
-            if (chosen.Count < before)
+            if (end - start < before)
             {
                 // A CJK title stood beside the Latin one: the Latin one is chosen consistently, with less certainty.
                 scan.Doubts.Add(Doubt.AlternativeTitles);
             }
         }
 
-        return chosen;
+        idx.RemoveRange(end, idx.Count - end);
+        idx.RemoveRange(0, start);
+        return idx;
     }
+
+    /// <summary>Segment ranges of the title in progress; one list per thread, cleared on each use (serve parses concurrently).</summary>
+    [ThreadStatic]
+    private static List<(int Start, int End)>? t_segments;
 
     /// <summary>
     /// "Title Words [Tag] More Words - 01": a square bracket between two runs of free title words is part of the title.
     /// Guard: the bracket holds no release noise ("Show [720p] Extra" stays split) and the three runs are adjacent.
     /// </summary>
-    private static void MergeBracketInsideTitle(Scan scan, List<List<int>> segments)
+    private static void MergeBracketInsideTitle(Scan scan, List<int> idx, List<(int Start, int End)> segments)
     {
         for (var s = 0; s + 2 < segments.Count; s++)
         {
             var (before, bracket, after) = (segments[s], segments[s + 1], segments[s + 2]);
-            var b0 = scan.Tokens[bracket[0]];
-            if (scan.Tokens[before[0]].InBrackets || scan.Tokens[after[0]].InBrackets || b0.Opener != '['
-                || AnyNoiseOrDigits(scan, bracket)
-                || bracket[0] != before[^1] + 1 || after[0] != bracket[^1] + 1)
+            var b0 = scan.Tokens[idx[bracket.Start]];
+            if (scan.Tokens[idx[before.Start]].InBrackets || scan.Tokens[idx[after.Start]].InBrackets || b0.Opener != '['
+                || AnyNoiseOrDigits(scan, idx, bracket)
+                || idx[bracket.Start] != idx[before.End - 1] + 1 || idx[after.Start] != idx[bracket.End - 1] + 1)
             {
                 continue;
             }
 
-            before.AddRange(bracket);
-            before.AddRange(after);
+            segments[s] = (before.Start, after.End);
             segments.RemoveRange(s + 1, 2);
         }
     }
 
     // Loops over a segment's tokens: PickSegment runs on every name, and lambdas over scan allocate a closure each call.
-    private static bool AllNoiseOrYear(Scan scan, List<int> segment)
+    private static bool AllNoiseOrYear(Scan scan, List<int> idx, (int Start, int End) segment)
     {
-        foreach (var i in segment)
+        for (var j = segment.Start; j < segment.End; j++)
         {
+            var i = idx[j];
             if (scan.Tokens[i].Kind != TokenKind.Noise && !scan.Tokens[i].IsYear)
             {
                 return false;
@@ -189,10 +200,11 @@ internal static class TitleRule
         return true;
     }
 
-    private static bool AnyNoiseOrDigits(Scan scan, List<int> segment)
+    private static bool AnyNoiseOrDigits(Scan scan, List<int> idx, (int Start, int End) segment)
     {
-        foreach (var i in segment)
+        for (var j = segment.Start; j < segment.End; j++)
         {
+            var i = idx[j];
             if (scan.Tokens[i].Kind == TokenKind.Noise || scan.Tokens[i].IsDigits)
             {
                 return true;
@@ -202,10 +214,11 @@ internal static class TitleRule
         return false;
     }
 
-    private static bool AnyLatin(Scan scan, List<int> segment)
+    private static bool AnyLatin(Scan scan, List<int> idx, (int Start, int End) segment)
     {
-        foreach (var i in segment)
+        for (var j = segment.Start; j < segment.End; j++)
         {
+            var i = idx[j];
             if (HasLatin(scan.Tokens[i].Text))
             {
                 return true;
@@ -215,10 +228,11 @@ internal static class TitleRule
         return false;
     }
 
-    private static bool AnyHanOnly(Scan scan, List<int> segment)
+    private static bool AnyHanOnly(Scan scan, List<int> idx, (int Start, int End) segment)
     {
-        foreach (var i in segment)
+        for (var j = segment.Start; j < segment.End; j++)
         {
+            var i = idx[j];
             if (IsHanOnly(scan.Tokens[i].Text))
             {
                 return true;
@@ -238,7 +252,7 @@ internal static class TitleRule
     }
 
     /// <summary>The original text from the first to the last token, with closing punctuation that belongs to the title.</summary>
-    private static string Span(Scan scan, List<int> segment)
+    private static ReadOnlySpan<char> Span(Scan scan, List<int> segment)
     {
         var first = scan.Tokens[segment[0]];
         var last = scan.Tokens[segment[^1]];
@@ -252,17 +266,21 @@ internal static class TitleRule
             end++;
         }
 
-        return name[start..end];
+        return name.AsSpan(start, end - start);
     }
 
     private static bool IsAbbreviationEnd(Scan scan, List<int> segment) =>
         segment.Count >= 2 && scan.Tokens[segment[^1]].Text.Length == 1 && scan.Tokens[segment[^1]].Sep == "." && char.IsLetter(scan.Tokens[segment[^1]].Text[0]) && scan.Tokens[segment[^2]].Text.Length == 1;
 
-    public static string Normalise(string raw)
+    /// <summary>
+    /// Normalises the title's original text into the show name. Works on a slice of the name so the only string made is
+    /// the result (this runs on every name).
+    /// </summary>
+    public static string Normalise(ReadOnlySpan<char> raw)
     {
         // One pass: '_' reads as ' ', a word-separating dot becomes ' ', runs of spaces collapse to one and the ends
         // lose their spaces (what splitting on ' ' and joining the words did), into one buffer instead of three strings.
-        var dotted = !raw.Contains(' ', StringComparison.Ordinal) && !raw.Contains('_', StringComparison.Ordinal);
+        var dotted = !raw.ContainsAny(' ', '_');
         Span<char> buffer = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
         var n = 0;
         for (var i = 0; i < raw.Length; i++)
@@ -281,18 +299,24 @@ internal static class TitleRule
             buffer[n++] = c;
         }
 
-        var result = buffer[..n].TrimEnd(' ').Trim(" -,:;/|~+[({【.").ToString();
-        if (result.EndsWith(", The", StringComparison.OrdinalIgnoreCase))
+        ReadOnlySpan<char> trimmed = buffer[..n].TrimEnd(' ').Trim(" -,:;/|~+[({【.");
+        string result;
+        if (trimmed.EndsWith(", The", StringComparison.OrdinalIgnoreCase))
         {
-            result = "The " + result[..^5];
+            // "Office, The" is "The Office"; trimming the end of "The " + rest leaves "The" when the rest is empty.
+            var rest = trimmed[..^5].TrimEnd(", ");
+            result = rest.IsEmpty ? "The" : string.Concat("The ", rest);
+        }
+        else
+        {
+            result = trimmed.TrimEnd(", ").ToString();
         }
 
-        result = result.TrimEnd(',', ' ');
         return IsShouting(result) ? CultureInfo.InvariantCulture.TextInfo.ToTitleCase(result.ToLowerInvariant()) : result;
     }
 
     /// <summary>A dot between single letters (S.H.I.E.L.D, S.W.A.T) or after one at the end ("D.") is part of an abbreviation.</summary>
-    private static bool IsAbbreviationDot(string s, int i)
+    private static bool IsAbbreviationDot(ReadOnlySpan<char> s, int i)
     {
         var beforeSingle = i >= 1 && char.IsLetter(s[i - 1]) && (i < 2 || !char.IsLetterOrDigit(s[i - 2]));
         var afterSingle = i + 1 < s.Length && char.IsLetter(s[i + 1]) && (i + 2 >= s.Length || !char.IsLetterOrDigit(s[i + 2]));
@@ -318,7 +342,21 @@ internal static class TitleRule
             }
         }
 
-        return letters >= 8 && upper && !s.Contains('.', StringComparison.Ordinal) && s.Split(' ').Count(w => w.Length >= 4) >= 2;
+        return letters >= 8 && upper && !s.Contains('.', StringComparison.Ordinal) && LongWords(s) >= 2;
+    }
+
+    /// <summary>Words of four or more characters between single spaces, as splitting on ' ' counts them, without the strings.</summary>
+    private static int LongWords(string s)
+    {
+        var count = 0;
+        var run = 0;
+        foreach (var c in s)
+        {
+            run = c == ' ' ? 0 : run + 1;
+            count += run == 4 ? 1 : 0;
+        }
+
+        return count;
     }
 
     /// <summary>Where a title without an episode marker ends: release noise, a bare year, or an extras tag like "x02".</summary>
