@@ -73,15 +73,8 @@ internal static class ServeCommand
             command.Options.Add(option);
         }
 
-        // Not async itself: in the native binary the branch below is a constant throw, so the AOT compiler drops
-        // ServeAsync and the whole ASP.NET Core server with it (an async lambda keeps its resume points reachable).
         command.SetAction((result, cancellationToken) =>
         {
-            if (!Episodic.Core.Hosting.NativeBuild.IsJit)
-            {
-                throw Episodic.Core.Hosting.JitOnlyException.For("serve", "its minimal-API endpoints and OpenAPI document are bound by reflection");
-            }
-
             return ServeAsync();
 
             async Task<int> ServeAsync()

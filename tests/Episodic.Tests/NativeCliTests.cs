@@ -116,19 +116,6 @@ public sealed partial class NativeCliTests
     }
 
     [Fact]
-    public async Task Serve_is_jit_only_and_says_so_in_one_line()
-    {
-        var exe = Exe();
-        using var dir = new Routing.RoutingFixture();
-        var native = await CliProcess.RunAsync(["serve", "--urls", "http://127.0.0.1:0"], dir.Root, executable: exe);
-
-        Assert.Equal(3, native.Exit);
-        var line = Assert.Single(native.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("episodic: serve is not in the native episodic binary", line, StringComparison.Ordinal);
-        Assert.Contains("dotnet tool install", line, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task An_llm_backend_is_jit_only_and_says_so_in_one_line()
     {
         var exe = Exe();

@@ -18,10 +18,10 @@ public sealed class SharedCheckTests
     {
         // The tests run on the JIT: the guard lets everything through here; the native binary's refusal is NativeCliTests'.
         Assert.True(NativeBuild.IsJit);
-        var (code, line) = CliErrors.Describe(JitOnlyException.For("serve", "its endpoints are bound by reflection"));
+        var (code, line) = CliErrors.Describe(JitOnlyException.For("the Ollama LLM backend", "its SDK serializes JSON by reflection"));
 
         Assert.Equal(ExitCodes.ConfigError, code);
-        Assert.Equal("serve is not in the native episodic binary (its endpoints are bound by reflection); use the dotnet tool instead (dotnet tool install --global Episodic.Cli)", line);
+        Assert.Equal("the Ollama LLM backend is not in the native episodic binary (its SDK serializes JSON by reflection); use the dotnet tool instead (dotnet tool install --global Episodic.Cli)", line);
     }
 
     [Theory]

@@ -7,7 +7,7 @@ namespace Episodic.Core.Hosting;
 /// What the native (Native AOT) <c>episodic</c> binary leaves out. Every guard is the same two lines,
 /// <c>if (!NativeBuild.IsJit) throw JitOnlyException.For(...)</c>, in a method that is not async: the AOT compiler
 /// folds <see cref="IsJit"/> to false, and then drops the code after it from the native binary. That is how the paths
-/// whose dependencies need reflection (the LLM SDKs, the HTTP server) stay out of it while the dotnet tool keeps them.
+/// whose dependencies need reflection (the LLM SDKs) stay out of it while the dotnet tool keeps them.
 /// The throw cannot move into a helper method: the compiler does not see that a call always throws, so it would keep
 /// (and warn about) everything after it.
 /// </summary>
