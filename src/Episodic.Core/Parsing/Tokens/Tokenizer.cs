@@ -11,9 +11,15 @@ internal static class Tokenizer
     /// <summary>One-character strings as shared strings: most separators are one '.', ' ', '_' or '-', and one-character tokens ("5", "x") are common.</summary>
     private static readonly string[] AsciiSeparators = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
 
-    public static List<Token> Tokenize(string name)
+    public static List<Token> Tokenize(string name) => Tokenize(name, null);
+
+    /// <summary>
+    /// Tokenizes into <paramref name="scratch"/>'s list and token objects when given (the parser's hot path), or into a
+    /// new list of new tokens.
+    /// </summary>
+    public static List<Token> Tokenize(string name, TokenScratch? scratch)
     {
-        var tokens = new List<Token>(Math.Max(4, name.Length / 4));
+        var tokens = scratch?.List ?? new List<Token>(Math.Max(4, name.Length / 4));
 
         // The separator before a token is always the run of characters since the previous token ended.
         var sepStart = 0;
@@ -66,7 +72,9 @@ internal static class Tokenizer
             i = length < 0 ? name.Length : i + length;
 
             var (group, opener) = depth > 0 ? outer : (-1, '\0');
-            tokens.Add(new Token(i - start == 1 && name[start] < 128 ? AsciiSeparators[name[start]] : name[start..i], start, Separator(name, sepStart, start), group, opener));
+            var text = i - start == 1 && name[start] < 128 ? AsciiSeparators[name[start]] : name[start..i];
+            var sep = Separator(name, sepStart, start);
+            tokens.Add(scratch is null ? new Token(text, start, sep, group, opener) : scratch.Next(text, start, sep, group, opener));
             sepStart = i;
         }
 
