@@ -8,9 +8,6 @@ namespace Episodic.Core.Parsing.Tokens;
 /// </summary>
 internal static class Tokenizer
 {
-    /// <summary>One-character strings as shared strings: most separators are one '.', ' ', '_' or '-', and one-character tokens ("5", "x") are common.</summary>
-    private static readonly string[] AsciiSeparators = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
-
     public static List<Token> Tokenize(string name) => Tokenize(name, null);
 
     /// <summary>
@@ -72,8 +69,8 @@ internal static class Tokenizer
             i = length < 0 ? name.Length : i + length;
 
             var (group, opener) = depth > 0 ? outer : (-1, '\0');
-            var text = i - start == 1 && name[start] < 128 ? AsciiSeparators[name[start]] : name[start..i];
-            var sep = Separator(name, sepStart, start);
+            var text = ShortStrings.Slice(name, start, i);
+            var sep = ShortStrings.Slice(name, sepStart, start);
             tokens.Add(scratch is null ? new Token(text, start, sep, group, opener) : scratch.Next(text, start, sep, group, opener));
             sepStart = i;
         }
@@ -109,13 +106,6 @@ internal static class Tokenizer
     private static bool IsOpener(char c) => c is '[' or '(' or '{' or '【' or '「' or '『' or '〔';
 
     private static bool IsCloser(char c) => c is ']' or ')' or '}' or '】' or '」' or '』' or '〕';
-
-    private static string Separator(string name, int from, int to) => (to - from) switch
-    {
-        0 => "",
-        1 when name[from] < 128 => AsciiSeparators[name[from]],
-        _ => name[from..to],
-    };
 
     /// <summary>Separators between words ('№' like '#': "Сезон №9" is the word and its number). '-' splits too; the separator string keeps it so "9-1-1" and "01-03" can be rebuilt.</summary>
     private static bool IsSeparator(char c) =>
