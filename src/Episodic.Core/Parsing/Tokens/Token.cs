@@ -14,23 +14,49 @@ internal enum TokenKind : byte
 /// One run of text between separators. <see cref="Sep"/> keeps the raw separator characters before it so rules can tell
 /// "2011.04.18" from "2011 04 18" and "Show - 06" from "Show 06" without re-reading the string.
 /// </summary>
-internal sealed class Token(string text, int start, string sep, int group, char opener)
+internal sealed class Token
 {
-    public string Text { get; } = text;
+    public Token(string text, int start, string sep, int group, char opener) => Reset(text, start, sep, group, opener);
+
+    /// <summary>A blank token for <see cref="TokenScratch"/>, filled by <see cref="Reset"/> before any rule sees it.</summary>
+    internal Token()
+    {
+        Text = Sep = "";
+    }
+
+    public string Text { get; private set; }
 
     /// <summary>Offset of the first character in the scanned name.</summary>
-    public int Start { get; } = start;
+    public int Start { get; private set; }
 
     public int End => Start + Text.Length;
 
     /// <summary>Separator characters between the previous token and this one (may include bracket characters).</summary>
-    public string Sep { get; } = sep;
+    public string Sep { get; private set; }
 
     /// <summary>Index of the bracket group the token sits in, or -1 outside brackets.</summary>
-    public int Group { get; } = group;
+    public int Group { get; private set; }
 
     /// <summary>The opening bracket of <see cref="Group"/> ('[', '(', '{', '【'), or '\0'.</summary>
-    public char Opener { get; } = opener;
+    public char Opener { get; private set; }
+
+    /// <summary>
+    /// Makes this object the token described, forgetting everything a rule set on it before: a pooled token object
+    /// is reused for the next name, and must then read exactly as a new one would.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Text), nameof(Sep))]
+    internal void Reset(string text, int start, string sep, int group, char opener)
+    {
+        Text = text;
+        Start = start;
+        Sep = sep;
+        Group = group;
+        Opener = opener;
+        Kind = TokenKind.Word;
+        Consumed = false;
+        IsDigits = text.Length > 0 && !text.AsSpan().ContainsAnyExceptInRange('0', '9');
+        _cached = 0;
+    }
 
     public TokenKind Kind { get; set; } = TokenKind.Word;
 
@@ -40,7 +66,7 @@ internal sealed class Token(string text, int start, string sep, int group, char 
     public bool InBrackets => Group >= 0;
 
     /// <summary>Only ASCII digits. Computed once: rules ask it of the same token many times.</summary>
-    public bool IsDigits { get; } = text.Length > 0 && !text.AsSpan().ContainsAnyExceptInRange('0', '9');
+    public bool IsDigits { get; private set; }
 
     /// <summary>A four-digit year from 1900 to 2100.</summary>
     public bool IsYear => Text.Length == 4 && IsDigits && (Text[0] - '0') * 1000 + (Text[1] - '0') * 100 + (Text[2] - '0') * 10 + (Text[3] - '0') is >= 1900 and <= 2100;

@@ -8,12 +8,15 @@ namespace Episodic.Core.Parsing.Tokens;
 /// </summary>
 internal static class Tokenizer
 {
-    /// <summary>One-character strings as shared strings: most separators are one '.', ' ', '_' or '-', and one-character tokens ("5", "x") are common.</summary>
-    private static readonly string[] AsciiSeparators = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
+    public static List<Token> Tokenize(string name) => Tokenize(name, null);
 
-    public static List<Token> Tokenize(string name)
+    /// <summary>
+    /// Tokenizes into <paramref name="scratch"/>'s list and token objects when given (the parser's hot path), or into a
+    /// new list of new tokens.
+    /// </summary>
+    public static List<Token> Tokenize(string name, TokenScratch? scratch)
     {
-        var tokens = new List<Token>(Math.Max(4, name.Length / 4));
+        var tokens = scratch?.List ?? new List<Token>(Math.Max(4, name.Length / 4));
 
         // The separator before a token is always the run of characters since the previous token ended.
         var sepStart = 0;
@@ -66,7 +69,9 @@ internal static class Tokenizer
             i = length < 0 ? name.Length : i + length;
 
             var (group, opener) = depth > 0 ? outer : (-1, '\0');
-            tokens.Add(new Token(i - start == 1 && name[start] < 128 ? AsciiSeparators[name[start]] : name[start..i], start, Separator(name, sepStart, start), group, opener));
+            var text = ShortStrings.Slice(name, start, i);
+            var sep = ShortStrings.Slice(name, sepStart, start);
+            tokens.Add(scratch is null ? new Token(text, start, sep, group, opener) : scratch.Next(text, start, sep, group, opener));
             sepStart = i;
         }
 
@@ -101,13 +106,6 @@ internal static class Tokenizer
     private static bool IsOpener(char c) => c is '[' or '(' or '{' or '【' or '「' or '『' or '〔';
 
     private static bool IsCloser(char c) => c is ']' or ')' or '}' or '】' or '」' or '』' or '〕';
-
-    private static string Separator(string name, int from, int to) => (to - from) switch
-    {
-        0 => "",
-        1 when name[from] < 128 => AsciiSeparators[name[from]],
-        _ => name[from..to],
-    };
 
     /// <summary>Separators between words ('№' like '#': "Сезон №9" is the word and its number). '-' splits too; the separator string keeps it so "9-1-1" and "01-03" can be rebuilt.</summary>
     private static bool IsSeparator(char c) =>
