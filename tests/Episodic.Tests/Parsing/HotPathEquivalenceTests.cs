@@ -137,6 +137,71 @@ public sealed class HotPathEquivalenceTests
         Assert.True(checkedCount > 500_000 && matched > 1000, $"{checkedCount} strings, {matched} matches");
     }
 
+    /// <summary>
+    /// The hand matchers and the noise matcher against their regexes on random tokens over all of printable ASCII
+    /// (digits 0-9, every letter in both cases, punctuation, a final line feed) and on long digit runs, which the
+    /// six-character alphabet above never makes: every quantifier bound of the patterns is crossed here.
+    /// </summary>
+    [Fact]
+    public void Hand_matchers_agree_with_the_regexes_on_random_ascii_tokens_and_long_digit_runs()
+    {
+        const string Letters = "sSeExXpPtTaAnNdDvVfFiIoOcClLhHrRkKbBgGmMuUwWyY";
+        var random = new Random(20261207);
+        var buffer = new char[16];
+        var matched = 0;
+        var noise = 0;
+        for (var k = 0; k < 200_000; k++)
+        {
+            var length = random.Next(1, buffer.Length + 1);
+            for (var p = 0; p < length; p++)
+            {
+                var roll = random.Next(100);
+                buffer[p] = roll < 50 ? (char)('0' + random.Next(10)) : roll < 85 ? Letters[random.Next(Letters.Length)] : (char)random.Next(0x20, 0x7F);
+            }
+
+            if (random.Next(50) == 0)
+            {
+                buffer[length - 1] = '\n';
+            }
+
+            var text = new string(buffer, 0, length);
+            foreach (var (name, pattern) in TokenPatterns)
+            {
+                matched += AssertSameGroups(name, pattern, text) ? 1 : 0;
+            }
+
+            noise += AssertSameNoise(text) ? 1 : 0;
+        }
+
+        // Digit runs from none to far past every bound (and past int's ten digits) in each slot of the shapes.
+        string[] shapes = ["s{0}e{1}", "S{0}E{1}v{1}", "s{0}e{1}e{0}", "s{0}e{1}and{0}", "t{0}e{1}", "{0}e{1}", "{0}x{1}", "{0}x{1}x{0}", "{0}x{1}and{0}",
+            "e{0}", "ep{0}e{1}", "x{0}v{1}", "{0}", "{0}v{1}", "{0}v{1}end", "{0}fin", "{0}a", "{0}st", "{0}of{1}", "v{0}", "s{0}", "s{0}d{1}", "{0}xall",
+            "part{0}", "pt{0}", "sp{0}", "special{0}", "ova{0}", "nced{0}", "{0}p", "{0}i{1}", "{0}ch", "{0}fps", "{0}.{1}gb", "{0}bit", "{0}bits", "hd{0}", "ddp{0}", "x{0}", "h.{0}"];
+        foreach (var shape in shapes)
+        {
+            for (var a = 0; a <= 12; a++)
+            {
+                for (var b = 0; b <= 6; b++)
+                {
+                    var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, new string('7', a), new string('1', b));
+                    if (text.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    foreach (var (name, pattern) in TokenPatterns)
+                    {
+                        matched += AssertSameGroups(name, pattern, text) ? 1 : 0;
+                    }
+
+                    noise += AssertSameNoise(text) ? 1 : 0;
+                }
+            }
+        }
+
+        Assert.True(matched > 2000 && noise > 200, $"{matched} pattern matches, {noise} noise matches");
+    }
+
     /// <summary>The ASCII noise matcher against the noise regex on tokens built from the pieces its shapes are made of.</summary>
     [Fact]
     public void Noise_shape_matcher_agrees_with_the_noise_regex_on_generated_tokens()

@@ -46,6 +46,28 @@ public sealed class ParserScratchStateTests
         }
     }
 
+    /// <summary>
+    /// A new parser does not make new scratch buffers (they are per thread, not per parser), so "alone" above is read on
+    /// a thread that has parsed other names. Here each sampled name is read on a thread of its own, whose buffers have
+    /// never been used, and must equal the reading on a thread that has just parsed the whole corpus.
+    /// </summary>
+    [Fact]
+    public void Names_read_on_a_thread_that_never_parsed_equal_those_read_after_the_corpus()
+    {
+        var names = CorpusNames();
+        var parser = new RuleParser(() => Today);
+        var warm = names.Select(n => Describe(parser.Parse(n))).ToArray();
+        for (var i = 0; i < names.Length; i += 5)
+        {
+            var name = names[i];
+            string? cold = null;
+            var thread = new Thread(() => cold = Fresh(name));
+            thread.Start();
+            thread.Join();
+            Assert.Equal(cold, warm[i]);
+        }
+    }
+
     [Fact]
     public void Names_parsed_on_several_threads_at_once_read_as_they_do_alone()
     {
