@@ -89,13 +89,6 @@ internal static class PathParts
     /// </summary>
     private static List<string> SplitSegments(string path)
     {
-        if (!path.AsSpan().ContainsAny('\\', '/'))
-        {
-            // A bare file name (most input): one segment, as the loop below would find it.
-            var whole = path.Trim();
-            return whole.Length > 0 ? [whole] : [];
-        }
-
         var slashIsText = path.Contains(" / ", StringComparison.Ordinal) || path.Contains(" | ", StringComparison.Ordinal);
         var parts = new List<string>();
         var start = 0;

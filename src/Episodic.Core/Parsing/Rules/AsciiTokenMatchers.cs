@@ -302,25 +302,6 @@ internal static class AsciiTokenMatchers
     /// <summary>For patterns that need a non-ASCII character (第, 話, 期): no ASCII token matches them.</summary>
     public static TokenMatch Never(string t) => TokenMatch.Fail;
 
-    /// <summary>^[0-9a-f]{8}$ on an ASCII token.</summary>
-    public static bool IsHex8(string t)
-    {
-        if (t.Length != 8)
-        {
-            return false;
-        }
-
-        foreach (var c in t)
-        {
-            if (!char.IsAsciiHexDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>(?:v(?&lt;v&gt;\d{1,2}))? at p: taken when 'v' and one or two digits stand there (a third digit fails the whole match anyway).</summary>
     private static TokenGroup Version(string t, ref int p)
     {

@@ -152,13 +152,10 @@ internal static class EpisodeTail
         return false;
     }
 
-    /// <summary>What <see cref="SameSeasonEpisode"/> gives when the token is no such marker (read by no caller; never changed).</summary>
-    private static readonly List<int> NoEpisodes = [];
-
     /// <summary>Another SxxEyy or NxN with the marker's season (S07E22 - S07E23, 2x9-2x10).</summary>
-    private static bool SameSeasonEpisode(Scan scan, Token t, Marker m, out List<int> episodes)
+    private static bool SameSeasonEpisode(Scan scan, Token t, Marker m, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out List<int>? episodes)
     {
-        episodes = NoEpisodes;
+        episodes = null;
         var match = Patterns.SeasonEpisode().Match(t.Text);
         if (!match.Success)
         {

@@ -11,7 +11,7 @@ internal static class NumberRule
 {
     /// <summary>Token indexes of the numbers <see cref="Find"/> weighs, reused per thread (the parser runs on many threads at once).</summary>
     [ThreadStatic]
-    private static List<int>? Candidates;
+    private static List<int>? t_candidates;
 
     /// <summary>Finds the episode number, or null. Does not add the marker; the resolver decides whether to use it.</summary>
     public static Marker? Find(Scan scan, int before)
@@ -21,7 +21,7 @@ internal static class NumberRule
             return split;
         }
 
-        var candidates = Candidates ??= [];
+        var candidates = t_candidates ??= [];
         candidates.Clear();
         for (var i = scan.TitleStart; i < Math.Min(before, scan.Count); i++)
         {

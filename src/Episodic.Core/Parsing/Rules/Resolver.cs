@@ -269,7 +269,11 @@ internal static class Resolver
         r.Version = m.Version;
     }
 
-    /// <summary>Rewrites the reading's numbering (kind, form, rule, season, episodes, pack) to the marker's; date, special and version stay.</summary>
+    /// <summary>
+    /// Rewrites the reading's numbering (kind, form, rule, season, episodes, pack) to the marker's; date, special and
+    /// version stay. The episode lists are replaced, never cleared and refilled: the proposed candidate in
+    /// <see cref="Readings"/> still holds the old lists when an alternative is adopted, and its rival is read from them.
+    /// </summary>
     internal static void ApplyNumbering(Reading r, Marker m)
     {
         r.Kind = m.Kind;

@@ -12,8 +12,9 @@ internal static class TitleRule
 {
     public static (string? Title, int? Year) Build(Scan scan, int from, int to, bool stopAtDash = false, bool stopAtNoise = false)
     {
-        // Sized once for the widest title the range can hold: the list becomes the title's tokens, and growing it made three arrays.
-        var idx = new List<int>(Math.Max(0, Math.Min(to, scan.Count) - Math.Max(0, from)));
+        // The list becomes the title's tokens. Sized for the range, up to 16 tokens (titles are rarely longer; growing from
+        // the default made three arrays): a range with no marker spans the whole name, but the title stops much sooner.
+        var idx = new List<int>(Math.Clamp(Math.Min(to, scan.Count) - Math.Max(0, from), 0, 16));
         for (var i = Math.Max(0, from); i < Math.Min(to, scan.Count); i++)
         {
             var t = scan.Tokens[i];

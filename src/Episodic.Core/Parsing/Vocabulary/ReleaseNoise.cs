@@ -43,37 +43,9 @@ internal static partial class ReleaseNoise
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     public static bool IsNoise(string token) =>
-        Words.Contains(token) || (Rules.AsciiTokenMatchers.TakesAsciiPath(token) ? AsciiNoiseShape.IsMatch(token) : MayBeNoiseShape(token) && NoisePattern().IsMatch(token));
+        Words.Contains(token) || (Rules.AsciiTokenMatchers.TakesAsciiPath(token) ? AsciiNoiseShape.IsMatch(token) : NoisePattern().IsMatch(token));
 
     public static bool IsFansubMarker(string token) => FansubMarkers.Contains(token) || token.EndsWith("subs", StringComparison.OrdinalIgnoreCase) || token.EndsWith("fansub", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>
-    /// An exact pre-check for <see cref="NoisePattern"/>: every one of its shapes has a digit or one of a few letter
-    /// runs (web, blu, hdtv, rip, mux, ita). A token of other ASCII letters cannot match it, so the regex call (the
-    /// costly part for a short token) is skipped; anything non-ASCII still goes to the regex, which folds case widely.
-    /// </summary>
-    internal static bool MayBeNoiseShape(string token)
-    {
-        if (token.Length > 64)
-        {
-            return true;
-        }
-
-        Span<char> lower = stackalloc char[token.Length];
-        for (var i = 0; i < token.Length; i++)
-        {
-            var c = token[i];
-            if (c >= 128 || char.IsAsciiDigit(c))
-            {
-                return true;
-            }
-
-            lower[i] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
-        }
-
-        return lower.Contains("rip", StringComparison.Ordinal) || lower.Contains("mux", StringComparison.Ordinal) || lower.Contains("web", StringComparison.Ordinal)
-            || lower.Contains("blu", StringComparison.Ordinal) || lower.Contains("hdtv", StringComparison.Ordinal) || lower.Contains("ita", StringComparison.Ordinal);
-    }
 
     /// <summary>Shapes of noise: resolutions (also "HD1080", never "HD2" or a title's "HD100"), codec and audio spellings with numbers, bit rates, sizes.</summary>
     [GeneratedRegex(@"^(?:\d{3,4}[pi]\d{0,2}|(?:hd|fhd|uhd)(?:480|576|720|1080|2160)|\d{3,4}[xх×]\d{3,4}|[48]k|x26[45]|h\.?26[45]|(?:dd|ddp|aac|ac|eac|dts|flac|opus|mp|truehd)\+?\d(?:ch)?|\d{1,2}ch|\d{2,3}(?:fps|mbits|kbit|kbps|mbps)|\d+(?:\.\d+)?(?:gb|mb|tb)|\d{1,2}bits?|10-bit|web-?dl|web-?rip|blu-?ray|hdtv\w*|\w+rip|\w+mux|s?ubs?ita|\d{3,4}p\d{2})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Episodic.Core.Text.RegexLimits.TimeoutMs)]
