@@ -73,88 +73,83 @@ internal static class ServeCommand
             command.Options.Add(option);
         }
 
-        command.SetAction((result, cancellationToken) =>
+        command.SetAction(async (result, cancellationToken) =>
         {
-            return ServeAsync();
-
-            async Task<int> ServeAsync()
+            var chosen = result.GetValue(strategy) is { } s ? PipelineOptions.StrategyNames[s] : (Strategy?)null;
+            var useLlm = result.GetValue(llm) || chosen is not null and not Strategy.RulesOnly;
+            var key = result.GetValue(apiKey) ?? Environment(context, ApiKeyVariable);
+            if (!llmOptions.TryBuildConfiguration(result, context, out var configuration))
             {
-                var chosen = result.GetValue(strategy) is { } s ? PipelineOptions.StrategyNames[s] : (Strategy?)null;
-                var useLlm = result.GetValue(llm) || chosen is not null and not Strategy.RulesOnly;
-                var key = result.GetValue(apiKey) ?? Environment(context, ApiKeyVariable);
-                if (!llmOptions.TryBuildConfiguration(result, context, out var configuration))
-                {
-                    return CliApp.ExitConfigError;
-                }
-
-                if (!metadata.TryChoose(result, configuration, context, "none", out var provider))
-                {
-                    return CliApp.ExitConfigError;
-                }
-
-                using var metadataHost = provider is { } p ? metadata.CreateHost(result, configuration, context, p, null) : null;
-                if (provider is not null && metadataHost is null)
-                {
-                    return CliApp.ExitConfigError;
-                }
-
-                if (!ServeLibraries.TryDesk(context, configuration, result.GetValue(libraries) ?? [], metadataHost?.Identifier, out var review))
-                {
-                    return CliApp.ExitConfigError;
-                }
-
-                WebApplication app;
-                try
-                {
-                    var levelName = result.GetValue(logLevel) ?? configuration["logging:level"] ?? "information";
-                    if (!LogLevels.TryGetValue(levelName.Trim(), out var level))
-                    {
-                        context.Error($"[logging] level must be one of {string.Join(", ", LogLevels.Keys)}, not '{levelName}'");
-                        return CliApp.ExitConfigError;
-                    }
-
-                    app = EpisodicServer.Build(new ServerOptions
-                    {
-                        Urls = result.GetValue(urls) ?? ServerOptions.DefaultUrls,
-                        ApiKey = key,
-                        MaxBatch = result.GetValue(maxBatch),
-                        MaxConcurrentPlans = result.GetValue(maxPlans),
-                        PlanQueue = result.GetValue(planQueue),
-                        UseLlm = useLlm,
-                        Configuration = useLlm ? configuration : null,
-                        LogLevel = level,
-                        Identifier = metadataHost?.Identifier,
-                        Overrides = new PipelineOverrides { Strategy = chosen, NoCache = result.GetValue(noCache) },
-                        ConfigurationLogger = new CliLogger(context),
-                        Review = review,
-                        Caches = ServeLibraries.Caches(configuration),
-                    });
-                }
-                catch (ServerConfigurationException ex)
-                {
-                    context.Error(ex.Message);
-                    return CliApp.ExitConfigError;
-                }
-                catch (LlmConfigurationException ex)
-                {
-                    LlmOptions.Report(context, ex);
-                    return CliApp.ExitConfigError;
-                }
-
-                await using (app.ConfigureAwait(false))
-                {
-                    await app.StartAsync(cancellationToken).ConfigureAwait(false);
-                    foreach (var url in app.Urls)
-                    {
-                        context.Stderr.WriteLine($"episodic: listening on {url} ({(useLlm ? "LLM pipeline" : "rules only")}{(string.IsNullOrWhiteSpace(key) ? "" : ", API key required")}); Ctrl+C to stop");
-                    }
-
-                    // Ends on Ctrl+C (the command's token) or SIGTERM (the host's lifetime), then stops gracefully.
-                    await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                return CliApp.ExitOk;
+                return CliApp.ExitConfigError;
             }
+
+            if (!metadata.TryChoose(result, configuration, context, "none", out var provider))
+            {
+                return CliApp.ExitConfigError;
+            }
+
+            using var metadataHost = provider is { } p ? metadata.CreateHost(result, configuration, context, p, null) : null;
+            if (provider is not null && metadataHost is null)
+            {
+                return CliApp.ExitConfigError;
+            }
+
+            if (!ServeLibraries.TryDesk(context, configuration, result.GetValue(libraries) ?? [], metadataHost?.Identifier, out var review))
+            {
+                return CliApp.ExitConfigError;
+            }
+
+            WebApplication app;
+            try
+            {
+                var levelName = result.GetValue(logLevel) ?? configuration["logging:level"] ?? "information";
+                if (!LogLevels.TryGetValue(levelName.Trim(), out var level))
+                {
+                    context.Error($"[logging] level must be one of {string.Join(", ", LogLevels.Keys)}, not '{levelName}'");
+                    return CliApp.ExitConfigError;
+                }
+
+                app = EpisodicServer.Build(new ServerOptions
+                {
+                    Urls = result.GetValue(urls) ?? ServerOptions.DefaultUrls,
+                    ApiKey = key,
+                    MaxBatch = result.GetValue(maxBatch),
+                    MaxConcurrentPlans = result.GetValue(maxPlans),
+                    PlanQueue = result.GetValue(planQueue),
+                    UseLlm = useLlm,
+                    Configuration = useLlm ? configuration : null,
+                    LogLevel = level,
+                    Identifier = metadataHost?.Identifier,
+                    Overrides = new PipelineOverrides { Strategy = chosen, NoCache = result.GetValue(noCache) },
+                    ConfigurationLogger = new CliLogger(context),
+                    Review = review,
+                    Caches = ServeLibraries.Caches(configuration),
+                });
+            }
+            catch (ServerConfigurationException ex)
+            {
+                context.Error(ex.Message);
+                return CliApp.ExitConfigError;
+            }
+            catch (LlmConfigurationException ex)
+            {
+                LlmOptions.Report(context, ex);
+                return CliApp.ExitConfigError;
+            }
+
+            await using (app.ConfigureAwait(false))
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var url in app.Urls)
+                {
+                    context.Stderr.WriteLine($"episodic: listening on {url} ({(useLlm ? "LLM pipeline" : "rules only")}{(string.IsNullOrWhiteSpace(key) ? "" : ", API key required")}); Ctrl+C to stop");
+                }
+
+                // Ends on Ctrl+C (the command's token) or SIGTERM (the host's lifetime), then stops gracefully.
+                await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return CliApp.ExitOk;
         });
         return command;
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Episodic.Tests.Server;
@@ -179,7 +178,7 @@ public sealed partial class NativeCliTests
 
         public static async Task<NativeServer> StartAsync(string exe, string workingDirectory, params string[] extra)
         {
-            var port = FreePort();
+            var port = Fakes.FakeHttp.FreePort();
             var process = CliProcess.Start(["serve", "--urls", $"http://127.0.0.1:{port}", "--log-level", "warning", .. extra], workingDirectory, executable: exe);
             var server = new NativeServer(process, new Uri($"http://127.0.0.1:{port}"));
             var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -233,14 +232,6 @@ public sealed partial class NativeCliTests
             }
 
             _process.Dispose();
-        }
-
-        /// <summary>A port the OS reports free now (bound to port 0 and released).</summary>
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }
