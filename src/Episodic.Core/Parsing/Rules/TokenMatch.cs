@@ -28,35 +28,10 @@ internal readonly struct TokenGroup(string text, int index, int length)
 /// Filled by a hand matcher for ASCII tokens and from the regex's <see cref="Match"/> otherwise, so both paths give
 /// the rules the same shape (a test runs both over every dev token and generated ones).
 /// </summary>
-internal readonly struct TokenMatch
+internal readonly record struct TokenMatch(bool Success, TokenGroup S, TokenGroup E, TokenGroup More, TokenGroup V, TokenGroup N, TokenGroup Part)
 {
     /// <summary>No match (made once: most tokens fail most patterns).</summary>
     public static readonly TokenMatch Fail = new(false, TokenGroup.None, TokenGroup.None, TokenGroup.None, TokenGroup.None, TokenGroup.None, TokenGroup.None);
-
-    public TokenMatch(bool success, TokenGroup s, TokenGroup e, TokenGroup more, TokenGroup v, TokenGroup n, TokenGroup part)
-    {
-        Success = success;
-        S = s;
-        E = e;
-        More = more;
-        V = v;
-        N = n;
-        Part = part;
-    }
-
-    public bool Success { get; }
-
-    public TokenGroup S { get; }
-
-    public TokenGroup E { get; }
-
-    public TokenGroup More { get; }
-
-    public TokenGroup V { get; }
-
-    public TokenGroup N { get; }
-
-    public TokenGroup Part { get; }
 
     /// <summary>The same groups read off a regex match (the path for tokens with non-ASCII characters).</summary>
     public static TokenMatch From(string text, Match m) => m.Success
