@@ -124,7 +124,7 @@ internal static class DateRule
         // "31st Jan 2025", and the plain-day form "2 Mar 2013", "15 January 2021".
         var first = scan.Tokens[i];
         int dayOfMonth;
-        if (Patterns.Ordinal().Match(first.Text) is { Success: true } day)
+        if (Patterns.Ordinal().Match(first) is { Success: true } day)
         {
             dayOfMonth = EpisodeTail.ParseInt(day.N);
         }

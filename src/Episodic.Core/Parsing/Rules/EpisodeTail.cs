@@ -22,7 +22,7 @@ internal static class EpisodeTail
                 break;
             }
 
-            var isRange = t.Sep is "-" or "~" or "-E" || t.Sep == " - " && (m.Kind == MarkerKind.Number || Patterns.EpisodePart().IsMatch(t.Text));
+            var isRange = t.Sep is "-" or "~" or "-E" || t.Sep == " - " && (m.Kind == MarkerKind.Number || Patterns.EpisodePart().IsMatch(t));
             var isJoin = isRange || t.Sep is "_" or "&" or " & " or "." or " " or " - " or "+" or " + " or ".&." or "-_";
             var last = m.Episodes.Count > 0 ? m.Episodes[^1] : -1;
 
@@ -57,7 +57,7 @@ internal static class EpisodeTail
             if (TryEpisodeNumber(t, m, out var n, out var version))
             {
                 // "S01E01 - 02" style dash/number chains only with a bare dash; a spaced dash starts an episode title.
-                var explicitPart = Patterns.EpisodePart().IsMatch(t.Text);
+                var explicitPart = Patterns.EpisodePart().IsMatch(t);
                 // "S03E21.22": the next episode written after a dot continues the list (never a year or a longer number).
                 var dottedNext = t.Sep == "." && m.Kind == MarkerKind.SeasonEpisode && t.IsDigits && t.Text.Length == 2 && n == last + 1 && scan.At(i + 1) is not { IsDigits: true };
                 if (!explicitPart && !dottedNext && t.Sep is not ("-" or "~" or "_" or "&" or " & " or "+" or "-_"))
@@ -94,7 +94,7 @@ internal static class EpisodeTail
                 continue;
             }
 
-            if (Patterns.Version().Match(t.Text) is { Success: true } v)
+            if (Patterns.Version().Match(t) is { Success: true } v)
             {
                 m.Version = int.Parse(v.V.ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
                 m.Last = i++;
@@ -135,14 +135,14 @@ internal static class EpisodeTail
     {
         version = null;
         n = 0;
-        if (Patterns.EpisodePart().Match(t.Text) is { Success: true } e && (m.Kind != MarkerKind.Number))
+        if (Patterns.EpisodePart().Match(t) is { Success: true } e && (m.Kind != MarkerKind.Number))
         {
             n = ParseInt(e.E);
             version = e.V.Success ? ParseInt(e.V) : null;
             return true;
         }
 
-        if (Patterns.Number().Match(t.Text) is { Success: true } d)
+        if (Patterns.Number().Match(t) is { Success: true } d)
         {
             n = ParseInt(d.E);
             version = d.V.Success ? ParseInt(d.V) : null;
@@ -156,10 +156,10 @@ internal static class EpisodeTail
     private static bool SameSeasonEpisode(Scan scan, Token t, Marker m, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out List<int>? episodes)
     {
         episodes = null;
-        var match = Patterns.SeasonEpisode().Match(t.Text);
+        var match = Patterns.SeasonEpisode().Match(t);
         if (!match.Success)
         {
-            match = Patterns.Cross().Match(t.Text);
+            match = Patterns.Cross().Match(t);
         }
 
         if (!match.Success || m.Season is null || ParseInt(match.S) != m.Season)

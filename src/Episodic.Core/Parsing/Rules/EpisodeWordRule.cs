@@ -127,7 +127,7 @@ internal static class EpisodeWordRule
             return Make(MarkerForm.EpisodeWord, "episode (Roman numeral)", i, i + 1, romanEpisode);
         }
 
-        if (SeasonWords.Episode.Contains(text) && Patterns.Number().Match(next.Text) is { Success: true } num && next.Sep.Length <= 3)
+        if (SeasonWords.Episode.Contains(text) && Patterns.Number().Match(next) is { Success: true } num && next.Sep.Length <= 3)
         {
             var m = Make(MarkerForm.EpisodeWord, "episode", i, i + 1, EpisodeTail.ParseInt(num.E));
             if (text.Equals("afl", StringComparison.OrdinalIgnoreCase) || text.Equals("aflevering", StringComparison.OrdinalIgnoreCase))

@@ -74,7 +74,7 @@ internal static class GroupRule
     private static int SkipNumberPrefix(Scan scan, int start) =>
         scan.At(start) is { IsDigits: true, IsYear: false, InBrackets: false, Text.Length: 3 or 4 } n && n.Text[0] != '0'
         && scan.At(start + 1) is { Sep: ".", IsDigits: false } && scan.At(start + 2) is { Sep: " " }
-        && scan.Tokens.Exists(t => Patterns.SeasonEpisode().IsMatch(t.Text)) ? start + 1 : start;
+        && scan.Tokens.Exists(t => Patterns.SeasonEpisode().IsMatch(t)) ? start + 1 : start;
 
     /// <summary>
     /// "Site.[Grp]_Title_-_01v2", "tracker [Grp] Title - 05": one word glued before a leading group bracket is a site or
@@ -107,7 +107,7 @@ internal static class GroupRule
     /// <summary>The token after <paramref name="end"/> is an unbracketed word that is no episode marker.</summary>
     private static bool FollowedByTitleWords(Scan scan, int end) =>
         scan.At(end + 1) is { InBrackets: false, IsDigits: false } next && next.Text.Any(char.IsLetter)
-        && !Patterns.SeasonEpisode().IsMatch(next.Text) && !Patterns.EpisodePart().IsMatch(next.Text) && scan.At(end + 2) is not null;
+        && !Patterns.SeasonEpisode().IsMatch(next) && !Patterns.EpisodePart().IsMatch(next) && scan.At(end + 2) is not null;
 
     private static bool IsOpening(string sep) => sep.AsSpan().IndexOfAny("[【({") >= 0;
 
@@ -152,7 +152,7 @@ internal static class GroupRule
         {
             if (i > start && tokens[i].SpacedDashBefore)
             {
-                if (IsWebSite(tokens, start, i - 1) && !tokens[start..i].Any(t => Patterns.SeasonEpisode().IsMatch(t.Text)))
+                if (IsWebSite(tokens, start, i - 1) && !tokens[start..i].Any(t => Patterns.SeasonEpisode().IsMatch(t)))
                 {
                     scan.Consume(start, i - 1);
                     return i;

@@ -38,12 +38,12 @@ internal static class MarkerWordMatch
         }
 
         var j = i + 1;
-        if (scan.At(j) is { } suffix && suffix.Sep is "-" or "" && SeasonWords.OrdinalSuffixes.Contains(suffix.Text))
+        if (scan.At(j) is { } suffix && suffix.Sep is "-" or "" && SeasonWords.OrdinalSuffixes.Contains(suffix))
         {
             j++;
         }
 
-        return scan.At(j) is { Consumed: false } w && w.Sep.Length <= 2 && w.Sep.AsSpan().IndexOfAny("()[]") < 0 && words.Contains(w.Text) ? j : -1;
+        return scan.At(j) is { Consumed: false } w && w.Sep.Length <= 2 && w.Sep.AsSpan().IndexOfAny("()[]") < 0 && words.Contains(w) ? j : -1;
     }
 
     private static bool TryJoined(string text, WordSet wordFirst, WordSet numberFirst, int maxDigits, out int number)

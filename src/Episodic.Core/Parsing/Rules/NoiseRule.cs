@@ -54,7 +54,8 @@ internal static class NoiseRule
                 t.Kind = TokenKind.Noise;
             }
 
-            if (ReleaseNoise.IsFansubMarker(t.Text) || t.Text.Contains("fansub", StringComparison.OrdinalIgnoreCase))
+            // Once one marker is seen the name is fansub-style; the remaining tokens need not be asked.
+            if (!scan.FansubStyle && (ReleaseNoise.IsFansubMarker(t.Text) || t.Text.Contains("fansub", StringComparison.OrdinalIgnoreCase)))
             {
                 scan.FansubStyle = true;
             }

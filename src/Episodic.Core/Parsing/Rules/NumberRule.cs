@@ -37,7 +37,7 @@ internal static class NumberRule
                 continue;
             }
 
-            if (Patterns.Number().IsMatch(t.Text) && !t.IsYear && (!t.InBrackets || IsAloneInBrackets(scan, i) || t.Opener == '(') && !IsRangeUpper(scan, i))
+            if (Patterns.Number().IsMatch(t) && !t.IsYear && (!t.InBrackets || IsAloneInBrackets(scan, i) || t.Opener == '(') && !IsRangeUpper(scan, i))
             {
                 candidates.Add(i);
             }
@@ -118,7 +118,7 @@ internal static class NumberRule
         for (var i = scan.TitleStart + 1; i < Math.Min(before, scan.Count); i++)
         {
             var t = scan.Tokens[i];
-            if (t.Consumed || t.Kind == TokenKind.Noise || t.InBrackets || !t.SpacedDashBefore || !IsTerminal(scan, i) || Patterns.SplitNumber().Match(t.Text) is not { Success: true } split)
+            if (t.Consumed || t.Kind == TokenKind.Noise || t.InBrackets || !t.SpacedDashBefore || !IsTerminal(scan, i) || Patterns.SplitNumber().Match(t) is not { Success: true } split)
             {
                 continue;
             }
@@ -137,7 +137,7 @@ internal static class NumberRule
     private static Marker Build(Scan scan, int i, MarkerForm form)
     {
         var t = scan.Tokens[i];
-        var match = Patterns.Number().Match(t.Text);
+        var match = Patterns.Number().Match(t);
         var digits = match.E.ValueSpan;
         var n = EpisodeTail.ParseInt(match.E);
         var m = new Marker { Form = form, Rule = $"absolute episode ({Describe(form)})", Kind = MarkerKind.Number, First = i, Last = i };
@@ -176,7 +176,7 @@ internal static class NumberRule
             m.Last++;
         }
 
-        if (scan.At(m.Last + 1) is { } after && Patterns.Version().Match(after.Text) is { Success: true } v)
+        if (scan.At(m.Last + 1) is { } after && Patterns.Version().Match(after) is { Success: true } v)
         {
             m.Version = EpisodeTail.ParseInt(v.V);
             m.Last++;
@@ -196,7 +196,7 @@ internal static class NumberRule
     private static void ReadRange(Scan scan, Marker m)
     {
         var i = m.Last + 1;
-        while (scan.At(i) is { } t && !t.Consumed && (t.Kind == TokenKind.Number || Patterns.Number().IsMatch(t.Text)) && IsRangeUpper(scan, i) && TryVersioned(t, out var upper))
+        while (scan.At(i) is { } t && !t.Consumed && (t.Kind == TokenKind.Number || Patterns.Number().IsMatch(t)) && IsRangeUpper(scan, i) && TryVersioned(t, out var upper))
         {
             if (t.Sep is ".&." or " & " or "&" or "+" or " + ")
             {
@@ -262,7 +262,7 @@ internal static class NumberRule
             return true;
         }
 
-        if (t.Text.Length <= 7 && Patterns.Number().Match(t.Text) is { Success: true, V.Success: true } g)
+        if (t.Text.Length <= 7 && Patterns.Number().Match(t) is { Success: true, V.Success: true } g)
         {
             value = EpisodeTail.ParseInt(g.E);
             return true;
@@ -303,7 +303,7 @@ internal static class NumberRule
     private static bool IsTerminal(Scan scan, int i)
     {
         var next = scan.At(i + 1);
-        return next is null || next.Kind is TokenKind.Noise or TokenKind.Crc || next.InBrackets || next.SpacedDashBefore || Patterns.Version().IsMatch(next.Text)
+        return next is null || next.Kind is TokenKind.Noise or TokenKind.Crc || next.InBrackets || next.SpacedDashBefore || Patterns.Version().IsMatch(next)
             || next.Sep is "-" or "~" && next.IsDigits || next.Consumed;
     }
 

@@ -35,15 +35,33 @@ internal static class SeasonEpisodeRule
     /// </summary>
     private static void DropCrossBeforeExplicit(Scan scan)
     {
-        var explicitMarker = scan.Markers.Find(m => m.Form is MarkerForm.SxxEyy or MarkerForm.SxxSpaceEyy);
-        if (explicitMarker is null)
+        // Loops rather than Find/FindAll lambdas: the second lambda captured the explicit marker, and its closure was
+        // allocated on every name, explicit marker or not.
+        var markers = scan.Markers;
+        var explicitFirst = -1;
+        foreach (var m in markers)
+        {
+            if (m.Form is MarkerForm.SxxEyy or MarkerForm.SxxSpaceEyy)
+            {
+                explicitFirst = m.First;
+                break;
+            }
+        }
+
+        if (explicitFirst < 0)
         {
             return;
         }
 
-        foreach (var cross in scan.Markers.FindAll(m => m.Form == MarkerForm.Cross && m.Last < explicitMarker.First))
+        for (var j = 0; j < markers.Count; j++)
         {
-            scan.Markers.Remove(cross);
+            var cross = markers[j];
+            if (cross.Form != MarkerForm.Cross || cross.Last >= explicitFirst)
+            {
+                continue;
+            }
+
+            markers.RemoveAt(j--);
             for (var k = cross.First; k <= cross.Last; k++)
             {
                 scan.Tokens[k].Consumed = false;
@@ -95,11 +113,11 @@ internal static class SeasonEpisodeRule
             return null;
         }
 
-        var episode = Patterns.EpisodePart().Match(next.Text);
+        var episode = Patterns.EpisodePart().Match(next);
         var last = i + 1;
-        if (!episode.Success && IsEpisodeLetters(next.Text) && scan.At(i + 2) is { } num && Patterns.Number().IsMatch(num.Text))
+        if (!episode.Success && IsEpisodeLetters(next.Text) && scan.At(i + 2) is { } num && Patterns.Number().IsMatch(num))
         {
-            episode = Patterns.Number().Match(num.Text);
+            episode = Patterns.Number().Match(num);
             last = i + 2;
         }
 

@@ -52,24 +52,24 @@ internal static class SeasonWordRule
         season = 0;
         last = i;
 
-        if (Patterns.SeasonOnly().Match(t.Text) is { Success: true } s)
+        if (Patterns.SeasonOnly().Match(t) is { Success: true } s)
         {
             season = EpisodeTail.ParseInt(s.S);
             return true;
         }
 
-        if (Patterns.CjkSeason().Match(t.Text) is { Success: true } cjk && CjkNumerals.TryParse(cjk.S.Value, out season))
+        if (Patterns.CjkSeason().Match(t) is { Success: true } cjk && CjkNumerals.TryParse(cjk.S.Value, out season))
         {
             return true;
         }
 
-        if (Patterns.SeasonDisc().Match(t.Text) is { Success: true } d)
+        if (Patterns.SeasonDisc().Match(t) is { Success: true } d)
         {
             season = EpisodeTail.ParseInt(d.S);
             return true;
         }
 
-        if (Patterns.CrossAll().Match(t.Text) is { Success: true } all)
+        if (Patterns.CrossAll().Match(t) is { Success: true } all)
         {
             season = EpisodeTail.ParseInt(all.S);
             return true;
@@ -85,7 +85,7 @@ internal static class SeasonWordRule
         // A stronger marker right after the word ("Top 5 Série S03E04") makes the number part of the title, not a season.
         if (t.Text.Length <= 2 && MarkerWordMatch.WordAfterNumber(scan, i, SeasonWords.SeasonAfterNumber, 2, out var numberFirst) is var w and >= 0 && numberFirst is > 0 and <= 100
             && !(scan.At(w + 1) is { IsDigits: true } own && own.Sep.Length <= 2 && !EpisodeFollows(scan, w + 1))
-            && !scan.Markers.Exists(se => se.Kind == MarkerKind.SeasonEpisode && se.First == w + 1))
+            && !SeasonEpisodeStartsAt(scan, w + 1))
         {
             season = numberFirst;
             last = w;
@@ -93,7 +93,7 @@ internal static class SeasonWordRule
         }
 
         // "3rd Season", "Second Season", "1ª Temporada", "04ª Temporada", "3º Temporada", "1a. Temporada"
-        if (scan.At(i + 1) is { } word && SeasonWords.Season.Contains(word.Text) && TryOrdinal(t.Text, out season))
+        if (scan.At(i + 1) is { } word && SeasonWords.Season.Contains(word) && TryOrdinal(t.Text, out season))
         {
             last = i + 1;
             return true;
@@ -102,14 +102,14 @@ internal static class SeasonWordRule
         // "10 th season": the ordinal suffix written apart. Guard: the season word must follow the suffix at once, so
         // a number before a one-letter word ("Show 2 a Day") is no ordinal.
         if (t.Text.Length <= 2 && Scan.TryNumber(t, out season) && season is > 0 and <= 100 && !t.IsYear
-            && scan.At(i + 1) is { Sep: " " or "-" } suffixWord && SeasonWords.OrdinalSuffixes.Contains(suffixWord.Text)
-            && scan.At(i + 2) is { } spacedWord && SeasonWords.Season.Contains(spacedWord.Text))
+            && scan.At(i + 1) is { Sep: " " or "-" } suffixWord && SeasonWords.OrdinalSuffixes.Contains(suffixWord)
+            && scan.At(i + 2) is { } spacedWord && SeasonWords.Season.Contains(spacedWord))
         {
             last = i + 2;
             return true;
         }
 
-        if (SeasonWords.Season.Contains(t.Text) && scan.At(i + 1) is { } n && n.Sep.Length <= 2 && n.Sep.AsSpan().IndexOfAny(")][(") < 0 && (Scan.TryNumber(n, out season) || Patterns.NOfM().Match(n.Text) is { Success: true } nof && int.TryParse(nof.E.ValueSpan, out season)))
+        if (SeasonWords.Season.Contains(t) && scan.At(i + 1) is { } n && n.Sep.Length <= 2 && n.Sep.AsSpan().IndexOfAny(")][(") < 0 && (Scan.TryNumber(n, out season) || Patterns.NOfM().Match(n) is { Success: true } nof && int.TryParse(nof.E.ValueSpan, out season)))
         {
             // "Se" (Dutch) only as "Se.1"; a bare "Se" elsewhere is a word.
             if (t.Text.Equals("se", StringComparison.OrdinalIgnoreCase) && n.Sep != ".")
@@ -164,7 +164,7 @@ internal static class SeasonWordRule
         }
 
         var j = i + 1;
-        if (scan.At(j) is { } joiner && SeasonWords.RangeWords.Contains(joiner.Text))
+        if (scan.At(j) is { } joiner && SeasonWords.RangeWords.Contains(joiner))
         {
             j++;
         }
@@ -174,7 +174,7 @@ internal static class SeasonWordRule
         }
 
         if (scan.At(j) is not { Consumed: false } upperToken || !TryOrdinal(upperToken.Text, out var upper) || upper <= first
-            || scan.At(j + 1) is not { } word || !SeasonWords.Season.Contains(word.Text))
+            || scan.At(j + 1) is not { } word || !SeasonWords.Season.Contains(word))
         {
             return false;
         }
@@ -191,7 +191,7 @@ internal static class SeasonWordRule
     private static void AbsorbPackWordsBefore(Scan scan, Marker m)
     {
         while (m.First - 1 > scan.TitleStart && scan.At(m.First - 1) is { Consumed: false, InBrackets: false } b
-            && (SeasonWords.Season.Contains(b.Text) && m.FullSeason
+            && (SeasonWords.Season.Contains(b) && m.FullSeason
                 || b.Text.Equals("complete", StringComparison.OrdinalIgnoreCase) && m.FullSeason
                 || b.Text.Equals("all", StringComparison.OrdinalIgnoreCase) && m.Form == MarkerForm.MultiSeasonPack
                 || b.Text.Equals("the", StringComparison.OrdinalIgnoreCase) && scan.Tokens[m.First].Text.Equals("complete", StringComparison.OrdinalIgnoreCase)))
@@ -201,6 +201,23 @@ internal static class SeasonWordRule
     }
 
     /// <summary>"7 серия" at <paramref name="i"/>: an episode written number first, its word not followed by a number of its own ("2 Folge 5" is word first; a year after it, "7.Bölüm.2021", is not its number).</summary>
+    /// <summary>
+    /// An SxxEyy-style marker starts at token <paramref name="i"/>. A loop, not a lambda: the lambda captured a local of
+    /// <see cref="TrySeason"/>, so every call (one per free token of every name) allocated its closure.
+    /// </summary>
+    private static bool SeasonEpisodeStartsAt(Scan scan, int i)
+    {
+        foreach (var m in scan.Markers)
+        {
+            if (m.Kind == MarkerKind.SeasonEpisode && m.First == i)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool EpisodeFollows(Scan scan, int i) =>
         MarkerWordMatch.WordAfterNumber(scan, i, SeasonWords.EpisodeAfterNumber, 4, out _) is var e and >= 0 && scan.At(e + 1) is not { IsDigits: true, IsYear: false };
 
@@ -234,7 +251,7 @@ internal static class SeasonWordRule
             return;
         }
 
-        if (Patterns.SeasonOnly().Match(t.Text) is { Success: true } s && EpisodeTail.ParseInt(s.S) > m.Season)
+        if (Patterns.SeasonOnly().Match(t) is { Success: true } s && EpisodeTail.ParseInt(s.S) > m.Season)
         {
             m.Last = i;
             m.Rule = "multi-season pack";
@@ -242,7 +259,7 @@ internal static class SeasonWordRule
             return;
         }
 
-        if (SeasonWords.Season.Contains(t.Text) && t.Sep.Contains('-', StringComparison.Ordinal) && Scan.TryNumber(scan.At(i + 1), out var upper) && upper > m.Season)
+        if (SeasonWords.Season.Contains(t) && t.Sep.Contains('-', StringComparison.Ordinal) && Scan.TryNumber(scan.At(i + 1), out var upper) && upper > m.Season)
         {
             m.Last = i + 1;
             m.Rule = "multi-season pack";
@@ -345,15 +362,15 @@ internal static class SeasonWordRule
             SetEpisode(m, bracketEpisode, i, "bracketed season-episode", MarkerForm.SeasonThenNumber);
             return;
         }
-        if (Patterns.NOfM().Match(t.Text) is { Success: true } nof)
+        if (Patterns.NOfM().Match(t) is { Success: true } nof)
         {
             SetEpisode(m, EpisodeTail.ParseInt(nof.E), i, "N of M", MarkerForm.SeasonThenNOfM);
             return;
         }
 
-        if (Patterns.Number().Match(t.Text) is { Success: true } num && t.Kind == TokenKind.Number || Patterns.Number().IsMatch(t.Text) && t.Text.EndsWith("v2", StringComparison.OrdinalIgnoreCase))
+        if (Patterns.Number().Match(t) is { Success: true } num && t.Kind == TokenKind.Number || Patterns.Number().IsMatch(t) && t.Text.EndsWith("v2", StringComparison.OrdinalIgnoreCase))
         {
-            var n = int.Parse(Patterns.Number().Match(t.Text).E.ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
+            var n = int.Parse(Patterns.Number().Match(t).E.ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
             if (n is >= 1900 and <= 2100)
             {
                 return;
@@ -384,7 +401,7 @@ internal static class SeasonWordRule
                 }
 
                 SetEpisode(m, n, i, t.SpacedDashBefore ? "dash number" : "number", t.SpacedDashBefore ? MarkerForm.SeasonThenDashNumber : MarkerForm.SeasonThenNumber);
-                var v = Patterns.Number().Match(t.Text).V;
+                var v = Patterns.Number().Match(t).V;
                 if (v.Success)
                 {
                     m.Version = EpisodeTail.ParseInt(v);

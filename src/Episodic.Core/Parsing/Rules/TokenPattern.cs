@@ -29,9 +29,30 @@ internal sealed class TokenPattern(Regex regex, string asciiFirst, bool needsDig
         return AsciiTokenMatchers.TakesAsciiPath(text) ? ascii(text) : TokenMatch.From(text, Regex.Match(text));
     }
 
+    /// <summary>
+    /// <see cref="Match(string)"/> for a token, reading the digit and ASCII answers the token worked out once instead of
+    /// scanning its text again for every pattern.
+    /// </summary>
+    public TokenMatch Match(Tokens.Token token)
+    {
+        var text = token.Text;
+        if (!MayStart(text) || needsDigit && !token.HasDigit)
+        {
+            return TokenMatch.Fail;
+        }
+
+        return token.IsAsciiText ? ascii(text) : TokenMatch.From(text, Regex.Match(text));
+    }
+
+    /// <summary><see cref="IsMatch(string)"/> for a token (see <see cref="Match(Tokens.Token)"/>).</summary>
+    public bool IsMatch(Tokens.Token token) =>
+        MayStart(token.Text) && (!needsDigit || token.HasDigit) && (token.IsAsciiText ? ascii(token.Text).Success : Regex.IsMatch(token.Text));
+
     public bool IsMatch(string text) => MayMatch(text) && (AsciiTokenMatchers.TakesAsciiPath(text) ? ascii(text).Success : Regex.IsMatch(text));
 
-    private bool MayMatch(string text)
+    private bool MayMatch(string text) => MayStart(text) && (!needsDigit || HasDigit(text));
+
+    private bool MayStart(string text)
     {
         if (text.Length == 0)
         {
@@ -39,12 +60,7 @@ internal sealed class TokenPattern(Regex regex, string asciiFirst, bool needsDig
         }
 
         var first = text[0];
-        if (first < 128 && (_firstMask >> first & UInt128.One) == UInt128.Zero)
-        {
-            return false;
-        }
-
-        return !needsDigit || HasDigit(text);
+        return first >= 128 || (_firstMask >> first & UInt128.One) != UInt128.Zero;
     }
 
     private static UInt128 MaskOf(string chars)

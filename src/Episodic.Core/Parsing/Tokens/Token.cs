@@ -54,7 +54,7 @@ internal sealed class Token
         Opener = opener;
         Kind = TokenKind.Word;
         Consumed = false;
-        IsDigits = text.Length > 0 && !text.AsSpan().ContainsAnyExceptInRange('0', '9');
+        (IsDigits, HasDigit, IsAsciiText) = Shape(text);
         _cached = 0;
     }
 
@@ -68,11 +68,46 @@ internal sealed class Token
     /// <summary>Only ASCII digits. Computed once: rules ask it of the same token many times.</summary>
     public bool IsDigits { get; private set; }
 
+    /// <summary>
+    /// Has a decimal digit (ASCII, or any Unicode one: what a regex's <c>\d</c> matches). Worked out once: every gated
+    /// pattern that needs a digit asked it of the same token again.
+    /// </summary>
+    public bool HasDigit { get; private set; }
+
+    /// <summary>
+    /// Takes the ASCII path (<see cref="Rules.AsciiTokenMatchers.TakesAsciiPath"/>): every pattern and word table asked it
+    /// of the same token again, and that scan was a few per cent of a parse.
+    /// </summary>
+    public bool IsAsciiText { get; private set; }
+
+    /// <summary>The three per-text answers in one pass over the characters.</summary>
+    private static (bool Digits, bool AnyDigit, bool Ascii) Shape(string text)
+    {
+        var asciiDigits = 0;
+        var otherDigit = false;
+        var ascii = true;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                asciiDigits++;
+            }
+            else if (c >= 128)
+            {
+                ascii = false;
+                otherDigit |= char.IsDigit(c);
+            }
+        }
+
+        var digits = text.Length > 0 && asciiDigits == text.Length;
+        return (digits, asciiDigits > 0 || otherDigit, ascii && text.Length > 0 && text[^1] != '\n');
+    }
+
     /// <summary>A four-digit year from 1900 to 2100.</summary>
     public bool IsYear => Text.Length == 4 && IsDigits && (Text[0] - '0') * 1000 + (Text[1] - '0') * 100 + (Text[2] - '0') * 10 + (Text[3] - '0') is >= 1900 and <= 2100;
 
     /// <summary>The text is release noise (<see cref="Vocabulary.ReleaseNoise.IsNoise"/>), looked up once per token.</summary>
-    public bool IsNoiseWord => Cached(NoiseKnown, NoiseValue) ?? Remember(NoiseKnown, NoiseValue, Vocabulary.ReleaseNoise.IsNoise(Text));
+    public bool IsNoiseWord => Cached(NoiseKnown, NoiseValue) ?? Remember(NoiseKnown, NoiseValue, Vocabulary.ReleaseNoise.IsNoise(this));
 
     /// <summary>True when a spaced dash (" - ") stands before the token: the classic "Show - 06" boundary.</summary>
     public bool SpacedDashBefore => Sep.Length >= 2 && (Cached(DashKnown, DashValue) ?? Remember(DashKnown, DashValue,

@@ -45,6 +45,10 @@ internal static partial class ReleaseNoise
     public static bool IsNoise(string token) =>
         Words.Contains(token) || (Rules.AsciiTokenMatchers.TakesAsciiPath(token) ? AsciiNoiseShape.IsMatch(token) : NoisePattern().IsMatch(token));
 
+    /// <summary><see cref="IsNoise(string)"/> for a token, reading the ASCII answer the token worked out once.</summary>
+    public static bool IsNoise(Tokens.Token token) =>
+        Words.Contains(token) || (token.IsAsciiText ? AsciiNoiseShape.IsMatch(token.Text) : NoisePattern().IsMatch(token.Text));
+
     public static bool IsFansubMarker(string token) => FansubMarkers.Contains(token) || token.EndsWith("subs", StringComparison.OrdinalIgnoreCase) || token.EndsWith("fansub", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Shapes of noise: resolutions (also "HD1080", never "HD2" or a title's "HD100"), codec and audio spellings with numbers, bit rates, sizes.</summary>

@@ -36,6 +36,9 @@ internal sealed class WordSet
 
     public bool Contains(string token) => _ascii is not null && Ascii.IsValid(token) ? _ascii.Contains(token) : _all.Contains(token);
 
+    /// <summary><see cref="Contains(string)"/> for a token, reading the ASCII answer the token worked out once.</summary>
+    public bool Contains(Tokens.Token token) => _ascii is not null && token.IsAsciiText ? _ascii.Contains(token.Text) : _all.Contains(token.Text);
+
     public bool Contains(ReadOnlySpan<char> token) => _ascii is not null && Ascii.IsValid(token) ? _asciiSpans.Contains(token) : _allSpans.Contains(token);
 
     /// <summary>A non-ASCII word could equal an ASCII token only if every letter of it upper- or lower-cases to ASCII.</summary>
