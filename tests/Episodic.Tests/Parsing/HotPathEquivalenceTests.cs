@@ -12,7 +12,7 @@ namespace Episodic.Tests.Parsing;
 /// case and Unicode variants of them (the regexes fold case and read any decimal digit), and on hand-picked edge cases,
 /// and require the same answer.
 /// </summary>
-public sealed class HotPathEquivalenceTests
+public sealed partial class HotPathEquivalenceTests
 {
     private static readonly (string Name, TokenPattern Pattern)[] TokenPatterns =
     [
@@ -72,19 +72,25 @@ public sealed class HotPathEquivalenceTests
         var matched = 0;
         foreach (var text in texts)
         {
+            // The token overloads read the digit and ASCII answers the token worked out once; they must agree with the
+            // string ones, which work them out again.
+            var token = new Token(text, 0, "", -1, '\0');
+            Assert.True(token.HasDigit == DigitShape().IsMatch(text) && token.IsAsciiText == AsciiTokenMatchers.TakesAsciiPath(text), $"token shape of \"{text}\"");
             foreach (var (name, pattern) in TokenPatterns)
             {
                 var expected = pattern.Regex.IsMatch(text);
                 matched += expected ? 1 : 0;
-                Assert.True(expected == pattern.IsMatch(text), $"{name} on \"{text}\": regex {expected}");
+                Assert.True(expected == pattern.IsMatch(text) && expected == pattern.IsMatch(token), $"{name} on \"{text}\": regex {expected}");
+                Assert.True(pattern.Match(text) == pattern.Match(token), $"{name} on token \"{text}\"");
                 AssertSameGroups(name, pattern, text);
             }
 
             AssertSameNoise(text);
+            Assert.True(ReleaseNoise.IsNoise(text) == ReleaseNoise.IsNoise(token), $"noise on token \"{text}\"");
             Assert.True(!GluedMarkerRule.AnyShapeMatches(text) || GluedMarkerRule.MayBeGlued(text), $"glued pre-check rejects \"{text}\"");
             foreach (var (name, set) in WordSets)
             {
-                Assert.True(set.Words.Contains(text) == set.Contains(text) && set.Contains(text) == set.Contains(text.AsSpan()), $"{name} on \"{text}\"");
+                Assert.True(set.Words.Contains(text) == set.Contains(text) && set.Contains(text) == set.Contains(text.AsSpan()) && set.Contains(text) == set.Contains(token), $"{name} on \"{text}\"");
             }
         }
 
@@ -244,6 +250,7 @@ public sealed class HotPathEquivalenceTests
         var expected = pattern.Regex.Match(text);
         var actual = pattern.Match(text);
         Assert.True(expected.Success == actual.Success, $"{name} on \"{text}\": regex {expected.Success}");
+        Assert.True(actual == pattern.Match(new Token(text, 0, "", -1, '\0')), $"{name} on the token \"{text}\"");
         if (!expected.Success)
         {
             return false;
@@ -278,7 +285,8 @@ public sealed class HotPathEquivalenceTests
             {
                 foreach (var form in new[] { word, word.ToUpperInvariant(), word.ToLowerInvariant(), "x" + word })
                 {
-                    Assert.True(set.Words.Contains(form) == set.Contains(form) && set.Contains(form) == set.Contains(form.AsSpan()), $"{name} on \"{form}\"");
+                    Assert.True(set.Words.Contains(form) == set.Contains(form) && set.Contains(form) == set.Contains(form.AsSpan())
+                        && set.Contains(form) == set.Contains(new Token(form, 0, "", -1, '\0')), $"{name} on \"{form}\"");
                 }
             }
         }
@@ -297,4 +305,8 @@ public sealed class HotPathEquivalenceTests
 
         Assert.True(Tokenizer.IsTokenEnd('【') && Tokenizer.IsTokenEnd('\t') && !Tokenizer.IsTokenEnd('a'));
     }
+
+    /// <summary>What a regex's <c>\d</c> matches: the reference for <see cref="Token.HasDigit"/>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d")]
+    private static partial System.Text.RegularExpressions.Regex DigitShape();
 }

@@ -17,9 +17,27 @@ internal sealed class WordSet
     private readonly FrozenSet<string>? _ascii;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _asciiSpans;
 
+    /// <summary>Bit c set when some word can start with the ASCII character c (under the table's case-insensitive compare).</summary>
+    private readonly UInt128 _asciiFirst;
+
+    /// <summary>The shortest and longest word: most tokens a table is asked about are neither in length nor first letter.</summary>
+    private readonly int _minLength;
+    private readonly int _maxLength;
+
     public WordSet(IEnumerable<string> words)
     {
         _all = words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _minLength = _all.Count == 0 ? 1 : _all.Min(w => w.Length);
+        _maxLength = _all.Count == 0 ? 0 : _all.Max(w => w.Length);
+        for (var c = '\0'; c < 128; c++)
+        {
+            var one = c.ToString();
+            if (_all.Any(w => w.Length > 0 && string.Equals(w[..1], one, StringComparison.OrdinalIgnoreCase)))
+            {
+                _asciiFirst |= UInt128.One << c;
+            }
+        }
+
         _allSpans = _all.GetAlternateLookup<ReadOnlySpan<char>>();
         if (_all.All(w => Ascii.IsValid(w) || !CouldEqualAscii(w)))
         {
@@ -34,12 +52,34 @@ internal sealed class WordSet
     /// <summary>True when the ASCII tokens are looked up among the ASCII words alone (a test checks the two agree).</summary>
     internal bool SplitsAscii => _ascii is not null;
 
-    public bool Contains(string token) => _ascii is not null && Ascii.IsValid(token) ? _ascii.Contains(token) : _all.Contains(token);
+    public bool Contains(string token) => MayContain(token) && (_ascii is not null && Ascii.IsValid(token) ? _ascii.Contains(token) : _all.Contains(token));
 
     /// <summary><see cref="Contains(string)"/> for a token, reading the ASCII answer the token worked out once.</summary>
-    public bool Contains(Tokens.Token token) => _ascii is not null && token.IsAsciiText ? _ascii.Contains(token.Text) : _all.Contains(token.Text);
+    public bool Contains(Tokens.Token token) =>
+        MayContain(token.Text) && (_ascii is not null && token.IsAsciiText ? _ascii.Contains(token.Text) : _all.Contains(token.Text));
 
-    public bool Contains(ReadOnlySpan<char> token) => _ascii is not null && Ascii.IsValid(token) ? _asciiSpans.Contains(token) : _allSpans.Contains(token);
+    public bool Contains(ReadOnlySpan<char> token) => MayContain(token) && (_ascii is not null && Ascii.IsValid(token) ? _asciiSpans.Contains(token) : _allSpans.Contains(token));
+
+    /// <summary>
+    /// False only when no word can equal the token: a length outside the table's, or an ASCII first character no word
+    /// starts with (any other first character, and the empty token, go to the set). Exact by construction, since the
+    /// first-character bits are worked out with the set's own comparison; a test checks it against the set.
+    /// </summary>
+    private bool MayContain(ReadOnlySpan<char> token)
+    {
+        if (token.Length == 0)
+        {
+            return true;
+        }
+
+        if (token.Length < _minLength || token.Length > _maxLength)
+        {
+            return false;
+        }
+
+        var first = token[0];
+        return first >= 128 || (_asciiFirst >> first & UInt128.One) != UInt128.Zero;
+    }
 
     /// <summary>A non-ASCII word could equal an ASCII token only if every letter of it upper- or lower-cases to ASCII.</summary>
     private static bool CouldEqualAscii(string word)
