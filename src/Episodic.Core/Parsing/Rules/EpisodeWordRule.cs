@@ -30,7 +30,7 @@ internal static class EpisodeWordRule
         var t = scan.Tokens[i];
         var text = t.Text;
 
-        if (Patterns.ChineseEpisode().Match(text) is { Success: true } zh)
+        if (Patterns.ChineseEpisode().Match(t) is { Success: true } zh)
         {
             return Make(MarkerForm.CjkEpisodeCounter, "episode (CJK counter)", i, i, EpisodeTail.ParseInt(zh.E));
         }
@@ -49,7 +49,7 @@ internal static class EpisodeWordRule
             return Make(MarkerForm.EpisodeWord, "episode", i, i + 1, dotted);
         }
 
-        if (Patterns.EpisodePart().Match(text) is { Success: true } ep && !text.StartsWith('x') && !text.StartsWith('X'))
+        if (Patterns.EpisodePart().Match(t) is { Success: true } ep && !text.StartsWith('x') && !text.StartsWith('X'))
         {
             var m = Make(MarkerForm.EpisodeWord, "episode", i, i, EpisodeTail.ParseInt(ep.E));
             if (ep.More.Length > 0)
@@ -76,7 +76,7 @@ internal static class EpisodeWordRule
             return m;
         }
 
-        if (Patterns.PartJoined().Match(text) is { Success: true } partJoined)
+        if (Patterns.PartJoined().Match(t) is { Success: true } partJoined)
         {
             return Part(i, i, EpisodeTail.ParseInt(partJoined.E));
         }
@@ -86,7 +86,7 @@ internal static class EpisodeWordRule
             return Cap(scan, i, i, text[3..]);
         }
 
-        if (MarkerWordMatch.TryJoinedEpisode(text, out var joinedEpisode))
+        if (MarkerWordMatch.TryJoinedEpisode(t, out var joinedEpisode))
         {
             return Make(MarkerForm.EpisodeWord, "episode", i, i, joinedEpisode);
         }
@@ -100,7 +100,7 @@ internal static class EpisodeWordRule
         }
 
         // "2of12", "1of8": the episode of a counted mini-series, written as one word.
-        if (Patterns.NOfM().Match(text) is { Success: true } nofJoined && i > scan.TitleStart)
+        if (Patterns.NOfM().Match(t) is { Success: true } nofJoined && i > scan.TitleStart)
         {
             return Make(MarkerForm.NOfM, "episode (N of M)", i, i, EpisodeTail.ParseInt(nofJoined.E));
         }
@@ -122,12 +122,12 @@ internal static class EpisodeWordRule
         }
 
         // "Episode VIII", "Ep IV": an episode word with an upper-case Roman numeral.
-        if (SeasonWords.Episode.Contains(text) && next.Sep.Length <= 3 && Roman.TryParse(next.Text, out var romanEpisode))
+        if (SeasonWords.Episode.Contains(t) && next.Sep.Length <= 3 && Roman.TryParse(next.Text, out var romanEpisode))
         {
             return Make(MarkerForm.EpisodeWord, "episode (Roman numeral)", i, i + 1, romanEpisode);
         }
 
-        if (SeasonWords.Episode.Contains(text) && Patterns.Number().Match(next) is { Success: true } num && next.Sep.Length <= 3)
+        if (SeasonWords.Episode.Contains(t) && Patterns.Number().Match(next) is { Success: true } num && next.Sep.Length <= 3)
         {
             var m = Make(MarkerForm.EpisodeWord, "episode", i, i + 1, EpisodeTail.ParseInt(num.E));
             if (text.Equals("afl", StringComparison.OrdinalIgnoreCase) || text.Equals("aflevering", StringComparison.OrdinalIgnoreCase))

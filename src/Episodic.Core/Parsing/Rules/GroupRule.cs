@@ -115,7 +115,7 @@ internal static class GroupRule
     {
         for (var i = from; i <= to; i++)
         {
-            if (Patterns.SeasonEpisode().IsMatch(tokens[i].Text) || SeasonEpisodeRule.IsCross(tokens[i].Text))
+            if (Patterns.SeasonEpisode().IsMatch(tokens[i]) || SeasonEpisodeRule.IsCross(tokens[i]))
             {
                 return true;
             }

@@ -1,3 +1,4 @@
+using Episodic.Core.Parsing.Tokens;
 using Episodic.Core.Parsing.Vocabulary;
 
 namespace Episodic.Core.Parsing.Rules;
@@ -17,12 +18,19 @@ internal static class MarkerWordMatch
     private static readonly WordSet EpisodeAfterNumber = SeasonWords.EpisodeAfterNumber;
 
     /// <summary>"Sezon2", "Season4", "Sn2", "시즌2" (word first) or "2季", "3сезон" (number first): a season in one token.</summary>
-    public static bool TryJoinedSeason(string text, out int season) =>
-        TryJoined(text, SeasonJoinable, SeasonAfterNumber, 3, out season) && season is > 0 and <= 100;
+    public static bool TryJoinedSeason(Token token, out int season)
+    {
+        // Without a digit there is no number to join (the token knows; the scan below would find out character by character).
+        season = 0;
+        return token.HasDigit && TryJoined(token.Text, SeasonJoinable, SeasonAfterNumber, 3, out season) && season is > 0 and <= 100;
+    }
 
     /// <summary>"Folge5", "Odc7" (word first) or "5화", "7серия" (number first): an episode in one token.</summary>
-    public static bool TryJoinedEpisode(string text, out int episode) =>
-        TryJoined(text, EpisodeJoinable, EpisodeAfterNumber, 4, out episode);
+    public static bool TryJoinedEpisode(Token token, out int episode)
+    {
+        episode = 0;
+        return token.HasDigit && TryJoined(token.Text, EpisodeJoinable, EpisodeAfterNumber, 4, out episode);
+    }
 
     /// <summary>
     /// A number at <paramref name="i"/>, an optional ordinal suffix ("5-й"), then a word of <paramref name="words"/>

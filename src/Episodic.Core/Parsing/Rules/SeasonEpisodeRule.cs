@@ -1,3 +1,4 @@
+using Episodic.Core.Parsing.Tokens;
 
 namespace Episodic.Core.Parsing.Rules;
 
@@ -95,8 +96,12 @@ internal static class SeasonEpisodeRule
     }
 
     /// <summary>True for NxN markers that are not resolutions (1280x720).</summary>
-    public static bool IsCross(string text) => Patterns.Cross().Match(text) is { Success: true } m && !(m.S.Length >= 3 && m.E.Length >= 3)
-        && !(m.S.ValueSpan is "0" && m.E.Length >= 3);
+    public static bool IsCross(string text) => IsCross(Patterns.Cross().Match(text));
+
+    /// <summary><see cref="IsCross(string)"/> for a token.</summary>
+    public static bool IsCross(Token token) => IsCross(Patterns.Cross().Match(token));
+
+    private static bool IsCross(TokenMatch m) => m.Success && !(m.S.Length >= 3 && m.E.Length >= 3) && !(m.S.ValueSpan is "0" && m.E.Length >= 3);
 
     private static Marker? TryJoined(Scan scan, int i)
     {
@@ -152,15 +157,8 @@ internal static class SeasonEpisodeRule
 
     private static Marker? TryCross(Scan scan, int i)
     {
-        var text = scan.Tokens[i].Text;
-        if (!IsCross(text))
-        {
-            return null;
-        }
-
-        var match = Patterns.Cross().Match(text);
-        var m = Build(match, MarkerForm.Cross, "season and episode (cross)", i, i);
-        return m;
+        var match = Patterns.Cross().Match(scan.Tokens[i]);
+        return IsCross(match) ? Build(match, MarkerForm.Cross, "season and episode (cross)", i, i) : null;
     }
 
     /// <summary>

@@ -75,7 +75,7 @@ internal static class SeasonWordRule
             return true;
         }
 
-        if (MarkerWordMatch.TryJoinedSeason(t.Text, out season))
+        if (MarkerWordMatch.TryJoinedSeason(t, out season))
         {
             return true;
         }
@@ -200,7 +200,6 @@ internal static class SeasonWordRule
         }
     }
 
-    /// <summary>"7 серия" at <paramref name="i"/>: an episode written number first, its word not followed by a number of its own ("2 Folge 5" is word first; a year after it, "7.Bölüm.2021", is not its number).</summary>
     /// <summary>
     /// An SxxEyy-style marker starts at token <paramref name="i"/>. A loop, not a lambda: the lambda captured a local of
     /// <see cref="TrySeason"/>, so every call (one per free token of every name) allocated its closure.
@@ -218,6 +217,7 @@ internal static class SeasonWordRule
         return false;
     }
 
+    /// <summary>"7 серия" at <paramref name="i"/>: an episode written number first, its word not followed by a number of its own ("2 Folge 5" is word first; a year after it, "7.Bölüm.2021", is not its number).</summary>
     private static bool EpisodeFollows(Scan scan, int i) =>
         MarkerWordMatch.WordAfterNumber(scan, i, SeasonWords.EpisodeAfterNumber, 4, out _) is var e and >= 0 && scan.At(e + 1) is not { IsDigits: true, IsYear: false };
 

@@ -16,14 +16,14 @@ internal static partial class SpecialRule
                 continue;
             }
 
-            if (SpecialNumberGated.Match(t.Text) is { Success: true } sp)
+            if (SpecialNumberGated.Match(t) is { Success: true } sp)
             {
                 var m = new Marker { Form = MarkerForm.SpecialNumbered, Rule = "numbered special", Kind = MarkerKind.SeasonEpisode, First = i, Last = i, Season = 0, Special = true };
                 m.Episodes.Add(EpisodeTail.ParseInt(sp.E));
                 return m;
             }
 
-            if (SeasonWords.Special.Contains(t.Text) || CreditlessNumberedGated.IsMatch(t.Text))
+            if (SeasonWords.Special.Contains(t.Text) || CreditlessNumberedGated.IsMatch(t))
             {
                 var m = new Marker { Form = MarkerForm.SpecialWord, Rule = $"special ({t.Text.ToUpperInvariant()}) without an episode number", Kind = MarkerKind.Special, First = i, Last = i, Special = true };
                 if (scan.At(i + 1) is { } n && Scan.TryNumber(n, out var number) && number < 100 && !n.InBrackets)
