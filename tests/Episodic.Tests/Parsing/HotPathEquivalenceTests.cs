@@ -28,7 +28,7 @@ public sealed partial class HotPathEquivalenceTests
     [
         ("Season", SeasonWords.Season), ("Episode", SeasonWords.Episode), ("SeasonAfterNumber", SeasonWords.SeasonAfterNumber),
         ("EpisodeAfterNumber", SeasonWords.EpisodeAfterNumber), ("SeasonJoinable", SeasonWords.SeasonJoinable), ("EpisodeJoinable", SeasonWords.EpisodeJoinable),
-        ("OrdinalSuffixes", SeasonWords.OrdinalSuffixes), ("RangeWords", SeasonWords.RangeWords), ("ReleaseNoise", ReleaseNoise.Words),
+        ("OrdinalSuffixes", SeasonWords.OrdinalSuffixes), ("RangeWords", SeasonWords.RangeWords), ("ReleaseNoise", ReleaseNoise.Words), ("Special", SeasonWords.Special), ("OrdinalWords", SeasonWords.OrdinalWords),
     ];
 
     /// <summary>The named groups the rules read off a token match.</summary>

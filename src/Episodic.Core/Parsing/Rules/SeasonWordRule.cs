@@ -239,7 +239,8 @@ internal static class SeasonWordRule
             return n > 0;
         }
 
-        return SeasonWords.Ordinals.TryGetValue(text, out n);
+        n = 0;
+        return SeasonWords.OrdinalWords.Contains(text) && SeasonWords.Ordinals.TryGetValue(text, out n);
     }
 
     /// <summary>S01-S03, "S01 - S07", "Season 01 - Season 07", "Seasons 1 &amp; 2", "S01 S04", "S01 04".</summary>
@@ -335,7 +336,7 @@ internal static class SeasonWordRule
         }
 
         // "Show 2nd Season OVA - 03", "Show Season 3 OAD 2": a numbered special of that season.
-        if (SeasonWords.Special.Contains(t.Text) && scan.At(i + 1) is { } sn && Scan.TryNumber(sn, out var specialNumber) && specialNumber is > 0 and < 100 && !sn.InBrackets && !sn.IsYear)
+        if (SeasonWords.Special.Contains(t) && scan.At(i + 1) is { } sn && Scan.TryNumber(sn, out var specialNumber) && specialNumber is > 0 and < 100 && !sn.InBrackets && !sn.IsYear)
         {
             SetEpisode(m, specialNumber, i + 1, "special", MarkerForm.SeasonThenNumber);
             m.Special = true;

@@ -23,7 +23,7 @@ internal static partial class SpecialRule
                 return m;
             }
 
-            if (SeasonWords.Special.Contains(t.Text) || CreditlessNumberedGated.IsMatch(t))
+            if (SeasonWords.Special.Contains(t) || CreditlessNumberedGated.IsMatch(t))
             {
                 var m = new Marker { Form = MarkerForm.SpecialWord, Rule = $"special ({t.Text.ToUpperInvariant()}) without an episode number", Kind = MarkerKind.Special, First = i, Last = i, Special = true };
                 if (scan.At(i + 1) is { } n && Scan.TryNumber(n, out var number) && number < 100 && !n.InBrackets)

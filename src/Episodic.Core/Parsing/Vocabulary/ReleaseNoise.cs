@@ -37,10 +37,10 @@ internal static partial class ReleaseNoise
     });
 
     /// <summary>Markers typical of fansub (anime) releases: where they appear, a bare number is an absolute episode number.</summary>
-    private static readonly FrozenSet<string> FansubMarkers = new[]
-    {
+    private static readonly WordSet FansubMarkers = new(
+    [
         "vostfr", "vosta", "fansub", "raws", "raw", "hi10p", "hi10", "10bit", "bd", "batch", "multisub", "multi-subs", "baha", "hardsub", "softsub", "dual-audio",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    ]);
 
     public static bool IsNoise(string token) =>
         Words.Contains(token) || (Rules.AsciiTokenMatchers.TakesAsciiPath(token) ? AsciiNoiseShape.IsMatch(token) : NoisePattern().IsMatch(token));

@@ -36,10 +36,7 @@ internal static class SeasonWords
     public static readonly WordSet RangeWords = new(["a", "al", "to", "até", "bis", "à"]);
 
     /// <summary>Special-episode keywords; a name with one of these and no number is a special without an episode number.</summary>
-    public static readonly FrozenSet<string> Special = new[]
-    {
-        "ova", "oav", "oad", "ovd", "sp", "special", "specials", "ncop", "nced", "creditless",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    public static readonly WordSet Special = new(["ova", "oav", "oad", "ovd", "sp", "special", "specials", "ncop", "nced", "creditless"]);
 
     /// <summary>Ordinal words and suffixed ordinals ("3rd Season", "Second Season").</summary>
     public static readonly FrozenDictionary<string, int> Ordinals = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
@@ -55,6 +52,13 @@ internal static class SeasonWords
         ["ninth"] = 9,
         ["tenth"] = 10,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The words of <see cref="Ordinals"/> as a <see cref="WordSet"/>: every free token of every name is asked whether it
+    /// is an ordinal, and the set turns nearly all away by length and first letter before the dictionary compares it
+    /// with each word of its length.
+    /// </summary>
+    public static readonly WordSet OrdinalWords = new(Ordinals.Keys);
 
     /// <summary>Folders that say nothing about the show ("TV", "Downloads").</summary>
     public static readonly FrozenSet<string> GenericFolders = new[]
