@@ -74,15 +74,19 @@ internal static class AsciiNoiseShape
     /// <summary>Shapes that start with a letter (and \w+rip, \w+mux, which may start with a digit): x264, h.264, DD5.1-style audio, HD1080, web-dl, web-rip, blu-ray, hdtv…, …rip, …mux, subita.</summary>
     private static bool LetterShape(string t)
     {
+        // Every shape but \w+rip and \w+mux fixes its first letter, so the first letter picks the few shapes to try:
+        // most tokens are title words, and trying all of them on each was a few per cent of a parse.
         var n = t.Length;
+        var first = At(t, 0);
+
         // x26[45], h\.?26[45]
-        if (n == 4 && At(t, 0) is 'x' or 'h' && Is(t, 1, "26") && t[3] is '4' or '5' || n == 5 && At(t, 0) == 'h' && t[1] == '.' && Is(t, 2, "26") && t[4] is '4' or '5')
+        if (first is 'x' or 'h' && (n == 4 && Is(t, 1, "26") && t[3] is '4' or '5' || n == 5 && first == 'h' && t[1] == '.' && Is(t, 2, "26") && t[4] is '4' or '5'))
         {
             return true;
         }
 
         // (?:hd|fhd|uhd)(?:480|576|720|1080|2160)
-        var hd = Is(t, 0, "hd") ? 2 : Is(t, 0, "fhd") || Is(t, 0, "uhd") ? 3 : 0;
+        var hd = first is 'h' or 'f' or 'u' ? Is(t, 0, "hd") ? 2 : Is(t, 0, "fhd") || Is(t, 0, "uhd") ? 3 : 0 : 0;
         if (hd > 0)
         {
             foreach (var resolution in HdResolutions)
@@ -95,26 +99,30 @@ internal static class AsciiNoiseShape
         }
 
         // (?:dd|ddp|aac|ac|eac|dts|flac|opus|mp|truehd)\+?\d(?:ch)?
-        foreach (var word in AudioWords)
+        if (first is 'd' or 'a' or 'e' or 'f' or 'o' or 'm' or 't')
         {
-            if (Is(t, 0, word))
+            foreach (var word in AudioWords)
             {
-                var p = word.Length + (At(t, word.Length) == '+' ? 1 : 0);
-                if (p < n && char.IsAsciiDigit(t[p]) && (n == p + 1 || n == p + 3 && Is(t, p + 1, "ch")))
+                if (Is(t, 0, word))
                 {
-                    return true;
+                    var p = word.Length + (At(t, word.Length) == '+' ? 1 : 0);
+                    if (p < n && char.IsAsciiDigit(t[p]) && (n == p + 1 || n == p + 3 && Is(t, p + 1, "ch")))
+                    {
+                        return true;
+                    }
                 }
             }
         }
 
         // web-?dl, web-?rip, blu-?ray
-        if (IsWord(t, "webdl") || IsWord(t, "web-dl") || IsWord(t, "webrip") || IsWord(t, "web-rip") || IsWord(t, "bluray") || IsWord(t, "blu-ray"))
+        if (first == 'w' && (IsWord(t, "webdl") || IsWord(t, "web-dl") || IsWord(t, "webrip") || IsWord(t, "web-rip"))
+            || first == 'b' && (IsWord(t, "bluray") || IsWord(t, "blu-ray")))
         {
             return true;
         }
 
         // hdtv\w*
-        if (Is(t, 0, "hdtv") && AllWordChars(t, 4, n))
+        if (first == 'h' && Is(t, 0, "hdtv") && AllWordChars(t, 4, n))
         {
             return true;
         }
@@ -126,7 +134,7 @@ internal static class AsciiNoiseShape
         }
 
         // s?ubs?ita
-        return IsWord(t, "ubita") || IsWord(t, "ubsita") || IsWord(t, "subita") || IsWord(t, "subsita");
+        return first == 'u' && (IsWord(t, "ubita") || IsWord(t, "ubsita")) || first == 's' && (IsWord(t, "subita") || IsWord(t, "subsita"));
     }
 
     private static bool IsWord(string t, string word) => t.Length == word.Length && Is(t, 0, word);
