@@ -105,14 +105,14 @@ internal static class SeasonEpisodeRule
 
     private static Marker? TryJoined(Scan scan, int i)
     {
-        var match = Patterns.SeasonEpisode().Match(scan.Tokens[i].Text);
+        var match = Patterns.SeasonEpisode().Match(scan.Tokens[i]);
         return match.Success ? Build(match, MarkerForm.SxxEyy, "season and episode", i, i) : null;
     }
 
     /// <summary>"S01 E02", "S01.E02", "S01 - E02", "S06.E1-S6E2", "S01.E.01", "s03-x01", "S42 Ep10688".</summary>
     private static Marker? TrySplit(Scan scan, int i)
     {
-        var season = Patterns.SeasonOnly().Match(scan.Tokens[i].Text);
+        var season = Patterns.SeasonOnly().Match(scan.Tokens[i]);
         if (!season.Success || scan.At(i + 1) is not { } next || next.Sep.Length > 3)
         {
             return null;

@@ -281,7 +281,7 @@ internal static class SeasonWordRule
 
         // "Seasons 1 & 2", "Season.1&3", "S01 04" (a second season number right after a season-only token)
         if (t.Sep.Contains('&', StringComparison.Ordinal) && Scan.TryNumber(t, out var other) && other > m.Season
-            || t.Sep == " " && Patterns.SeasonOnly().IsMatch(scan.Tokens[m.First].Text) && Scan.TryNumber(t, out other) && other > m.Season && other < 40 && t.Text.Length == 2 && NextIsNoiseOrEnd(scan, i))
+            || t.Sep == " " && Patterns.SeasonOnly().IsMatch(scan.Tokens[m.First]) && Scan.TryNumber(t, out other) && other > m.Season && other < 40 && t.Text.Length == 2 && NextIsNoiseOrEnd(scan, i))
         {
             m.Last = i;
             m.Rule = "multi-season pack";
@@ -311,7 +311,7 @@ internal static class SeasonWordRule
 
             if ((EpisodeWordRule.TryAt(scan, k) ?? EpisodeList(scan, k)) is { } explicitEpisode && explicitEpisode.Form != MarkerForm.MiniSeriesPart)
             {
-                if (Patterns.SeasonOnly().IsMatch(scan.Tokens[m.First].Text) && scan.Tokens[k].SpacedDashBefore)
+                if (Patterns.SeasonOnly().IsMatch(scan.Tokens[m.First]) && scan.Tokens[k].SpacedDashBefore)
                 {
                     scan.Doubts.Add(Doubt.SeasonTokenInFansubName);
                 }
@@ -353,7 +353,7 @@ internal static class SeasonWordRule
             return;
         }
 
-        var isSeasonToken = Patterns.SeasonOnly().IsMatch(scan.Tokens[m.First].Text);
+        var isSeasonToken = Patterns.SeasonOnly().IsMatch(scan.Tokens[m.First]);
 
         // "(S4-24)", "[S2-05]": a season token opening a bracket and a two-digit number closing it, joined by a dash, is
         // that season's episode. Guard: a one-digit number ("(S1-3)") may be a range of seasons and is left to the pack.
