@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Episodic.Core.Parsing.Tokens;
 
 /// <summary>
@@ -65,9 +63,13 @@ internal static class Tokenizer
                 continue;
             }
 
+            // The token runs to the next separator or bracket. Tokens are a few characters long, so a plain loop over
+            // the table beats setting up a vectorised search for each.
             var start = i;
-            var length = name.AsSpan(i).IndexOfAny(TokenEnds);
-            i = length < 0 ? name.Length : i + length;
+            while (i < name.Length && KindOf(name[i]) == CharKind.Text)
+            {
+                i++;
+            }
 
             var (group, opener) = depth > 0 ? outer : (-1, '\0');
             var text = ShortStrings.Slice(name, start, i);
@@ -77,26 +79,6 @@ internal static class Tokenizer
         }
 
         return tokens;
-    }
-
-    /// <summary>
-    /// Every separator, opener and closer: where a token ends, found by one vectorised search. Built from the three
-    /// character tests below, so a separator added there is a token end here too.
-    /// </summary>
-    private static readonly SearchValues<char> TokenEnds = BuildTokenEnds();
-
-    private static SearchValues<char> BuildTokenEnds()
-    {
-        var ends = new List<char>();
-        for (var c = char.MinValue; c < char.MaxValue; c++)
-        {
-            if (IsSeparator(c) || IsOpener(c) || IsCloser(c))
-            {
-                ends.Add(c);
-            }
-        }
-
-        return SearchValues.Create(ends.ToArray());
     }
 
     /// <summary>What a character does to the token stream.</summary>
@@ -130,8 +112,8 @@ internal static class Tokenizer
     private static CharKind SlowKindOf(char c) =>
         IsOpener(c) ? CharKind.Opener : IsCloser(c) ? CharKind.Closer : IsSeparator(c) ? CharKind.Separator : CharKind.Text;
 
-    /// <summary>The vectorised set and the three character tests agree (a test checks every char).</summary>
-    internal static bool IsTokenEnd(char c) => TokenEnds.Contains(c);
+    /// <summary>Where a token ends, as the tokenizer reads it (the table for ASCII); a test checks every char against the three tests.</summary>
+    internal static bool IsTokenEnd(char c) => KindOf(c) != CharKind.Text;
 
     internal static bool IsSeparatorOrBracket(char c) => IsSeparator(c) || IsOpener(c) || IsCloser(c);
 
