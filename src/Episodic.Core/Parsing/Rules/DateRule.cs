@@ -15,7 +15,9 @@ internal static class DateRule
     {
         for (var i = 0; i < scan.Count; i++)
         {
-            if (scan.Tokens[i].Consumed || scan.Tokens[i].Kind == TokenKind.Crc)
+            // Every date form starts with a number (2011.04.18, 20110418, "31st Jan 2025"), so a token without a digit
+            // starts none: the three readers below turned each such token away in turn.
+            if (scan.Tokens[i].Consumed || scan.Tokens[i].Kind == TokenKind.Crc || !scan.Tokens[i].HasDigit)
             {
                 continue;
             }
