@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Episodic.Cli;
+using Episodic.Llm.Configuration;
+using Episodic.Llm.Pipeline;
 using Xunit;
 
 namespace Episodic.Tests;
@@ -50,6 +52,13 @@ public sealed class CommandTreeTests
         }
 
         Assert.True(checkedCommands >= CliApp.Commands.Length, $"only {checkedCommands} commands checked");
+    }
+
+    [Fact]
+    public void The_clis_strategy_and_backend_names_are_the_llm_assemblys()
+    {
+        Assert.Equal(PipelineOptions.StrategyNames.Keys, LlmNames.Strategies);
+        Assert.Equal(LlmConfiguration.ServiceNames, LlmNames.Services);
     }
 
     [Theory]
