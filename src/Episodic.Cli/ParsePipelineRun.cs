@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using Episodic.Cli.Output;
 using Episodic.Llm.Configuration;
 using Episodic.Llm.Metrics;
@@ -23,10 +24,15 @@ internal static class ParsePipelineRun
         Option<int?> MetricsPort,
         Option<bool> Strict);
 
+    // Neither method may be inlined into the parse handler (as ReadyToRun compiles it): the handler would then load
+    // the LLM assembly for the types they name.
+
     /// <summary>True when <paramref name="strategy"/> (a valid <c>--strategy</c> value) is rules-only.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static bool IsRulesOnly(string strategy) => PipelineOptions.StrategyNames[strategy] == Strategy.RulesOnly;
 
     /// <summary>Parses <paramref name="names"/> and writes the results; the exit code when the run itself decides it (a bad configuration, --strict), else null.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static async Task<int?> RunAsync(ParseResult result, Options options, CliContext context, bool useLlm, string? strategy, IEnumerable<string> names, string outputFormat, bool flushEachRecord, CancellationToken cancellationToken)
     {
         var chosen = strategy is null ? (Strategy?)null : PipelineOptions.StrategyNames[strategy];
