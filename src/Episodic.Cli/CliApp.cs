@@ -12,23 +12,56 @@ internal static class CliApp
     public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default) =>
         RunSizedAsync(args, stdin, stdout, stderr, null, stderrIsTerminal, environment, cancellationToken: cancellationToken);
 
+    /// <summary>
+    /// The top-level commands by name, each built only when asked for. Building a command touches the types its options
+    /// describe (strategies, backends, templates, hook clients), and so loads their assemblies: a run builds the command
+    /// it runs, not all of them (<see cref="CreateRoot(CliContext, string?)"/>).
+    /// </summary>
+    internal static readonly (string Name, Func<CliContext, Command> Create)[] Commands =
+    [
+        ("parse", ParseCommand.Create),
+        ("eval", EvalCommand.Create),
+        ("suggest-show", SuggestShowCommand.Create),
+        ("identify", IdentifyCommand.Create),
+        ("shorten", ShortenCommand.Create),
+        ("cache", CacheCommand.Create),
+        ("check", CheckCommand.Create),
+        ("serve", ServeCommand.Create),
+        ("route", RouteCommand.Create),
+        ("undo", UndoCommand.Create),
+        ("hook", HookCommand.Create),
+        ("review", ReviewCommand.Create),
+        ("history", HistoryCommand.Create),
+        ("watch", WatchCommand.Create),
+    ];
+
+    private const string RootDescription = "Episodic: parse TV and anime release filenames into structured episode data (show, season, episodes, air date, ...).";
+
     /// <summary>Every command, wired to <paramref name="context"/>'s streams (tests walk it to check each one).</summary>
-    internal static RootCommand CreateRoot(CliContext context)
+    internal static RootCommand CreateRoot(CliContext context) => CreateRoot(context, null);
+
+    /// <summary>
+    /// The root with only the command named <paramref name="only"/> under it, or every command when
+    /// <paramref name="only"/> is null or not a command. Once the first argument names a command, System.CommandLine
+    /// reads the rest within that command alone, so the others are never looked at: leaving them out changes no help
+    /// text, error or exit code, and spares <c>parse</c> the start-up cost of loading the LLM, routing and automation
+    /// assemblies. <c>help</c> lists and explains the others, so it always gets the whole tree.
+    /// </summary>
+    internal static RootCommand CreateRoot(CliContext context, string? only)
     {
-        var root = new RootCommand("Episodic: parse TV and anime release filenames into structured episode data (show, season, episodes, air date, ...).")
+        var root = new RootCommand(RootDescription);
+        var single = Array.FindIndex(Commands, c => string.Equals(c.Name, only, StringComparison.Ordinal));
+        if (single >= 0)
         {
-            ParseCommand.Create(context),
-            EvalCommand.Create(context),
-            SuggestShowCommand.Create(context),
-            IdentifyCommand.Create(context),
-            ShortenCommand.Create(context),
-            CacheCommand.Create(context),
-            CheckCommand.Create(context),
-            ServeCommand.Create(context),
-            RouteCommand.Create(context), UndoCommand.Create(context),
-            HookCommand.Create(context), ReviewCommand.Create(context), HistoryCommand.Create(context),
-            WatchCommand.Create(context),
-        };
+            root.Subcommands.Add(Commands[single].Create(context));
+            return root;
+        }
+
+        foreach (var (_, create) in Commands)
+        {
+            root.Subcommands.Add(create(context));
+        }
+
         root.Subcommands.Add(HelpCommand.Create(root, context));
         return root;
     }
@@ -37,7 +70,7 @@ internal static class CliApp
     public static async Task<int> RunSizedAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, int? columns, bool stderrIsTerminal = false, IReadOnlyDictionary<string, string?>? environment = null, bool stdinIsTerminal = false, bool stdoutIsTerminal = false, CancellationToken cancellationToken = default)
     {
         var context = new CliContext(stdin, stdout, stderr, stderrIsTerminal) { Environment = environment, Columns = columns ?? ColumnsFrom(environment), StdinIsTerminal = stdinIsTerminal, StdoutIsTerminal = stdoutIsTerminal };
-        var root = CreateRoot(context);
+        var root = CreateRoot(context, args.Length > 0 ? args[0] : null);
         var verbose = new Option<bool>("--verbose") { Description = "On a failure, print the stack trace after the one-line error.", Recursive = true };
         root.Options.Add(verbose);
 

@@ -20,8 +20,8 @@ internal sealed class LlmOptions
 
     public Option<string?> Backend { get; } = new Option<string?>("--backend")
     {
-        Description = $"LLM backend to use instead of [llm] service: {string.Join(", ", LlmConfiguration.ServiceNames)} (default [llm] service, {LlmDefaults.Service}).",
-    }.OneOf([.. LlmConfiguration.ServiceNames]);
+        Description = $"LLM backend to use instead of [llm] service: {string.Join(", ", LlmNames.Services)} (default [llm] service, {LlmDefaults.Service}).",
+    }.OneOf(LlmNames.Services);
 
     public Option<string?> Model { get; } = new("--model")
     {
@@ -33,8 +33,8 @@ internal sealed class LlmOptions
     /// <summary><c>--strategy</c>, shared by parse and serve; the default shown is <see cref="LlmDefaults.Strategy"/>.</summary>
     public static Option<string?> StrategyOption() => new Option<string?>("--strategy")
     {
-        Description = $"{string.Join(", ", PipelineOptions.StrategyNames.Keys)} (default [llm] strategy, {LlmDefaults.Strategy}). Any but rules-only implies --llm.",
-    }.OneOf([.. PipelineOptions.StrategyNames.Keys]);
+        Description = $"{string.Join(", ", LlmNames.Strategies)} (default [llm] strategy, {LlmDefaults.Strategy}). Any but rules-only implies --llm.",
+    }.OneOf(LlmNames.Strategies);
 
     /// <summary>
     /// <see cref="BuildConfiguration(ParseResult, CliContext)"/> for a command that exits 3 on a bad file: false after

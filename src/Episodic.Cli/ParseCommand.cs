@@ -2,9 +2,6 @@ using System.CommandLine;
 using Episodic.Cli.Output;
 using Episodic.Core.Model;
 using Episodic.Core.Parsing;
-using Episodic.Llm.Configuration;
-using Episodic.Llm.Metrics;
-using Episodic.Llm.Pipeline;
 using Spectre.Console;
 
 namespace Episodic.Cli;
@@ -30,7 +27,7 @@ internal static class ParseCommand
             Description = "Use the LLM pipeline ([llm] strategy; with rules-first, names the rules are unsure of go to the configured backends).",
         };
         var strategy = LlmOptions.StrategyOption();
-        var concurrency = new Option<int?>("--concurrency") { Description = $"LLM requests in flight per backend (default [llm] concurrency, {LlmDefaults.Concurrency})." };
+        var concurrency = new Option<int?>("--concurrency") { Description = $"LLM requests in flight per backend (default [llm] concurrency, {Llm.Configuration.LlmDefaults.Concurrency})." };
         concurrency.AtLeast(1);
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the answer cache." };
         var cacheDir = new Option<string?>("--cache-dir") { Description = "Folder of the SQLite answer cache (default: the user's cache folder)." };
@@ -53,10 +50,12 @@ internal static class ParseCommand
             command.Options.Add(option);
         }
 
+        // The handler names no LLM type: the rules-only run, the common one, then never loads the LLM assembly and
+        // what it references (ParsePipelineRun does, when it runs).
         command.SetAction(async (result, cancellationToken) =>
         {
-            var chosen = result.GetValue(strategy) is { } s ? PipelineOptions.StrategyNames[s] : (Strategy?)null;
-            var useLlm = result.GetValue(llm) || chosen is not null and not Strategy.RulesOnly;
+            var chosen = result.GetValue(strategy);
+            var useLlm = result.GetValue(llm) || (chosen is not null && !ParsePipelineRun.IsRulesOnly(chosen));
             var inputs = new Inputs(context, result.GetValue(paths) ?? []);
             var outputFormat = result.GetValue(format) ?? ParseOutputWriter.Table;
             var flushEachRecord = context.StdoutIsTerminal || result.GetValue(lineBuffered);
@@ -65,57 +64,8 @@ internal static class ParseCommand
                 return RunRules(context, inputs, outputFormat, flushEachRecord);
             }
 
-            PipelineHost host;
-            try
-            {
-                host = useLlm
-                    ? PipelineHost.Create(
-                        llmOptions.BuildConfiguration(result, context),
-                        new PipelineOverrides { Strategy = chosen, Concurrency = result.GetValue(concurrency), NoCache = result.GetValue(noCache), CacheDir = result.GetValue(cacheDir) },
-                        new CliLogger(context))
-                    : PipelineHost.RulesOnly();
-            }
-            catch (LlmConfigurationException ex)
-            {
-                LlmOptions.Report(context, ex);
-                return CliApp.ExitConfigError;
-            }
-
-            using (host)
-            {
-                using var exporter = result.GetValue(metricsPort) is { } port ? MetricsExporter.StartPrometheus(port) : null;
-                using var statistics = result.GetValue(stats) ? RunStatistics.Start(host.Metrics) : null;
-                using (var sink = ParseOutputWriter.Create(outputFormat, context.Stdout, context.Columns, flushEachRecord))
-                using (var status = new TerminalStatus(context.Stderr, context.StderrIsTerminal && useLlm))
-                {
-                    var done = 0;
-                    var byModel = 0;
-                    status.Show("parsing: waiting for the first answers", force: true);
-                    await foreach (var r in host.Pipeline.ParseAllAsync(inputs.Names(), cancellationToken).ConfigureAwait(false))
-                    {
-                        status.Clear();
-                        sink.Write(r);
-                        done++;
-                        byModel += r.Source.IsModel ? 1 : 0;
-                        status.Show($"parsed {done} name(s), {byModel} by the model", force: true);
-                    }
-
-                    status.Clear();
-                    sink.Complete();
-                }
-
-                if (statistics is not null)
-                {
-                    StatsWriter.Write(context.Stderr, statistics);
-                }
-
-                if (LlmFailures.Report(context, host.Pipeline.Failures, result.GetValue(strict)) is { } failedStrict)
-                {
-                    return failedStrict;
-                }
-            }
-
-            return inputs.Exit;
+            var options = new ParsePipelineRun.Options(llmOptions, concurrency, noCache, cacheDir, stats, metricsPort, strict);
+            return await ParsePipelineRun.RunAsync(result, options, context, useLlm, chosen, inputs.Names(), outputFormat, flushEachRecord, cancellationToken).ConfigureAwait(false) ?? inputs.Exit;
         });
         return command;
     }

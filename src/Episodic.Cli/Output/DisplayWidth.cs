@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Wcwidth;
 
@@ -72,5 +73,12 @@ internal static class DisplayWidth
         return right ? new string(' ', fill) + s : s + new string(' ', fill);
     }
 
-    private static int Cells(Rune rune) => Math.Max(0, UnicodeCalculator.GetWidth(rune.Value));
+    /// <summary>
+    /// Printable ASCII is one cell without asking the Unicode tables: most release names are all ASCII, and a table of
+    /// them then never loads Wcwidth and its tables (start-up time; a test holds the shortcut to Wcwidth's answer).
+    /// </summary>
+    internal static int Cells(Rune rune) => rune.Value is >= 0x20 and < 0x7F ? 1 : UnicodeCells(rune);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int UnicodeCells(Rune rune) => Math.Max(0, UnicodeCalculator.GetWidth(rune.Value));
 }

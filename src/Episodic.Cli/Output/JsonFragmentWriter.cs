@@ -20,7 +20,7 @@ internal sealed class JsonFragmentWriter : IDisposable
     {
         _buffer.ResetWrittenCount();
         _json.Reset(_buffer);
-        EpisodeParseJson.Write(_json, result);
+        EpisodeParseJsonWriter.Write(_json, result);
         _json.Flush();
         var bytes = _buffer.WrittenSpan;
         var needed = Encoding.UTF8.GetMaxCharCount(bytes.Length);

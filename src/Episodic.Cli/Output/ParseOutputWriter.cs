@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Episodic.Core.Model;
 
 namespace Episodic.Cli.Output;
@@ -22,13 +23,20 @@ internal abstract class ParseOutputWriter(TextWriter output) : IDisposable
     {
         ParseOutputWriter writer = format switch
         {
-            Json => new JsonArrayOutputWriter(output),
-            Jsonl => new JsonLinesOutputWriter(output),
+            Json => JsonArray(output),
+            Jsonl => JsonLines(output),
             _ => new TableOutputWriter(output, columns),
         };
         writer._flushEachRecord = flushEachRecord;
         return writer;
     }
+
+    // Not inlined into Create: their JSON writer's fields would make every run, a table too, load System.Text.Json.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static JsonArrayOutputWriter JsonArray(TextWriter output) => new(output);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static JsonLinesOutputWriter JsonLines(TextWriter output) => new(output);
 
     /// <summary>
     /// Writes one record; flushes it when someone is watching (a terminal, or <c>--line-buffered</c> for a reader at
