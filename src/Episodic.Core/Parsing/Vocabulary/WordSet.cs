@@ -29,12 +29,16 @@ internal sealed class WordSet
         _all = words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _minLength = _all.Count == 0 ? 1 : _all.Min(w => w.Length);
         _maxLength = _all.Count == 0 ? 0 : _all.Max(w => w.Length);
-        for (var c = '\0'; c < 128; c++)
+        // Each distinct first letter against each ASCII character, with the set's own comparison (start-up cost: a
+        // few thousand one-character compares per table).
+        foreach (var first in _all.Where(w => w.Length > 0).Select(w => w[0]).Distinct())
         {
-            var one = c.ToString();
-            if (_all.Any(w => w.Length > 0 && string.Equals(w[..1], one, StringComparison.OrdinalIgnoreCase)))
+            for (var c = '\0'; c < 128; c++)
             {
-                _asciiFirst |= UInt128.One << c;
+                if (new ReadOnlySpan<char>(in c).Equals(new ReadOnlySpan<char>(in first), StringComparison.OrdinalIgnoreCase))
+                {
+                    _asciiFirst |= UInt128.One << c;
+                }
             }
         }
 
