@@ -79,6 +79,8 @@ internal static class DisplayWidth
     /// </summary>
     internal static int Cells(Rune rune) => rune.Value is >= 0x20 and < 0x7F ? 1 : UnicodeCells(rune);
 
+    // Not inlined into Cells (and so into Of, Head, Tail and Pad): the method naming UnicodeCalculator would then load
+    // Wcwidth as soon as it is compiled, ASCII or not.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int UnicodeCells(Rune rune) => Math.Max(0, UnicodeCalculator.GetWidth(rune.Value));
 }
