@@ -39,7 +39,7 @@ public static class QuickBench
         while ((Process.GetCurrentProcess().TotalProcessorTime - cpuStart < TimeSpan.FromSeconds(1) || System.Runtime.JitInfo.GetCompiledMethodCount() != compiled)
             && warm.Elapsed < TimeSpan.FromSeconds(30));
 
-        output.WriteLine($"warm-up:                    {warm.Elapsed.TotalSeconds,12:N1} s  (until a pass compiled no method)");
+        output.WriteLine($"warm-up:                    {warm.Elapsed.TotalSeconds,12:N1} s  (until a pass compiled no method, at most 30 s)");
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var bytesBefore = GC.GetAllocatedBytesForCurrentThread();

@@ -295,6 +295,26 @@ public sealed partial class HotPathEquivalenceTests
         Assert.True(ReleaseNoise.IsNoise("WEB-DL") && ReleaseNoise.IsNoise("español") && !ReleaseNoise.IsNoise("espanola") && SeasonWords.Season.Contains("СЕЗОН"));
     }
 
+    /// <summary>
+    /// The length and first-letter pre-check on words whose first letter is not ASCII but has an ASCII case partner in
+    /// Unicode (long s, Kelvin sign, dotted capital I) or is a surrogate pair: it must answer as the set itself does.
+    /// (.NET's ordinal ignore-case folds none of them to ASCII today, so this holds the non-ASCII pass-through and the
+    /// length bounds; the first-letter bits are worked out with the set's own comparison, whatever it folds.)
+    /// </summary>
+    [Fact]
+    public void Word_set_pre_check_answers_as_the_set_for_non_ascii_first_letters()
+    {
+        var set = new WordSet(["\u017Fx", "\u212Ay", "\u0130z", "\U0001D400w", "ab"]);
+        string[] forms = ["sx", "SX", "\u017Fx", "\u017FX", "ky", "KY", "\u212Ay", "\u212AY", "iz", "IZ", "\u0130z", "\u0131z", "\U0001D400w", "aw", "ab", "AB", "a", "abc", "", "x"];
+        foreach (var form in forms)
+        {
+            var expected = set.Words.Contains(form);
+            Assert.True(expected == set.Contains(form) && expected == set.Contains(form.AsSpan()) && expected == set.Contains(new Token(form, 0, "", -1, '\0')), $"\"{form}\": set {expected}");
+        }
+
+        Assert.True(set.Contains("AB") && !set.Contains("abc"));
+    }
+
     [Fact]
     public void Tokenizer_token_end_set_is_exactly_the_separators_and_brackets()
     {

@@ -96,9 +96,6 @@ internal static class SeasonEpisodeRule
     }
 
     /// <summary>True for NxN markers that are not resolutions (1280x720).</summary>
-    public static bool IsCross(string text) => IsCross(Patterns.Cross().Match(text));
-
-    /// <summary><see cref="IsCross(string)"/> for a token.</summary>
     public static bool IsCross(Token token) => IsCross(Patterns.Cross().Match(token));
 
     private static bool IsCross(TokenMatch m) => m.Success && !(m.S.Length >= 3 && m.E.Length >= 3) && !(m.S.ValueSpan is "0" && m.E.Length >= 3);

@@ -143,7 +143,7 @@ internal static class SeasonWordRule
     {
         first = 0;
         last = i + 2;
-        return SeasonWords.Season.Contains(scan.Tokens[i].Text)
+        return SeasonWords.Season.Contains(scan.Tokens[i])
             && scan.At(i + 1) is { IsDigits: true, Opener: '(' or '[' } lo && lo.Group != scan.Tokens[i].Group
             && scan.At(i + 2) is { IsDigits: true, Sep: "-" } hi && hi.Group == lo.Group && scan.At(i + 3)?.Group != lo.Group
             && Scan.TryNumber(lo, out first) && Scan.TryNumber(hi, out var upper) && first is >= 1 and < 100 && upper > first && upper < 100;
@@ -270,7 +270,7 @@ internal static class SeasonWordRule
 
         // "Season 1 - 6": a season word, a spaced dash and an unpadded single digit above it is a range of seasons
         // (a fansub episode after "Season 2 - " is written with two digits, "Season 2 - 06").
-        if (SeasonWords.Season.Contains(scan.Tokens[m.First].Text) && t.SpacedDashBefore && t.IsDigits && t.Text.Length == 1
+        if (SeasonWords.Season.Contains(scan.Tokens[m.First]) && t.SpacedDashBefore && t.IsDigits && t.Text.Length == 1
             && Scan.TryNumber(t, out var lastSeason) && lastSeason > m.Season && scan.At(i + 1) is not { IsDigits: true })
         {
             m.Last = i;

@@ -19,36 +19,23 @@ internal sealed class TokenPattern(Regex regex, string asciiFirst, bool needsDig
 
     public Regex Regex { get; } = regex;
 
-    public TokenMatch Match(string text)
-    {
-        if (!MayMatch(text))
-        {
-            return TokenMatch.Fail;
-        }
-
-        return AsciiTokenMatchers.TakesAsciiPath(text) ? ascii(text) : TokenMatch.From(text, Regex.Match(text));
-    }
+    public TokenMatch Match(string text) => MayMatch(text) ? Run(text, AsciiTokenMatchers.TakesAsciiPath(text)) : TokenMatch.Fail;
 
     /// <summary>
     /// <see cref="Match(string)"/> for a token, reading the digit and ASCII answers the token worked out once instead of
     /// scanning its text again for every pattern.
     /// </summary>
-    public TokenMatch Match(Tokens.Token token)
-    {
-        var text = token.Text;
-        if (!MayStart(text) || needsDigit && !token.HasDigit)
-        {
-            return TokenMatch.Fail;
-        }
-
-        return token.IsAsciiText ? ascii(text) : TokenMatch.From(text, Regex.Match(text));
-    }
+    public TokenMatch Match(Tokens.Token token) => MayMatch(token) ? Run(token.Text, token.IsAsciiText) : TokenMatch.Fail;
 
     /// <summary><see cref="IsMatch(string)"/> for a token (see <see cref="Match(Tokens.Token)"/>).</summary>
-    public bool IsMatch(Tokens.Token token) =>
-        MayStart(token.Text) && (!needsDigit || token.HasDigit) && (token.IsAsciiText ? ascii(token.Text).Success : Regex.IsMatch(token.Text));
+    public bool IsMatch(Tokens.Token token) => MayMatch(token) && (token.IsAsciiText ? ascii(token.Text).Success : Regex.IsMatch(token.Text));
 
     public bool IsMatch(string text) => MayMatch(text) && (AsciiTokenMatchers.TakesAsciiPath(text) ? ascii(text).Success : Regex.IsMatch(text));
+
+    /// <summary>The hand matcher for a token that takes the ASCII path, the regex for any other.</summary>
+    private TokenMatch Run(string text, bool asciiPath) => asciiPath ? ascii(text) : TokenMatch.From(text, Regex.Match(text));
+
+    private bool MayMatch(Tokens.Token token) => MayStart(token.Text) && (!needsDigit || token.HasDigit);
 
     private bool MayMatch(string text) => MayStart(text) && (!needsDigit || HasDigit(text));
 

@@ -86,7 +86,13 @@ internal static class AsciiNoiseShape
         }
 
         // (?:hd|fhd|uhd)(?:480|576|720|1080|2160)
-        var hd = first is 'h' or 'f' or 'u' ? Is(t, 0, "hd") ? 2 : Is(t, 0, "fhd") || Is(t, 0, "uhd") ? 3 : 0 : 0;
+        var hd = first switch
+        {
+            'h' => Is(t, 0, "hd") ? 2 : 0,
+            'f' => Is(t, 0, "fhd") ? 3 : 0,
+            'u' => Is(t, 0, "uhd") ? 3 : 0,
+            _ => 0,
+        };
         if (hd > 0)
         {
             foreach (var resolution in HdResolutions)

@@ -42,12 +42,12 @@ internal static partial class ReleaseNoise
         "vostfr", "vosta", "fansub", "raws", "raw", "hi10p", "hi10", "10bit", "bd", "batch", "multisub", "multi-subs", "baha", "hardsub", "softsub", "dual-audio",
     ]);
 
-    public static bool IsNoise(string token) =>
-        Words.Contains(token) || (Rules.AsciiTokenMatchers.TakesAsciiPath(token) ? AsciiNoiseShape.IsMatch(token) : NoisePattern().IsMatch(token));
+    public static bool IsNoise(string token) => Words.Contains(token) || IsNoiseShape(token, Rules.AsciiTokenMatchers.TakesAsciiPath(token));
 
     /// <summary><see cref="IsNoise(string)"/> for a token, reading the ASCII answer the token worked out once.</summary>
-    public static bool IsNoise(Tokens.Token token) =>
-        Words.Contains(token) || (token.IsAsciiText ? AsciiNoiseShape.IsMatch(token.Text) : NoisePattern().IsMatch(token.Text));
+    public static bool IsNoise(Tokens.Token token) => Words.Contains(token) || IsNoiseShape(token.Text, token.IsAsciiText);
+
+    private static bool IsNoiseShape(string text, bool ascii) => ascii ? AsciiNoiseShape.IsMatch(text) : NoisePattern().IsMatch(text);
 
     public static bool IsFansubMarker(string token) => FansubMarkers.Contains(token) || token.EndsWith("subs", StringComparison.OrdinalIgnoreCase) || token.EndsWith("fansub", StringComparison.OrdinalIgnoreCase);
 
