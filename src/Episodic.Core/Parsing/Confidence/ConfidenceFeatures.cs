@@ -76,6 +76,13 @@ internal static class ConfidenceFeatures
         {
             x[k++] = e.Rival is { } rival && rival.Kind == kind ? 1 - Math.Clamp(rival.Margin, 0, 1) : 0;
         }
+
+        // The parser passes an unzeroed stack vector (SkipLocalsInit): a feature named but not written here would score
+        // from leftover memory, so a short fill is a bug to stop on, not a value.
+        if (k != x.Length)
+        {
+            throw new InvalidOperationException($"wrote {k} of {x.Length} confidence features");
+        }
     }
 
     /// <summary>The words between single spaces, as splitting on ' ' without empty entries counts them, without the strings.</summary>
