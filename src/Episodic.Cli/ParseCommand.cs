@@ -55,7 +55,7 @@ internal static class ParseCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var chosen = result.GetValue(strategy);
-            var useLlm = result.GetValue(llm) || (chosen is not null && !ParsePipelineRun.IsRulesOnly(chosen));
+            var useLlm = result.GetValue(llm) || (chosen is not null && !LlmNames.IsRulesOnly(chosen));
             var inputs = new Inputs(context, result.GetValue(paths) ?? []);
             var outputFormat = result.GetValue(format) ?? ParseOutputWriter.Table;
             var flushEachRecord = context.StdoutIsTerminal || result.GetValue(lineBuffered);

@@ -24,12 +24,8 @@ internal static class ParsePipelineRun
         Option<int?> MetricsPort,
         Option<bool> Strict);
 
-    // Neither method may be inlined into the parse handler (as ReadyToRun compiles it): the handler would then load
-    // the LLM assembly for the types they name.
-
-    /// <summary>True when <paramref name="strategy"/> (a valid <c>--strategy</c> value) is rules-only.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static bool IsRulesOnly(string strategy) => PipelineOptions.StrategyNames[strategy] == Strategy.RulesOnly;
+    // Not to be inlined into the parse handler (as ReadyToRun compiles it): the handler would then load the LLM
+    // assembly for the types this names. The handler decides rules-only without it (LlmNames.IsRulesOnly).
 
     /// <summary>Parses <paramref name="names"/> and writes the results; the exit code when the run itself decides it (a bad configuration, --strict), else null.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -59,6 +59,8 @@ public sealed class CommandTreeTests
     {
         Assert.Equal(PipelineOptions.StrategyNames.Keys, LlmNames.Strategies);
         Assert.Equal(LlmConfiguration.ServiceNames, LlmNames.Services);
+        Assert.Equal(Strategy.RulesOnly, PipelineOptions.StrategyNames[LlmNames.RulesOnly]);
+        Assert.All(LlmNames.Strategies, s => Assert.Equal(PipelineOptions.StrategyNames[s] == Strategy.RulesOnly, LlmNames.IsRulesOnly(s.ToUpperInvariant())));
     }
 
     [Theory]

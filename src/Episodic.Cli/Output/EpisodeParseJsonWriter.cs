@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using Episodic.Core.Model;
+using Episodic.Core.Text;
 
 namespace Episodic.Cli.Output;
 
@@ -9,7 +9,7 @@ namespace Episodic.Cli.Output;
 /// (<see cref="EpisodeParseJson"/>). Why not the contract itself: the converters on <c>confidence</c> and
 /// <c>source</c> leave the generator no fast-path serializer, so the first record of a run pays for building the
 /// serializer's metadata and its generic code (measured about 16 ms of CPU on a one-name <c>parse -f jsonl</c>).
-/// Tests hold the two to the same field list and the same output.
+/// Tests hold the two to the same output, and to the same refusals.
 /// </summary>
 internal static class EpisodeParseJsonWriter
 {
@@ -30,63 +30,37 @@ internal static class EpisodeParseJsonWriter
     private static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
     private static readonly JsonEncodedText Reasoning = JsonEncodedText.Encode("reasoning");
 
-    /// <summary>The field names in the order written (tests compare them with the contract's).</summary>
-    internal static IReadOnlyList<string> FieldNames =>
-        [.. new[] { Input, ShowName, Year, Season, Episode, Episodes, AbsoluteEpisodes, AirDate, FullSeason, Special, Crc32, ReleaseGroup, Version, Confidence, Source, Reasoning }.Select(n => n.Value)];
-
-    /// <summary>Writes one object; <paramref name="writer"/>'s options decide indentation and escaping, as for the contract.</summary>
+    /// <summary>
+    /// Writes one object; <paramref name="writer"/>'s options decide indentation and escaping, as for the contract.
+    /// A record the contract refuses (null in a non-nullable field: the context respects nullable annotations) is
+    /// refused here too, with a <see cref="JsonException"/> naming the field, rather than written with a null no reader
+    /// of the contract accepts.
+    /// </summary>
+    /// <exception cref="JsonException"><c>input</c>, <c>absolute_episodes</c> or <c>reasoning</c> is null.</exception>
     public static void Write(Utf8JsonWriter writer, EpisodeParse p)
     {
         writer.WriteStartObject();
-        writer.WriteString(Input, p.Input);
+        writer.WriteString(Input, NotNull(p.Input, Input));
         writer.WriteString(ShowName, p.ShowName);
-        WriteNumber(writer, Year, p.Year);
-        WriteNumber(writer, Season, p.Season);
-        WriteNumber(writer, Episode, p.Episode);
-        WriteNumbers(writer, Episodes, p.Episodes);
-        WriteNumbers(writer, AbsoluteEpisodes, p.AbsoluteEpisodes);
-        if (p.AirDate is { } date)
-        {
-            Span<char> text = stackalloc char[10];
-            _ = date.TryFormat(text, out var n, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            writer.WriteString(AirDate, text[..n]);
-        }
-        else
-        {
-            writer.WriteNull(AirDate);
-        }
-
+        writer.WriteNumberOrNull(Year, p.Year);
+        writer.WriteNumberOrNull(Season, p.Season);
+        writer.WriteNumberOrNull(Episode, p.Episode);
+        writer.WriteNumberArray(Episodes, NotNull(p.Episodes, Episodes));
+        writer.WriteNumberArray(AbsoluteEpisodes, NotNull(p.AbsoluteEpisodes, AbsoluteEpisodes));
+        writer.WriteDateOrNull(AirDate, p.AirDate);
         writer.WriteBoolean(FullSeason, p.FullSeason);
         writer.WriteBoolean(Special, p.Special);
         writer.WriteString(Crc32, p.Crc32);
         writer.WriteString(ReleaseGroup, p.ReleaseGroup);
-        WriteNumber(writer, Version, p.Version);
+        writer.WriteNumberOrNull(Version, p.Version);
         writer.WriteNumber(Confidence, ConfidenceJsonConverter.Round(p.Confidence));
         writer.WriteString(Source, p.Source.ToString());
-        writer.WriteString(Reasoning, p.Reasoning);
+        writer.WriteString(Reasoning, NotNull(p.Reasoning, Reasoning));
         writer.WriteEndObject();
     }
 
-    private static void WriteNumber(Utf8JsonWriter writer, JsonEncodedText name, int? value)
-    {
-        if (value is { } v)
-        {
-            writer.WriteNumber(name, v);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    private static void WriteNumbers(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<int> values)
-    {
-        writer.WriteStartArray(name);
-        for (var i = 0; i < values.Count; i++)
-        {
-            writer.WriteNumberValue(values[i]);
-        }
-
-        writer.WriteEndArray();
-    }
+    /// <summary>The value of a field the model declares non-nullable; as the contract, a null there is an error.</summary>
+    private static T NotNull<T>(T? value, JsonEncodedText name)
+        where T : class =>
+        value ?? throw new JsonException($"The field '{name}' of an {nameof(EpisodeParse)} is null; the contract does not allow null there.");
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Episodic.Core.Model;
+using Episodic.Core.Text;
 
 namespace Episodic.Llm.Prompting;
 
@@ -118,14 +119,14 @@ public static class RulesHint
         if (doubts.Rival is { } rival && (rival.Season is not null || rival.Episodes.Count > 0 || rival.AirDate is not null))
         {
             json.WriteStartObject("rival");
-            if (rival.AirDate is { } date)
+            if (rival.AirDate is not null)
             {
-                json.WriteString("air_date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                json.WriteDateOrNull(JsonEncodedText.Encode("air_date"), rival.AirDate);
             }
             else
             {
-                WriteNumber(json, "season", rival.Season);
-                WriteArray(json, "episodes", rival.Episodes);
+                json.WriteNumberOrNull(JsonEncodedText.Encode("season"), rival.Season);
+                json.WriteNumberArray(JsonEncodedText.Encode("episodes"), rival.Episodes);
             }
 
             json.WriteEndObject();
@@ -150,56 +151,22 @@ public static class RulesHint
 
     private static void WriteField(Utf8JsonWriter json, EpisodeParse p, string field)
     {
+        var name = JsonEncodedText.Encode(field);
         switch (field)
         {
-            case "show_name": WriteString(json, field, p.ShowName); break;
-            case "year": WriteNumber(json, field, p.Year); break;
-            case "season": WriteNumber(json, field, p.Season); break;
-            case "episodes": WriteArray(json, field, p.Episodes); break;
-            case "absolute_episodes": WriteArray(json, field, p.AbsoluteEpisodes); break;
-            case "air_date": WriteString(json, field, p.AirDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
-            case "full_season": json.WriteBoolean(field, p.FullSeason); break;
-            case "special": json.WriteBoolean(field, p.Special); break;
-            case "crc32": WriteString(json, field, p.Crc32); break;
-            case "release_group": WriteString(json, field, p.ReleaseGroup); break;
-            case "version": WriteNumber(json, field, p.Version); break;
+            case "show_name": json.WriteString(name, p.ShowName); break;
+            case "year": json.WriteNumberOrNull(name, p.Year); break;
+            case "season": json.WriteNumberOrNull(name, p.Season); break;
+            case "episodes": json.WriteNumberArray(name, p.Episodes); break;
+            case "absolute_episodes": json.WriteNumberArray(name, p.AbsoluteEpisodes); break;
+            case "air_date": json.WriteDateOrNull(name, p.AirDate); break;
+            case "full_season": json.WriteBoolean(name, p.FullSeason); break;
+            case "special": json.WriteBoolean(name, p.Special); break;
+            case "crc32": json.WriteString(name, p.Crc32); break;
+            case "release_group": json.WriteString(name, p.ReleaseGroup); break;
+            case "version": json.WriteNumberOrNull(name, p.Version); break;
             default: break;
         }
-    }
-
-    private static void WriteString(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
-    }
-
-    private static void WriteNumber(Utf8JsonWriter json, string name, int? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
-
-    private static void WriteArray(Utf8JsonWriter json, string name, IReadOnlyList<int> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            json.WriteNumberValue(v);
-        }
-
-        json.WriteEndArray();
     }
 
     private static string Write(Action<Utf8JsonWriter> body)

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Episodic.Cli.Output;
 using Episodic.Core.Model;
 using Episodic.Core.Parsing;
@@ -7,18 +9,94 @@ namespace Episodic.Tests.Model;
 
 /// <summary>
 /// The CLI writes json/jsonl records field by field (<see cref="EpisodeParseJsonWriter"/>) instead of through the
-/// source-generated contract: the two must stay the same bytes, field for field.
+/// source-generated contract: the two must stay the same bytes, field for field, and refuse the same records.
 /// </summary>
 public sealed class EpisodeParseJsonWriterTests
 {
-    [Fact]
-    public void It_writes_the_contracts_fields_in_the_contracts_order()
-    {
-        // Every field the contract writes (nulls included), in its order.
-        using var written = System.Text.Json.JsonDocument.Parse(EpisodeParseJson.ToJson(new EpisodeParse { Input = "x" }));
-        var contract = written.RootElement.EnumerateObject().Select(p => p.Name);
+    /// <summary>
+    /// Each optional field of the record, with a value that differs from its default (the unset value). Every subset
+    /// of these set is a record the writer must write as the contract does, so a field the writer leaves out, misnames,
+    /// misplaces or writes in another form shows up as a difference.
+    /// </summary>
+    private static readonly (string Property, Func<EpisodeParse, EpisodeParse> Set)[] Optional =
+    [
+        (nameof(EpisodeParse.ShowName), p => p with { ShowName = "Café 🎬 \"q\"" }),
+        (nameof(EpisodeParse.Year), p => p with { Year = 2019 }),
+        (nameof(EpisodeParse.Season), p => p with { Season = 0 }),
+        (nameof(EpisodeParse.Episodes), p => p with { Episodes = [3, 4] }),
+        (nameof(EpisodeParse.AbsoluteEpisodes), p => p with { AbsoluteEpisodes = [1000] }),
+        (nameof(EpisodeParse.AirDate), p => p with { AirDate = new DateOnly(2024, 2, 29) }),
+        (nameof(EpisodeParse.FullSeason), p => p with { FullSeason = true }),
+        (nameof(EpisodeParse.Special), p => p with { Special = true }),
+        (nameof(EpisodeParse.Crc32), p => p with { Crc32 = "ABCD1234" }),
+        (nameof(EpisodeParse.ReleaseGroup), p => p with { ReleaseGroup = "Grp" }),
+        (nameof(EpisodeParse.Version), p => p with { Version = 2 }),
+        (nameof(EpisodeParse.Confidence), p => p with { Confidence = 0.8765 }),
+        (nameof(EpisodeParse.Source), p => p with { Source = AnswerSource.Parse("llm:ollama:qwen2.5:7b") }),
+        (nameof(EpisodeParse.Reasoning), p => p with { Reasoning = "S01E03 marker" }),
+    ];
 
-        Assert.Equal(contract, EpisodeParseJsonWriter.FieldNames);
+    [Fact]
+    public void The_variations_cover_every_settable_field_of_the_contract()
+    {
+        // A field added to the record must be added to Optional, or the test below would not vary it.
+        var settable = typeof(EpisodeParse).GetProperties()
+            .Where(p => p.SetMethod is not null && p.GetCustomAttributes(typeof(JsonIgnoreAttribute), true).Length == 0)
+            .Select(p => p.Name)
+            .Where(n => n != nameof(EpisodeParse.Input));
+
+        Assert.Equal(settable.Order(StringComparer.Ordinal), Optional.Select(o => o.Property).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_combination_of_optional_fields_set_and_unset_is_written_as_the_contract_writes_it()
+    {
+        using var fragment = new JsonFragmentWriter();
+        var fieldCounts = new HashSet<int>();
+        for (var mask = 0; mask < 1 << Optional.Length; mask++)
+        {
+            var record = new EpisodeParse { Input = $"name {mask}" };
+            for (var i = 0; i < Optional.Length; i++)
+            {
+                record = (mask & (1 << i)) != 0 ? Optional[i].Set(record) : record;
+            }
+
+            var expected = EpisodeParseJson.ToJson(record);
+            Assert.Equal(expected, Write(fragment, record));
+            using var parsed = JsonDocument.Parse(expected);
+            fieldCounts.Add(parsed.RootElement.EnumerateObject().Count());
+        }
+
+        // The contract writes every field, set or not (nulls included): the optional ones, input and the derived episode.
+        Assert.Equal(Optional.Length + 2, Assert.Single(fieldCounts));
+    }
+
+    /// <summary>Records the contract refuses to write: nulls in non-nullable fields, confidences JSON has no number for.</summary>
+    private static readonly Dictionary<string, EpisodeParse> Refused = new()
+    {
+        ["null input"] = new EpisodeParse { Input = null! },
+        ["null reasoning"] = new EpisodeParse { Input = "x", Reasoning = null! },
+        ["null absolute episodes"] = new EpisodeParse { Input = "x", AbsoluteEpisodes = null! },
+        ["null episodes"] = new EpisodeParse { Input = "x", Episodes = null! },
+        ["NaN confidence"] = new EpisodeParse { Input = "x", Confidence = double.NaN },
+        ["infinite confidence"] = new EpisodeParse { Input = "x", Confidence = double.PositiveInfinity },
+    };
+
+    public static TheoryData<string> RefusedNames() => [.. Refused.Keys];
+
+    [Theory]
+    [MemberData(nameof(RefusedNames))]
+    public void A_record_the_contract_refuses_is_refused_alike_and_the_writer_stays_usable(string name)
+    {
+        using var fragment = new JsonFragmentWriter();
+
+        var contract = Record.Exception(() => EpisodeParseJson.ToJson(Refused[name]));
+        var written = Record.Exception(() => Write(fragment, Refused[name]));
+
+        Assert.NotNull(contract);
+        Assert.IsType(contract.GetType(), written);
+        var next = new EpisodeParse { Input = "after", Episodes = [1] };
+        Assert.Equal(EpisodeParseJson.ToJson(next), Write(fragment, next));
     }
 
     [Fact]
