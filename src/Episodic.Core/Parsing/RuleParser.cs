@@ -11,7 +11,7 @@ public sealed partial class RuleParser : IFilenameParser
 {
     private readonly Func<DateOnly> _today;
 
-    public RuleParser(Func<DateOnly>? today = null) => _today = today ?? (() => DateOnly.FromDateTime(DateTime.UtcNow));
+    public RuleParser(Func<DateOnly>? today = null) => _today = today ?? UtcToday.Get;
 
     public static RuleParser Default { get; } = new();
 
