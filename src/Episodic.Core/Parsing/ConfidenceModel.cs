@@ -19,6 +19,10 @@ internal static class ConfidenceModel
     public static double Bound(double confidence, IEnumerable<Doubt> doubts) =>
         doubts.Contains(Doubt.SeasonTokenInFansubName) ? Math.Min(confidence, SourcesDisagreeCeiling) : confidence;
 
+    /// <summary><see cref="Bound(double, IEnumerable{Doubt})"/> for the parser's own set, asked as a set (no enumeration).</summary>
+    internal static double Bound(double confidence, DoubtSet doubts) =>
+        doubts.Contains(Doubt.SeasonTokenInFansubName) ? Math.Min(confidence, SourcesDisagreeCeiling) : confidence;
+
     public static string Describe(Doubt doubt) => doubt switch
     {
         Doubt.SeasonTokenInFansubName => "\"S2\" may be part of the show name rather than a season",

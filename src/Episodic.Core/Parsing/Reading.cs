@@ -57,13 +57,13 @@ internal sealed class Reading
     public bool Rejected { get; set; }
 
     /// <summary>The scan's doubts for a resolved name; made on first use otherwise, so the resolver's readings make no set to drop.</summary>
-    public HashSet<Doubt> Doubts
+    public DoubtSet Doubts
     {
-        get => _doubts ??= [];
+        get => _doubts ??= new();
         init => _doubts = value;
     }
 
-    private HashSet<Doubt>? _doubts;
+    private DoubtSet? _doubts;
 
     /// <summary>Context around the deciding marker, for the confidence model and the reasoning.</summary>
     public Confidence.Evidence Evidence { get; init; } = new();

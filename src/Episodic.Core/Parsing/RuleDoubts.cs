@@ -44,15 +44,20 @@ public sealed record RuleDoubts
     /// Null when the parser had nothing to doubt. Takes the rival already rendered, so the parser describes it once for both
     /// the reasoning and this record.
     /// </summary>
-    internal static RuleDoubts? From(IEnumerable<Doubt> doubts, RivalReading? rival)
+    internal static RuleDoubts? From(DoubtSet doubts, RivalReading? rival)
     {
-        if (rival is null && doubts is IReadOnlyCollection<Doubt> { Count: 0 })
+        if (rival is null && doubts.Count == 0)
         {
             return null; // the common case: nothing to sort, nothing to build
         }
 
         // A sort of distinct values, as Order() gave, without its enumerators.
-        var list = new List<Doubt>(doubts);
+        var list = new List<Doubt>(doubts.Count);
+        foreach (var doubt in doubts)
+        {
+            list.Add(doubt);
+        }
+
         list.Sort();
         return list.Count == 0 && rival is null ? null : new RuleDoubts(list, rival);
     }

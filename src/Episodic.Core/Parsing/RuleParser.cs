@@ -11,7 +11,7 @@ public sealed partial class RuleParser : IFilenameParser
 {
     private readonly Func<DateOnly> _today;
 
-    public RuleParser(Func<DateOnly>? today = null) => _today = today ?? (() => DateOnly.FromDateTime(DateTime.UtcNow));
+    public RuleParser(Func<DateOnly>? today = null) => _today = today ?? UtcToday.Get;
 
     public static RuleParser Default { get; } = new();
 
@@ -56,7 +56,7 @@ public sealed partial class RuleParser : IFilenameParser
         var r = NameReader.Read(name, today);
 
         // Scrambled scene names are written backwards ("10E10S.esaeleR.emoS"); read them the right way round.
-        if (!r.IsStrong && name.Contains('E', StringComparison.Ordinal) && ReversedMarker().IsMatch(name))
+        if (!r.IsStrong && ReversedMarker.IsIn(name))
         {
             var reversed = NameReader.Read(new string(name.Reverse().ToArray()), today);
             if (reversed.IsStrong)
@@ -244,9 +244,6 @@ public sealed partial class RuleParser : IFilenameParser
 
         return text.ToStringAndClear();
     }
-
-    [GeneratedRegex(@"\d{1,3}E\d{1,3}S", RegexOptions.CultureInvariant, Episodic.Core.Text.RegexLimits.TimeoutMs)]
-    private static partial Regex ReversedMarker();
 
     /// <summary>
     /// A scene group's abbreviation of a show ("aaf-mb", "fqm-dex"): lower-case, a short group tag, a dash, a short word.

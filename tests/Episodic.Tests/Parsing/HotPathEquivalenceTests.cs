@@ -1,4 +1,5 @@
 using Episodic.Core.Evaluation;
+using Episodic.Core.Parsing;
 using Episodic.Core.Parsing.Rules;
 using Episodic.Core.Parsing.Tokens;
 using Episodic.Core.Parsing.Vocabulary;
@@ -327,6 +328,40 @@ public sealed partial class HotPathEquivalenceTests
     }
 
     /// <summary>What a regex's <c>\d</c> matches: the reference for <see cref="Token.HasDigit"/>.</summary>
+    [Fact]
+    public void Reversed_marker_scan_agrees_with_its_regex_on_names_reversed_names_and_generated_strings()
+    {
+        var inputs = new List<string>
+        {
+            "10E10S.esaeleR.emoS", "1E1S", "999E999S", "1E1000S", "E10S", "10E S", "10ES", "x10E10s", "10e10S", "\u0661\u0660E\u0661S",
+            "10E1\u0661S", "E", "", "EEEE1E2S", "12E3456S7E8S", "Show.S01E02.720p", "abcE1S", "5EE1S", "5E1ES",
+        };
+        foreach (var file in Directory.GetFiles(TestPaths.DevCorpusDir, "*.tsv"))
+        {
+            foreach (var row in CorpusReader.Read(file))
+            {
+                inputs.Add(row.Filename);
+                inputs.Add(new string([.. row.Filename.Reverse()]));
+            }
+        }
+
+        // Short strings over the alphabet that matters ('E', 'S', ASCII and Arabic-Indic digits, a separator).
+        var random = new Random(20261207);
+        const string Alphabet = "ES0129\u0663.e";
+        for (var n = 0; n < 20_000; n++)
+        {
+            inputs.Add(new string([.. Enumerable.Range(0, random.Next(1, 10)).Select(_ => Alphabet[random.Next(Alphabet.Length)])]));
+        }
+
+        var disagreements = inputs.Where(s => ReversedMarker.IsIn(s) != ReversedMarkerShape().IsMatch(s)).Take(5).ToList();
+
+        Assert.Empty(disagreements);
+        Assert.Contains(inputs, s => ReversedMarker.IsIn(s));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d{1,3}E\d{1,3}S", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ReversedMarkerShape();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"\d")]
     private static partial System.Text.RegularExpressions.Regex DigitShape();
 }

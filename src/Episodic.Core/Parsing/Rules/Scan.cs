@@ -31,7 +31,7 @@ internal sealed class Scan(string name, List<Token> tokens)
     public bool Recap { get; set; }
 
     /// <summary>Ambiguities the rules noticed; they lower the confidence and are named in the reasoning.</summary>
-    public HashSet<Doubt> Doubts { get; } = [];
+    public DoubtSet Doubts { get; } = new();
 
     /// <summary>Token indexes of the title the last <see cref="TitleRule.Build"/> call chose (for the evidence count).</summary>
     public List<int> LastTitleTokens

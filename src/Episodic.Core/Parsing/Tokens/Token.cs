@@ -16,7 +16,7 @@ internal enum TokenKind : byte
 /// </summary>
 internal sealed class Token
 {
-    public Token(string text, int start, string sep, int group, char opener) => Reset(text, start, sep, group, opener);
+    public Token(string text, int start, string sep, int group, char opener) => Reset(text, start, sep, group, opener, Shape(text));
 
     /// <summary>A blank token for <see cref="TokenScratch"/>, filled by <see cref="Reset"/> before any rule sees it.</summary>
     internal Token()
@@ -45,7 +45,7 @@ internal sealed class Token
     /// is reused for the next name, and must then read exactly as a new one would.
     /// </summary>
     [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Text), nameof(Sep))]
-    internal void Reset(string text, int start, string sep, int group, char opener)
+    internal void Reset(string text, int start, string sep, int group, char opener, (bool Digits, bool AnyDigit, bool Ascii) shape)
     {
         Text = text;
         Start = start;
@@ -54,7 +54,7 @@ internal sealed class Token
         Opener = opener;
         Kind = TokenKind.Word;
         Consumed = false;
-        (IsDigits, HasDigit, IsAsciiText) = Shape(text);
+        (IsDigits, HasDigit, IsAsciiText) = shape;
         _cached = 0;
     }
 
@@ -99,9 +99,12 @@ internal sealed class Token
             }
         }
 
-        var digits = text.Length > 0 && asciiDigits == text.Length;
-        return (digits, asciiDigits > 0 || otherDigit, ascii && text.Length > 0 && text[^1] != '\n');
+        return ShapeOf(text, asciiDigits, otherDigit, ascii);
     }
+
+    /// <summary>The three answers from the counts of one pass over the text (the tokenizer's, or <see cref="Shape"/>'s).</summary>
+    internal static (bool Digits, bool AnyDigit, bool Ascii) ShapeOf(string text, int asciiDigits, bool otherDigit, bool ascii) =>
+        (text.Length > 0 && asciiDigits == text.Length, asciiDigits > 0 || otherDigit, ascii && text.Length > 0 && text[^1] != '\n');
 
     /// <summary>A four-digit year from 1900 to 2100.</summary>
     public bool IsYear => Text.Length == 4 && IsDigits && (Text[0] - '0') * 1000 + (Text[1] - '0') * 100 + (Text[2] - '0') * 10 + (Text[3] - '0') is >= 1900 and <= 2100;

@@ -40,8 +40,8 @@ internal sealed class TokenScratch
         _rented = false;
     }
 
-    /// <summary>The next token object, reset to the token described (as a new <see cref="Token"/> would be).</summary>
-    public Token Next(string text, int start, string sep, int group, char opener)
+    /// <summary>The next token object, reset to the token described (as a new <see cref="Token"/> would be), with the shape the tokenizer read.</summary>
+    public Token Next(string text, int start, string sep, int group, char opener, (bool Digits, bool AnyDigit, bool Ascii) shape)
     {
         if (_used == _made)
         {
@@ -54,7 +54,7 @@ internal sealed class TokenScratch
         }
 
         var token = _tokens[_used++];
-        token.Reset(text, start, sep, group, opener);
+        token.Reset(text, start, sep, group, opener, shape);
         return token;
     }
 }

@@ -65,16 +65,40 @@ internal static class Tokenizer
 
             // The token runs to the next separator or bracket. Tokens are a few characters long, so a plain loop over
             // the table beats setting up a vectorised search for each.
+            // The same pass works out the token's shape (Token.Shape), which would otherwise read the characters again.
             var start = i;
-            while (i < name.Length && KindOf(name[i]) == CharKind.Text)
+            var asciiDigits = 0;
+            var otherDigit = false;
+            var ascii = true;
+            for (; i < name.Length; i++)
             {
-                i++;
+                var ch = name[i];
+                if (ch < 128)
+                {
+                    if (AsciiKinds[ch] != CharKind.Text)
+                    {
+                        break;
+                    }
+
+                    asciiDigits += char.IsAsciiDigit(ch) ? 1 : 0;
+                }
+                else
+                {
+                    if (SlowKindOf(ch) != CharKind.Text)
+                    {
+                        break;
+                    }
+
+                    ascii = false;
+                    otherDigit |= char.IsDigit(ch);
+                }
             }
 
             var (group, opener) = depth > 0 ? outer : (-1, '\0');
             var text = ShortStrings.Slice(name, start, i);
             var sep = ShortStrings.Slice(name, sepStart, start);
-            tokens.Add(scratch is null ? new Token(text, start, sep, group, opener) : scratch.Next(text, start, sep, group, opener));
+            var shape = Token.ShapeOf(text, asciiDigits, otherDigit, ascii);
+            tokens.Add(scratch is null ? new Token(text, start, sep, group, opener) : scratch.Next(text, start, sep, group, opener, shape));
             sepStart = i;
         }
 
