@@ -6,6 +6,8 @@ namespace Episodic.Core.Parsing.Rules;
 /// <summary>Marks release noise, codec and audio numbers (H.264, DD5.1, AAC2.0, 10-bit) and CRC32 tags.</summary>
 internal static class NoiseRule
 {
+    private const string Fansub = "fansub";
+
     public static void Apply(Scan scan)
     {
         var tokens = scan.Tokens;
@@ -55,7 +57,8 @@ internal static class NoiseRule
             }
 
             // Once one marker is seen the name is fansub-style; the remaining tokens need not be asked.
-            if (!scan.FansubStyle && (ReleaseNoise.IsFansubMarker(t.Text) || t.Text.Contains("fansub", StringComparison.OrdinalIgnoreCase)))
+            // A token shorter than "subs" is neither a marker ending nor "fansub" inside a word, so only the table is asked.
+            if (!scan.FansubStyle && (ReleaseNoise.IsFansubMarker(t.Text) || t.Text.Length >= Fansub.Length && t.Text.Contains(Fansub, StringComparison.OrdinalIgnoreCase)))
             {
                 scan.FansubStyle = true;
             }

@@ -61,6 +61,14 @@ internal static class ReadingScorer
     /// <summary>Share of the content tokens from the title on (words and numbers, not noise, CRC or dashes) that a reading whose marker spans tokens <paramref name="first"/>..<paramref name="last"/> places.</summary>
     public static double CoverageOf(Scan scan, int first, int last, List<int> titleTokens)
     {
+        // The title's tokens as bits (the first 64; a name longer than that asks the list), so each token is one test
+        // rather than a walk of the list: this runs for every candidate reading of every name.
+        var titleBits = 0UL;
+        foreach (var k in titleTokens)
+        {
+            titleBits |= k is >= 0 and < 64 ? 1UL << k : 0;
+        }
+
         var content = 0;
         var explained = 0;
         for (var i = scan.TitleStart; i < scan.Count; i++)
@@ -72,7 +80,8 @@ internal static class ReadingScorer
             }
 
             content++;
-            if (t.Consumed || titleTokens.Contains(i) || i >= first && i <= last)
+            var inTitle = i < 64 ? (titleBits >> i & 1) != 0 : titleTokens.Contains(i);
+            if (t.Consumed || inTitle || i >= first && i <= last)
             {
                 explained++;
             }

@@ -49,7 +49,9 @@ internal static partial class ReleaseNoise
 
     private static bool IsNoiseShape(string text, bool ascii) => ascii ? AsciiNoiseShape.IsMatch(text) : NoisePattern().IsMatch(text);
 
-    public static bool IsFansubMarker(string token) => FansubMarkers.Contains(token) || token.EndsWith("subs", StringComparison.OrdinalIgnoreCase) || token.EndsWith("fansub", StringComparison.OrdinalIgnoreCase);
+    /// <remarks>The endings are asked only of tokens long enough to hold one: most tokens are short, and a case-insensitive compare is not free.</remarks>
+    public static bool IsFansubMarker(string token) =>
+        FansubMarkers.Contains(token) || token.Length >= 4 && (token.EndsWith("subs", StringComparison.OrdinalIgnoreCase) || token.Length >= 6 && token.EndsWith("fansub", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Shapes of noise: resolutions (also "HD1080", never "HD2" or a title's "HD100"), codec and audio spellings with numbers, bit rates, sizes.</summary>
     [GeneratedRegex(@"^(?:\d{3,4}[pi]\d{0,2}|(?:hd|fhd|uhd)(?:480|576|720|1080|2160)|\d{3,4}[xх×]\d{3,4}|[48]k|x26[45]|h\.?26[45]|(?:dd|ddp|aac|ac|eac|dts|flac|opus|mp|truehd)\+?\d(?:ch)?|\d{1,2}ch|\d{2,3}(?:fps|mbits|kbit|kbps|mbps)|\d+(?:\.\d+)?(?:gb|mb|tb)|\d{1,2}bits?|10-bit|web-?dl|web-?rip|blu-?ray|hdtv\w*|\w+rip|\w+mux|s?ubs?ita|\d{3,4}p\d{2})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Episodic.Core.Text.RegexLimits.TimeoutMs)]
