@@ -59,7 +59,7 @@ public sealed record RuleDoubts
         }
 
         list.Sort();
-        return list.Count == 0 && rival is null ? null : new RuleDoubts(list, rival);
+        return new RuleDoubts(list, rival);
     }
 
     /// <summary>Adds the fields not yet present (ordinal), as Distinct did.</summary>

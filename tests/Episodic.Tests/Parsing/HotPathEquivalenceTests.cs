@@ -327,7 +327,80 @@ public sealed partial class HotPathEquivalenceTests
         Assert.True(Tokenizer.IsTokenEnd('【') && Tokenizer.IsTokenEnd('\t') && !Tokenizer.IsTokenEnd('a'));
     }
 
-    /// <summary>What a regex's <c>\d</c> matches: the reference for <see cref="Token.HasDigit"/>.</summary>
+    [Fact]
+    public void The_shape_the_tokenizer_reads_in_its_pass_is_the_tokens_own()
+    {
+        // The tokenizer works out each token's digit and ASCII answers while finding its end; they must be what the
+        // token reads from its text alone, for corpus names and for generated ones (non-ASCII digits and letters,
+        // brackets, separators and a line break next to the text).
+        var names = new List<string>(EdgeCases);
+        foreach (var file in Directory.GetFiles(TestPaths.DevCorpusDir, "*.tsv"))
+        {
+            names.AddRange(CorpusReader.Read(file).Select(row => row.Filename));
+        }
+
+        var random = new Random(20261207);
+        const string Alphabet = "aZ09\u0661\uFF11\u00E9\u4E8C. -_[]()\n~";
+        for (var n = 0; n < 20_000; n++)
+        {
+            names.Add(new string([.. Enumerable.Range(0, random.Next(1, 12)).Select(_ => Alphabet[random.Next(Alphabet.Length)])]));
+        }
+
+        var checkedTokens = 0;
+        foreach (var name in names)
+        {
+            foreach (var t in Tokenizer.Tokenize(name))
+            {
+                var reference = new Token(t.Text, 0, "", -1, '\0');
+                Assert.True(
+                    t.IsDigits == reference.IsDigits && t.HasDigit == reference.HasDigit && t.IsAsciiText == reference.IsAsciiText,
+                    $"token \"{t.Text}\" of \"{name}\": tokenizer ({t.IsDigits}, {t.HasDigit}, {t.IsAsciiText}), token ({reference.IsDigits}, {reference.HasDigit}, {reference.IsAsciiText})");
+                checkedTokens++;
+            }
+        }
+
+        Assert.True(checkedTokens > 10_000, $"only {checkedTokens} tokens");
+    }
+
+    [Fact]
+    public void Coverage_with_the_title_as_bits_is_the_coverage_with_the_title_as_a_list()
+    {
+        // Names of up to 150 tokens, so title indexes on both sides of 64 (where the bits stop), and title lists with
+        // negative, out-of-range and repeated indexes.
+        var random = new Random(20261207);
+        string[] words = ["Show", "720p", "x264", "-", "05", "[ABCD1234]", "Name", "S01E02", "AAC2.0", "Part"];
+        for (var n = 0; n < 2_000; n++)
+        {
+            var name = string.Join(' ', Enumerable.Range(0, random.Next(1, 150)).Select(_ => words[random.Next(words.Length)]));
+            var scan = new Scan(name, Tokenizer.Tokenize(name));
+            NoiseRule.Apply(scan);
+            scan.TitleStart = random.Next(2) == 0 ? 0 : random.Next(0, scan.Count);
+            foreach (var t in scan.Tokens)
+            {
+                t.Consumed = random.Next(8) == 0;
+            }
+
+            var title = Enumerable.Range(0, random.Next(0, 40)).Select(_ => random.Next(-3, scan.Count + 3)).ToList();
+            var first = random.Next(-1, scan.Count + 1);
+            var last = first + random.Next(0, 4);
+
+            var content = 0;
+            var explained = 0;
+            for (var i = scan.TitleStart; i < scan.Count; i++)
+            {
+                var t = scan.Tokens[i];
+                if (t.Kind is not (TokenKind.Noise or TokenKind.Crc or TokenKind.Dash))
+                {
+                    content++;
+                    explained += t.Consumed || title.Contains(i) || i >= first && i <= last ? 1 : 0;
+                }
+            }
+
+            var expected = content == 0 ? 1 : (double)explained / content;
+            Assert.True(expected == ReadingScorer.CoverageOf(scan, first, last, title), $"coverage of \"{name}\" from {scan.TitleStart}, title [{string.Join(',', title)}], marker {first}..{last}");
+        }
+    }
+
     [Fact]
     public void Reversed_marker_scan_agrees_with_its_regex_on_names_reversed_names_and_generated_strings()
     {
@@ -362,6 +435,7 @@ public sealed partial class HotPathEquivalenceTests
     [System.Text.RegularExpressions.GeneratedRegex(@"\d{1,3}E\d{1,3}S", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ReversedMarkerShape();
 
+    /// <summary>What a regex's <c>\d</c> matches: the reference for <see cref="Token.HasDigit"/>.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\d")]
     private static partial System.Text.RegularExpressions.Regex DigitShape();
 }

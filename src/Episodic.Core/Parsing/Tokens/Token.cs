@@ -16,7 +16,14 @@ internal enum TokenKind : byte
 /// </summary>
 internal sealed class Token
 {
-    public Token(string text, int start, string sep, int group, char opener) => Reset(text, start, sep, group, opener, Shape(text));
+    public Token(string text, int start, string sep, int group, char opener)
+        : this(text, start, sep, group, opener, Shape(text))
+    {
+    }
+
+    /// <summary>A token whose shape the caller already read (the tokenizer, in its pass over the name).</summary>
+    internal Token(string text, int start, string sep, int group, char opener, (bool Digits, bool AnyDigit, bool Ascii) shape) =>
+        Reset(text, start, sep, group, opener, shape);
 
     /// <summary>A blank token for <see cref="TokenScratch"/>, filled by <see cref="Reset"/> before any rule sees it.</summary>
     internal Token()

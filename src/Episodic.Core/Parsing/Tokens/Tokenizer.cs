@@ -98,7 +98,7 @@ internal static class Tokenizer
             var text = ShortStrings.Slice(name, start, i);
             var sep = ShortStrings.Slice(name, sepStart, start);
             var shape = Token.ShapeOf(text, asciiDigits, otherDigit, ascii);
-            tokens.Add(scratch is null ? new Token(text, start, sep, group, opener) : scratch.Next(text, start, sep, group, opener, shape));
+            tokens.Add(scratch is null ? new Token(text, start, sep, group, opener, shape) : scratch.Next(text, start, sep, group, opener, shape));
             sepStart = i;
         }
 
