@@ -47,11 +47,15 @@ public sealed class RulesOnlyLoadTests
         var task = (Task<int>)run.Invoke(null, [args, new StringReader(""), output, error, false, new Dictionary<string, string?>(), TestContext.Current.CancellationToken])!;
         var exit = await task;
         Assert.True(exit == 0, error.ToString());
-        return (exit, output.ToString(), [.. context.Assemblies.Select(a => a.GetName().Name ?? "")]);
+        IReadOnlyList<string> loaded = [.. context.Assemblies.Select(a => a.GetName().Name ?? "")];
+
+        // Collectible, so each case's extra copy of the Episodic assemblies is let go rather than kept for the whole run.
+        context.Unload();
+        return (exit, output.ToString(), loaded);
     }
 
     /// <summary>Loads the Episodic assemblies from the test folder into itself; the rest (framework, packages) is shared.</summary>
-    private sealed class IsolatedContext() : AssemblyLoadContext("rules-only-load-test")
+    private sealed class IsolatedContext() : AssemblyLoadContext("rules-only-load-test", isCollectible: true)
     {
         protected override Assembly? Load(AssemblyName assemblyName)
         {

@@ -11,7 +11,7 @@ internal static class ReversedMarker
     public static bool IsIn(ReadOnlySpan<char> name)
     {
         // The first 'E' may stand at index 1 at the earliest (a digit before it) and needs a digit and an 'S' after.
-        for (var i = name.IndexOf('E'); i >= 0 && i < name.Length; i = NextE(name, i))
+        for (var i = name.IndexOf('E'); i >= 0; i = NextE(name, i))
         {
             if (i == 0 || !char.IsDigit(name[i - 1]))
             {

@@ -402,6 +402,22 @@ public sealed partial class HotPathEquivalenceTests
     }
 
     [Fact]
+    public void A_token_match_reads_back_the_groups_it_packed_and_refuses_what_does_not_fit()
+    {
+        var text = new string('7', PathParts.MaxLength + 1);
+        var none = TokenGroup.None;
+        var m = new TokenMatch(true, new TokenGroup(text, PathParts.MaxLength, 1), none, new TokenGroup(text, 0, PathParts.MaxLength + 1), none, none, none);
+
+        Assert.Equal((PathParts.MaxLength, 1), (m.S.Index, m.S.Length));
+        Assert.Equal((0, PathParts.MaxLength + 1), (m.More.Index, m.More.Length));
+        Assert.False(m.E.Success);
+        Assert.NotEqual(TokenMatch.Fail, m);
+
+        var huge = new string('7', 70_000);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TokenMatch(true, new TokenGroup(huge, 0, huge.Length), none, none, none, none, none));
+    }
+
+    [Fact]
     public void Reversed_marker_scan_agrees_with_its_regex_on_names_reversed_names_and_generated_strings()
     {
         var inputs = new List<string>

@@ -57,7 +57,7 @@ internal static class NoiseRule
             }
 
             // Once one marker is seen the name is fansub-style; the remaining tokens need not be asked.
-            // A token shorter than "subs" is neither a marker ending nor "fansub" inside a word, so only the table is asked.
+            // "fansub" inside a word needs a token at least that long (the marker endings are guarded in IsFansubMarker).
             if (!scan.FansubStyle && (ReleaseNoise.IsFansubMarker(t.Text) || t.Text.Length >= Fansub.Length && t.Text.Contains(Fansub, StringComparison.OrdinalIgnoreCase)))
             {
                 scan.FansubStyle = true;

@@ -85,7 +85,24 @@ internal readonly struct TokenMatch : IEquatable<TokenMatch>
 
     public override string ToString() => Success ? $"TokenMatch {_text} s={S.Index}+{S.Length} e={E.Index}+{E.Length} more={More.Index}+{More.Length} v={V.Index}+{V.Length} n={N.Index}+{N.Length} part={Part.Index}+{Part.Length}" : "TokenMatch.Fail";
 
-    private static uint Pack(TokenGroup g) => g.Success ? (uint)(g.Index + 1) | (uint)g.Length << 16 : 0;
+    /// <summary>
+    /// Start + 1 and length, 16 bits each. Every matched text is a token of a name cut to <see cref="PathParts.MaxLength"/>
+    /// characters (or "第" and one), so both fit; a longer one is a caller's bug, stopped here rather than read wrong.
+    /// </summary>
+    private static uint Pack(TokenGroup g)
+    {
+        if (!g.Success)
+        {
+            return 0;
+        }
+
+        if (g.Index + 1 > ushort.MaxValue || g.Length > ushort.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(g), "a token match group beyond 65,534 characters");
+        }
+
+        return (uint)(g.Index + 1) | (uint)g.Length << 16;
+    }
 
     private TokenGroup Unpack(uint packed) => packed == 0 ? TokenGroup.None : new TokenGroup(_text!, (int)(packed & 0xFFFF) - 1, (int)(packed >> 16));
 
