@@ -17,11 +17,18 @@ internal static class ConfidenceModel
 
     /// <summary>The fitted confidence, held under <see cref="SourcesDisagreeCeiling"/> when a disagreement doubt fired.</summary>
     public static double Bound(double confidence, IEnumerable<Doubt> doubts) =>
-        doubts.Contains(Doubt.SeasonTokenInFansubName) ? Math.Min(confidence, SourcesDisagreeCeiling) : confidence;
+        Bound(confidence, doubts.Contains(DisagreementDoubt));
 
     /// <summary><see cref="Bound(double, IEnumerable{Doubt})"/> for the parser's own set, asked as a set (no enumeration).</summary>
     internal static double Bound(double confidence, DoubtSet doubts) =>
-        doubts.Contains(Doubt.SeasonTokenInFansubName) ? Math.Min(confidence, SourcesDisagreeCeiling) : confidence;
+        Bound(confidence, doubts.Contains(DisagreementDoubt));
+
+    /// <summary>The doubt that names a convention on which the sources disagree.</summary>
+    private const Doubt DisagreementDoubt = Doubt.SeasonTokenInFansubName;
+
+    /// <summary>The one rule both overloads apply, once they know whether the disagreement doubt fired.</summary>
+    private static double Bound(double confidence, bool sourcesDisagree) =>
+        sourcesDisagree ? Math.Min(confidence, SourcesDisagreeCeiling) : confidence;
 
     public static string Describe(Doubt doubt) => doubt switch
     {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -35,11 +36,11 @@ public static class RulesHint
             json.WriteStartObject();
             json.WriteNumber("confidence", Math.Round(rules.Confidence, 2));
             json.WriteStartObject("reading");
-            foreach (var field in AllFields)
+            foreach (var field in Fields)
             {
-                if (HasValue(rules, field))
+                if (field.HasValue(rules))
                 {
-                    WriteField(json, rules, field);
+                    field.Write(json, field.Name, rules);
                 }
             }
 
@@ -85,9 +86,12 @@ public static class RulesHint
                 }
 
                 json.WriteStartObject(i.ToString(CultureInfo.InvariantCulture));
-                foreach (var field in doubts.DisputedFields)
+                foreach (var name in doubts.DisputedFields)
                 {
-                    WriteField(json, rules[i], field);
+                    if (FieldsByName.TryGetValue(name, out var field))
+                    {
+                        field.Write(json, field.Name, rules[i]);
+                    }
                 }
 
                 WriteRival(json, doubts);
@@ -98,8 +102,34 @@ public static class RulesHint
         });
     }
 
-    private static readonly string[] AllFields =
-        ["show_name", "year", "season", "episodes", "absolute_episodes", "air_date", "full_season", "special", "crc32", "release_group", "version"];
+    /// <summary>
+    /// One row per reading field a hint can carry, in the answer schema's terms and order: the JSON name (encoded once,
+    /// not per field of every hint), whether the reading has a value, and how to write it. A field name the table lacks
+    /// (none today; a test walks every doubt's fields) is left out of the hint rather than guessed.
+    /// </summary>
+    internal sealed record HintField(JsonEncodedText Name, Func<EpisodeParse, bool> HasValue, Action<Utf8JsonWriter, JsonEncodedText, EpisodeParse> Write);
+
+    internal static readonly HintField[] Fields =
+    [
+        new(JsonEncodedText.Encode("show_name"), p => p.ShowName is not null, (j, n, p) => j.WriteString(n, p.ShowName)),
+        new(JsonEncodedText.Encode("year"), p => p.Year is not null, (j, n, p) => j.WriteNumberOrNull(n, p.Year)),
+        new(JsonEncodedText.Encode("season"), p => p.Season is not null, (j, n, p) => j.WriteNumberOrNull(n, p.Season)),
+        new(JsonEncodedText.Encode("episodes"), p => p.Episodes.Count > 0, (j, n, p) => j.WriteNumberArray(n, p.Episodes)),
+        new(JsonEncodedText.Encode("absolute_episodes"), p => p.AbsoluteEpisodes.Count > 0, (j, n, p) => j.WriteNumberArray(n, p.AbsoluteEpisodes)),
+        new(JsonEncodedText.Encode("air_date"), p => p.AirDate is not null, (j, n, p) => j.WriteDateOrNull(n, p.AirDate)),
+        new(JsonEncodedText.Encode("full_season"), p => p.FullSeason, (j, n, p) => j.WriteBoolean(n, p.FullSeason)),
+        new(JsonEncodedText.Encode("special"), p => p.Special, (j, n, p) => j.WriteBoolean(n, p.Special)),
+        new(JsonEncodedText.Encode("crc32"), p => p.Crc32 is not null, (j, n, p) => j.WriteString(n, p.Crc32)),
+        new(JsonEncodedText.Encode("release_group"), p => p.ReleaseGroup is not null, (j, n, p) => j.WriteString(n, p.ReleaseGroup)),
+        new(JsonEncodedText.Encode("version"), p => p.Version is not null, (j, n, p) => j.WriteNumberOrNull(n, p.Version)),
+    ];
+
+    /// <summary>The rows by field name, for the disputed fields a doubt names.</summary>
+    internal static readonly FrozenDictionary<string, HintField> FieldsByName = Fields.ToFrozenDictionary(f => f.Name.Value, StringComparer.Ordinal);
+
+    private static readonly JsonEncodedText RivalAirDate = JsonEncodedText.Encode("air_date");
+    private static readonly JsonEncodedText RivalSeason = JsonEncodedText.Encode("season");
+    private static readonly JsonEncodedText RivalEpisodes = JsonEncodedText.Encode("episodes");
 
     private static void WriteDoubts(Utf8JsonWriter json, Core.Parsing.RuleDoubts doubts)
     {
@@ -121,51 +151,15 @@ public static class RulesHint
             json.WriteStartObject("rival");
             if (rival.AirDate is not null)
             {
-                json.WriteDateOrNull(JsonEncodedText.Encode("air_date"), rival.AirDate);
+                json.WriteDateOrNull(RivalAirDate, rival.AirDate);
             }
             else
             {
-                json.WriteNumberOrNull(JsonEncodedText.Encode("season"), rival.Season);
-                json.WriteNumberArray(JsonEncodedText.Encode("episodes"), rival.Episodes);
+                json.WriteNumberOrNull(RivalSeason, rival.Season);
+                json.WriteNumberArray(RivalEpisodes, rival.Episodes);
             }
 
             json.WriteEndObject();
-        }
-    }
-
-    private static bool HasValue(EpisodeParse p, string field) => field switch
-    {
-        "show_name" => p.ShowName is not null,
-        "year" => p.Year is not null,
-        "season" => p.Season is not null,
-        "episodes" => p.Episodes.Count > 0,
-        "absolute_episodes" => p.AbsoluteEpisodes.Count > 0,
-        "air_date" => p.AirDate is not null,
-        "full_season" => p.FullSeason,
-        "special" => p.Special,
-        "crc32" => p.Crc32 is not null,
-        "release_group" => p.ReleaseGroup is not null,
-        "version" => p.Version is not null,
-        _ => false,
-    };
-
-    private static void WriteField(Utf8JsonWriter json, EpisodeParse p, string field)
-    {
-        var name = JsonEncodedText.Encode(field);
-        switch (field)
-        {
-            case "show_name": json.WriteString(name, p.ShowName); break;
-            case "year": json.WriteNumberOrNull(name, p.Year); break;
-            case "season": json.WriteNumberOrNull(name, p.Season); break;
-            case "episodes": json.WriteNumberArray(name, p.Episodes); break;
-            case "absolute_episodes": json.WriteNumberArray(name, p.AbsoluteEpisodes); break;
-            case "air_date": json.WriteDateOrNull(name, p.AirDate); break;
-            case "full_season": json.WriteBoolean(name, p.FullSeason); break;
-            case "special": json.WriteBoolean(name, p.Special); break;
-            case "crc32": json.WriteString(name, p.Crc32); break;
-            case "release_group": json.WriteString(name, p.ReleaseGroup); break;
-            case "version": json.WriteNumberOrNull(name, p.Version); break;
-            default: break;
         }
     }
 
