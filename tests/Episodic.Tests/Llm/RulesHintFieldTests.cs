@@ -4,6 +4,7 @@ using Episodic.Core.Parsing;
 using Episodic.Core.Parsing.Confidence;
 using Episodic.Llm.Answers;
 using Episodic.Llm.Prompting;
+using Episodic.Tests.Caching;
 using Xunit;
 
 namespace Episodic.Tests.Llm;
@@ -56,43 +57,15 @@ public sealed class RulesHintFieldTests
     public void A_reading_with_every_field_set_is_written_whole_and_one_without_values_writes_none()
     {
         // A made-up reading with a value in every field the table knows.
-        var full = new EpisodeParse
-        {
-            Input = "[Kumo] Copper Tide (2021) - S02E05-E06 (30-31) v2 [9226CA61].mkv",
-            ShowName = "Copper Tide",
-            Year = 2021,
-            Season = 2,
-            Episodes = [5, 6],
-            AbsoluteEpisodes = [30, 31],
-            AirDate = new DateOnly(2021, 4, 9),
-            FullSeason = true,
-            Special = true,
-            Crc32 = "9226CA61",
-            ReleaseGroup = "Kumo",
-            Version = 2,
-            Confidence = 0.9,
-        };
+        var full = Parses.Full("[SubsPlease] Shingeki no Kyojin S4 - 28-29 (87-88) v2 [ABCD1234].mkv");
 
         using var hint = JsonDocument.Parse(RulesHint.ForOneName(full)!);
         var reading = hint.RootElement.GetProperty("reading");
         Assert.Equal(RulesHint.Fields.Select(f => f.Name.Value), reading.EnumerateObject().Select(p => p.Name));
-        Assert.Equal([30, 31], reading.GetProperty("absolute_episodes").EnumerateArray().Select(e => e.GetInt32()));
-        Assert.Equal("2021-04-09", reading.GetProperty("air_date").GetString());
+        Assert.Equal([87, 88], reading.GetProperty("absolute_episodes").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal("2022-03-06", reading.GetProperty("air_date").GetString());
 
-        var bare = full with
-        {
-            ShowName = null,
-            Year = null,
-            Season = null,
-            Episodes = [1],
-            AbsoluteEpisodes = [],
-            AirDate = null,
-            FullSeason = false,
-            Special = false,
-            Crc32 = null,
-            ReleaseGroup = null,
-            Version = null,
-        };
+        var bare = new EpisodeParse { Input = full.Input, Episodes = [1], Confidence = 0.9 };
         using var bareHint = JsonDocument.Parse(RulesHint.ForOneName(bare)!);
         Assert.Equal(["episodes"], bareHint.RootElement.GetProperty("reading").EnumerateObject().Select(p => p.Name));
     }
