@@ -25,7 +25,10 @@ internal static class EpisodeWordRule
     }
 
     /// <summary>Recognises an episode marker starting at token i without changing the scan.</summary>
-    public static Marker? TryAt(Scan scan, int i)
+    public static Marker? TryAt(Scan scan, int i) => CannotStartEpisode(scan.Tokens[i]) ? null : TryClauses(scan, i);
+
+    /// <summary><see cref="TryAt"/> without its gate: every clause asked (the tests hold the gate to it).</summary>
+    internal static Marker? TryClauses(Scan scan, int i)
     {
         var t = scan.Tokens[i];
         var text = t.Text;
@@ -153,6 +156,20 @@ internal static class EpisodeWordRule
 
         return null;
     }
+
+    /// <summary>
+    /// True when no clause of <see cref="TryAt"/> can start at the token, so it is turned away unasked: every clause
+    /// needs a digit in the token, a non-ASCII token (the CJK counters), an episode word, or one of the short words
+    /// read with the number after them ("E.05", "Cap 408", "Part 2", "Pt.VI"). Most tokens of a name are title words
+    /// that are none of these. Exact: HotPathEquivalenceTests checks every gated token of the corpora against TryAt.
+    /// </summary>
+    internal static bool CannotStartEpisode(Tokens.Token t) =>
+        !t.HasDigit && t.IsAsciiText && !IsWordBeforeNumber(t.Text) && !SeasonWords.Episode.Contains(t);
+
+    /// <summary>The words of the clauses that read a separate number after them: "E"/"Ep" (dotted), "Cap", "Part", "Pt".</summary>
+    private static bool IsWordBeforeNumber(string text) =>
+        text is "E" or "e" or "Ep" or "EP" or "ep"
+        || text.Equals("cap", StringComparison.OrdinalIgnoreCase) || text.Equals("part", StringComparison.OrdinalIgnoreCase) || text.Equals("pt", StringComparison.OrdinalIgnoreCase);
 
     private static Marker Make(MarkerForm form, string rule, int first, int last, int episode)
     {

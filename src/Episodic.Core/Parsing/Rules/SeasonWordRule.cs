@@ -13,7 +13,7 @@ internal static class SeasonWordRule
     {
         for (var i = 0; i < scan.Count; i++)
         {
-            if (!scan.IsFree(i))
+            if (!scan.IsFree(i) || CannotStartSeason(scan.Tokens[i]))
             {
                 continue;
             }
@@ -46,7 +46,16 @@ internal static class SeasonWordRule
         }
     }
 
-    private static bool TrySeason(Scan scan, int i, out int season, out int last)
+    /// <summary>
+    /// True when no clause below can start at the token, so the rule skips it unasked: every clause needs a digit in
+    /// the token, the token to be a season word or an ordinal word ("Second Season"), or a non-ASCII token (the CJK
+    /// counters, "第二季"). Most tokens of a name are title words that are none of these. Exact, not a heuristic:
+    /// SeasonWordRuleGateTests checks that every gated token fails every clause.
+    /// </summary>
+    internal static bool CannotStartSeason(Token t) =>
+        !t.HasDigit && t.IsAsciiText && !SeasonWords.Season.Contains(t) && !SeasonWords.OrdinalWords.Contains(t);
+
+    internal static bool TrySeason(Scan scan, int i, out int season, out int last)
     {
         var t = scan.Tokens[i];
         season = 0;
@@ -139,7 +148,7 @@ internal static class SeasonWordRule
     }
 
     /// <summary>"Seasons (1-8)": a season word, then a bracket holding only an ascending range of season numbers.</summary>
-    private static bool TryBracketedSeasons(Scan scan, int i, out int first, out int last)
+    internal static bool TryBracketedSeasons(Scan scan, int i, out int first, out int last)
     {
         first = 0;
         last = i + 2;
@@ -154,7 +163,7 @@ internal static class SeasonWordRule
     /// season word. Guard: both numbers must be ordinals ("Show 1 a 8ª Temporada" is no range), so a title word between
     /// a number and a season word is never swallowed.
     /// </summary>
-    private static bool TryOrdinalSeasonRange(Scan scan, int i, out int first, out int last)
+    internal static bool TryOrdinalSeasonRange(Scan scan, int i, out int first, out int last)
     {
         first = 0;
         last = i;
