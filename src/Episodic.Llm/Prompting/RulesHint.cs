@@ -40,7 +40,7 @@ public static class RulesHint
             {
                 if (field.HasValue(rules))
                 {
-                    field.Write(json, field.Name, rules);
+                    field.WriteTo(json, rules);
                 }
             }
 
@@ -90,7 +90,7 @@ public static class RulesHint
                 {
                     if (FieldsByName.TryGetValue(name, out var field))
                     {
-                        field.Write(json, field.Name, rules[i]);
+                        field.WriteTo(json, rules[i]);
                     }
                 }
 
@@ -107,16 +107,25 @@ public static class RulesHint
     /// not per field of every hint), whether the reading has a value, and how to write it. A field name the table lacks
     /// (none today; a test walks every doubt's fields) is left out of the hint rather than guessed.
     /// </summary>
-    internal sealed record HintField(JsonEncodedText Name, Func<EpisodeParse, bool> HasValue, Action<Utf8JsonWriter, JsonEncodedText, EpisodeParse> Write);
+    internal sealed record HintField(JsonEncodedText Name, Func<EpisodeParse, bool> HasValue, Action<Utf8JsonWriter, JsonEncodedText, EpisodeParse> Write)
+    {
+        /// <summary>Writes the field under its own name.</summary>
+        public void WriteTo(Utf8JsonWriter json, EpisodeParse p) => Write(json, Name, p);
+    }
+
+    // The three names the rival shares with the reading, encoded once for both.
+    private static readonly JsonEncodedText AirDate = JsonEncodedText.Encode("air_date");
+    private static readonly JsonEncodedText Season = JsonEncodedText.Encode("season");
+    private static readonly JsonEncodedText Episodes = JsonEncodedText.Encode("episodes");
 
     internal static readonly HintField[] Fields =
     [
         new(JsonEncodedText.Encode("show_name"), p => p.ShowName is not null, (j, n, p) => j.WriteString(n, p.ShowName)),
         new(JsonEncodedText.Encode("year"), p => p.Year is not null, (j, n, p) => j.WriteNumberOrNull(n, p.Year)),
-        new(JsonEncodedText.Encode("season"), p => p.Season is not null, (j, n, p) => j.WriteNumberOrNull(n, p.Season)),
-        new(JsonEncodedText.Encode("episodes"), p => p.Episodes.Count > 0, (j, n, p) => j.WriteNumberArray(n, p.Episodes)),
+        new(Season, p => p.Season is not null, (j, n, p) => j.WriteNumberOrNull(n, p.Season)),
+        new(Episodes, p => p.Episodes.Count > 0, (j, n, p) => j.WriteNumberArray(n, p.Episodes)),
         new(JsonEncodedText.Encode("absolute_episodes"), p => p.AbsoluteEpisodes.Count > 0, (j, n, p) => j.WriteNumberArray(n, p.AbsoluteEpisodes)),
-        new(JsonEncodedText.Encode("air_date"), p => p.AirDate is not null, (j, n, p) => j.WriteDateOrNull(n, p.AirDate)),
+        new(AirDate, p => p.AirDate is not null, (j, n, p) => j.WriteDateOrNull(n, p.AirDate)),
         new(JsonEncodedText.Encode("full_season"), p => p.FullSeason, (j, n, p) => j.WriteBoolean(n, p.FullSeason)),
         new(JsonEncodedText.Encode("special"), p => p.Special, (j, n, p) => j.WriteBoolean(n, p.Special)),
         new(JsonEncodedText.Encode("crc32"), p => p.Crc32 is not null, (j, n, p) => j.WriteString(n, p.Crc32)),
@@ -126,10 +135,6 @@ public static class RulesHint
 
     /// <summary>The rows by field name, for the disputed fields a doubt names.</summary>
     internal static readonly FrozenDictionary<string, HintField> FieldsByName = Fields.ToFrozenDictionary(f => f.Name.Value, StringComparer.Ordinal);
-
-    private static readonly JsonEncodedText RivalAirDate = JsonEncodedText.Encode("air_date");
-    private static readonly JsonEncodedText RivalSeason = JsonEncodedText.Encode("season");
-    private static readonly JsonEncodedText RivalEpisodes = JsonEncodedText.Encode("episodes");
 
     private static void WriteDoubts(Utf8JsonWriter json, Core.Parsing.RuleDoubts doubts)
     {
@@ -151,12 +156,12 @@ public static class RulesHint
             json.WriteStartObject("rival");
             if (rival.AirDate is not null)
             {
-                json.WriteDateOrNull(RivalAirDate, rival.AirDate);
+                json.WriteDateOrNull(AirDate, rival.AirDate);
             }
             else
             {
-                json.WriteNumberOrNull(RivalSeason, rival.Season);
-                json.WriteNumberArray(RivalEpisodes, rival.Episodes);
+                json.WriteNumberOrNull(Season, rival.Season);
+                json.WriteNumberArray(Episodes, rival.Episodes);
             }
 
             json.WriteEndObject();

@@ -5,7 +5,7 @@ namespace Episodic.Tests.Docs;
 /// <summary>
 /// A temp folder a doc example runs in, laid out like the repository root for the parts examples read: a copy of
 /// samples/ (examples may move files), a second copy of samples/library as ~/Downloads (the folder the examples file
-/// from), testdata/ linked read-only, and bin/episodic, a script that runs the built CLI
+/// from), testdata/ and bench/ (the measuring scripts the performance examples call) linked read-only, and bin/episodic, a script that runs the built CLI
 /// (episodic.dll beside the tests) so <c>episodic</c> in a command line is the real tool. It is also $HOME.
 /// </summary>
 internal sealed class DocSandbox : IDisposable
@@ -21,6 +21,7 @@ internal sealed class DocSandbox : IDisposable
         Environment["LANG"] = "C.UTF-8";
         Environment[global::Episodic.Routing.Journal.JournalKey.FileVariable] = System.Environment.GetEnvironmentVariable(global::Episodic.Routing.Journal.JournalKey.FileVariable) ?? "";
         File.CreateSymbolicLink(Path.Combine(Root, "testdata"), Path.Combine(TestPaths.RepoRoot, "testdata"));
+        File.CreateSymbolicLink(Path.Combine(Root, "bench"), Path.Combine(TestPaths.RepoRoot, "bench"));
         var bin = Directory.CreateDirectory(Path.Combine(Root, "bin")).FullName;
         var shim = Path.Combine(bin, "episodic");
         File.WriteAllText(shim, $"#!/bin/sh\nexec '{Dotnet}' '{Path.Join(AppContext.BaseDirectory, "episodic.dll")}' \"$@\"\n");

@@ -47,7 +47,7 @@ internal static class EpisodeWordRule
             return range;
         }
 
-        if (text is "E" or "e" or "Ep" or "EP" or "ep" && t.Sep.Length > 0 && scan.At(i + 1) is { } afterE && afterE.Sep == "." && Scan.TryNumber(afterE, out var dotted) && i > scan.TitleStart)
+        if (IsDottedEpisodeWord(text) && t.Sep.Length > 0 && scan.At(i + 1) is { } afterE && afterE.Sep == "." && Scan.TryNumber(afterE, out var dotted) && i > scan.TitleStart)
         {
             return Make(MarkerForm.EpisodeWord, "episode", i, i + 1, dotted);
         }
@@ -119,7 +119,7 @@ internal static class EpisodeWordRule
             return null;
         }
 
-        if (text.Equals("cap", StringComparison.OrdinalIgnoreCase) && next.IsDigits)
+        if (IsCapWord(text) && next.IsDigits)
         {
             return Cap(scan, i, i + 1, next.Text);
         }
@@ -142,7 +142,7 @@ internal static class EpisodeWordRule
         }
 
         // "Part 2", "Pt 3", "Part IV", "Pt.VI": a mini-series part, in digits or upper-case Roman numerals.
-        if ((text.Equals("part", StringComparison.OrdinalIgnoreCase) || text.Equals("pt", StringComparison.OrdinalIgnoreCase))
+        if (IsPartWord(text)
             && (Scan.TryNumber(next, out var part) || Roman.TryParse(next.Text, out part)) && part is > 0 and < 50)
         {
             return Part(i, i + 1, part);
@@ -161,15 +161,23 @@ internal static class EpisodeWordRule
     /// True when no clause of <see cref="TryAt"/> can start at the token, so it is turned away unasked: every clause
     /// needs a digit in the token, a non-ASCII token (the CJK counters), an episode word, or one of the short words
     /// read with the number after them ("E.05", "Cap 408", "Part 2", "Pt.VI"). Most tokens of a name are title words
-    /// that are none of these. Exact: HotPathEquivalenceTests checks every gated token of the corpora against TryAt.
+    /// that are none of these. Exact: HotPathEquivalenceTests asks every gated token of the corpora of TryClauses.
     /// </summary>
     internal static bool CannotStartEpisode(Tokens.Token t) =>
         !t.HasDigit && t.IsAsciiText && !IsWordBeforeNumber(t.Text) && !SeasonWords.Episode.Contains(t);
 
-    /// <summary>The words of the clauses that read a separate number after them: "E"/"Ep" (dotted), "Cap", "Part", "Pt".</summary>
-    private static bool IsWordBeforeNumber(string text) =>
-        text is "E" or "e" or "Ep" or "EP" or "ep"
-        || text.Equals("cap", StringComparison.OrdinalIgnoreCase) || text.Equals("part", StringComparison.OrdinalIgnoreCase) || text.Equals("pt", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The words of the clauses that read a separate number after them (each clause asks its own one below).</summary>
+    private static bool IsWordBeforeNumber(string text) => IsDottedEpisodeWord(text) || IsCapWord(text) || IsPartWord(text);
+
+    /// <summary>"E.05", "Ep.12": the episode letters before a dotted number (these spellings only: "eP" is no marker).</summary>
+    private static bool IsDottedEpisodeWord(string text) => text is "E" or "e" or "Ep" or "EP" or "ep";
+
+    /// <summary>Spanish "Cap 408" written apart.</summary>
+    private static bool IsCapWord(string text) => text.Equals("cap", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"Part 2", "Pt.VI".</summary>
+    private static bool IsPartWord(string text) =>
+        text.Equals("part", StringComparison.OrdinalIgnoreCase) || text.Equals("pt", StringComparison.OrdinalIgnoreCase);
 
     private static Marker Make(MarkerForm form, string rule, int first, int last, int episode)
     {

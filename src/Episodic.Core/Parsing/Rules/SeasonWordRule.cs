@@ -50,7 +50,7 @@ internal static class SeasonWordRule
     /// True when no clause below can start at the token, so the rule skips it unasked: every clause needs a digit in
     /// the token, the token to be a season word or an ordinal word ("Second Season"), or a non-ASCII token (the CJK
     /// counters, "第二季"). Most tokens of a name are title words that are none of these. Exact, not a heuristic:
-    /// SeasonWordRuleGateTests checks that every gated token fails every clause.
+    /// HotPathEquivalenceTests checks that every gated token of the corpora fails every clause.
     /// </summary>
     internal static bool CannotStartSeason(Token t) =>
         !t.HasDigit && t.IsAsciiText && !SeasonWords.Season.Contains(t) && !SeasonWords.OrdinalWords.Contains(t);
