@@ -5,7 +5,7 @@ namespace Episodic.Server;
 
 /// <summary>
 /// Reads a JSON request body by hand so every failure gets the API's problem details: wrong content type (415),
-/// malformed JSON (400), a body over the size limit (413).
+/// malformed JSON (400), a body over the size limit (413), a body that ends early or breaks off (400, or Kestrel's 408).
 /// </summary>
 internal static class JsonBody
 {
@@ -72,6 +72,13 @@ internal static class JsonBody
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, Problems.TooLarge(maxBytes));
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // Kestrel's other body failures: the client closed the connection before the length it announced, sent a
+            // broken chunk, or sent too slowly. An expected failure on a network, so it is a problem response (and a
+            // debug line in the request log), not an unhandled exception with its stack trace in the server's log.
+            return (null, Problems.UnreadableBody(ex.StatusCode));
         }
     }
 }

@@ -24,6 +24,12 @@ internal static class Problems
         $"{count} names were sent; at most {max} are accepted per request.",
         new Dictionary<string, object?> { ["max_batch"] = max });
 
+    /// <summary>The body broke off (the client closed early, a broken chunk, too slow): Kestrel's status, our words.</summary>
+    public static IResult UnreadableBody(int status) => Create(
+        status,
+        "Request body unreadable",
+        "The request body could not be read to its end: the connection closed before the length announced, or the body was sent broken or too slowly.");
+
     public static IResult UnsupportedMediaType(string? contentType) => Create(
         StatusCodes.Status415UnsupportedMediaType,
         "Unsupported content type",

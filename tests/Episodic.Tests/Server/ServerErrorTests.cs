@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Episodic.Server;
+using Microsoft.AspNetCore.Http;
 using Xunit;
 
 namespace Episodic.Tests.Server;
@@ -37,6 +38,24 @@ public sealed class ServerErrorTests
         using var response = await server.PostJsonAsync(path, body);
 
         await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, detail);
+    }
+
+    [Theory]
+    [InlineData(StatusCodes.Status400BadRequest)]
+    [InlineData(StatusCodes.Status408RequestTimeout)]
+    public async Task A_body_that_breaks_off_is_a_problem_with_kestrels_status_not_an_exception(int status)
+    {
+        // Kestrel throws this from the body stream when the client closes before its Content-Length (400) or sends
+        // too slowly (408); on a real socket the race with the connection's abort decides whether anyone hears it.
+        var context = new DefaultHttpContext();
+        context.Request.ContentType = "application/json";
+        context.Request.Body = new BreakingStream(new Microsoft.AspNetCore.Http.BadHttpRequestException("Unexpected end of request content.", status));
+
+        var (value, error) = await JsonBody.ReadAsync<ParseRequest>(context.Request, 2048, TestContext.Current.CancellationToken);
+
+        Assert.Null(value);
+        var problem = Assert.IsAssignableFrom<IStatusCodeHttpResult>(error);
+        Assert.Equal(status, problem.StatusCode);
     }
 
     [Fact]
@@ -99,5 +118,35 @@ public sealed class ServerErrorTests
         using var response = await server.PostJsonAsync("/parse/batch", """{"names": ["a.S01E01.mkv", "a.S01E02.mkv", "a.S01E03.mkv"]}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>A request body whose every read fails as Kestrel's does.</summary>
+    private sealed class BreakingStream(Exception failure) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => 0; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw failure;
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromException<int>(failure);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromException<int>(failure);
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
