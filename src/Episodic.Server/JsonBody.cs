@@ -69,16 +69,12 @@ internal static class JsonBody
         {
             return (null, Problems.BadJson(Describe(ex)));
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, Problems.TooLarge(maxBytes));
-        }
         catch (BadHttpRequestException ex)
         {
-            // Kestrel's other body failures: the client closed the connection before the length it announced, sent a
-            // broken chunk, or sent too slowly. An expected failure on a network, so it is a problem response (and a
-            // debug line in the request log), not an unhandled exception with its stack trace in the server's log.
-            return (null, Problems.UnreadableBody(ex.StatusCode));
+            // Kestrel's body failures: over its size limit (413, a chunked body), or broken off — the client closed the
+            // connection before the length it announced, sent a broken chunk, or sent too slowly. Expected on a network,
+            // so each is a problem response, not an unhandled exception with its stack trace in the server's log.
+            return (null, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? Problems.TooLarge(maxBytes) : Problems.UnreadableBody(ex.StatusCode));
         }
     }
 }

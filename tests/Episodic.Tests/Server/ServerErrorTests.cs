@@ -43,13 +43,14 @@ public sealed class ServerErrorTests
     [Theory]
     [InlineData(StatusCodes.Status400BadRequest)]
     [InlineData(StatusCodes.Status408RequestTimeout)]
+    [InlineData(StatusCodes.Status413PayloadTooLarge)]
     public async Task A_body_that_breaks_off_is_a_problem_with_kestrels_status_not_an_exception(int status)
     {
         // Kestrel throws this from the body stream when the client closes before its Content-Length (400) or sends
         // too slowly (408); on a real socket the race with the connection's abort decides whether anyone hears it.
         var context = new DefaultHttpContext();
         context.Request.ContentType = "application/json";
-        context.Request.Body = new BreakingStream(new Microsoft.AspNetCore.Http.BadHttpRequestException("Unexpected end of request content.", status));
+        context.Request.Body = new BreakingStream(new BadHttpRequestException("Unexpected end of request content.", status));
 
         var (value, error) = await JsonBody.ReadAsync<ParseRequest>(context.Request, 2048, TestContext.Current.CancellationToken);
 
